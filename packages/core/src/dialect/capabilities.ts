@@ -1,0 +1,90 @@
+import type { IndexMethod } from "../schema/types";
+
+/**
+ * What a dialect can do. Every flag is optional and documented with its default, so adding a
+ * flag never breaks a third-party dialect: {@link resolveCapabilities} fills in the defaults.
+ * Core uses them to plan: an operation a dialect cannot do is lowered to one it can (only when
+ * the dialect offers it and the user opted in) or refused with `MIG_E_UNSUPPORTED`.
+ */
+export interface DialectCapabilities {
+  /**
+   * DDL runs inside a transaction and rolls back with it. When false, the runner records
+   * progress per statement so that a failed migration is reported exactly and can be resumed.
+   * Default is `false`.
+   */
+  readonly transactionalDdl?: boolean;
+  /**
+   * ALTER COLUMN in place: type, nullability and default of an existing column.
+   * Default is `true`.
+   */
+  readonly autoAlter?: boolean;
+  /**
+   * Add or drop unique, check and foreign-key constraints on an existing table.
+   * Default is `true`.
+   */
+  readonly alterConstraints?: boolean;
+  /** ALTER TABLE ... DROP COLUMN. Default is `true`. */
+  readonly dropColumn?: boolean;
+  /** ALTER TABLE ... RENAME COLUMN. Default is `true`. */
+  readonly renameColumn?: boolean;
+  /** Add a column with a UNIQUE constraint to an existing table in one step. Default is `true`. */
+  readonly addUniqueColumn?: boolean;
+  /** Add a column whose default is not a constant (now(), random uuid) to a table with rows. Default is `true`. */
+  readonly addColumnNonConstantDefault?: boolean;
+  /** Database schemas (namespaces inside a database). Default is `false`. */
+  readonly schemas?: boolean;
+  /** CHECK constraints are enforced. Default is `true`. */
+  readonly checkConstraints?: boolean;
+  /** Index methods the dialect can create; others are refused. Default is `["btree"]`. */
+  readonly indexMethods?: readonly IndexMethod[];
+  /** Longest identifier the database accepts, in bytes of UTF-8. Default is `63`. */
+  readonly maxIdentifierLength?: number;
+  /**
+   * How the migration lock is held: `"advisory"` (PostgreSQL advisory lock), `"named"`
+   * (MySQL GET_LOCK), `"database"` (a write lock on the whole database, SQLite),
+   * or `"none"` (the runner still re-checks the tracking table inside each migration).
+   * Default is `"none"`.
+   */
+  readonly lockKind?: "advisory" | "named" | "database" | "none";
+  /**
+   * The dialect offers a `rebuild_table` lowering for changes it cannot ALTER (opt-in by the user).
+   * Default is `false`.
+   */
+  readonly rebuildTable?: boolean;
+  /**
+   * Distinct json and jsonb types. When false, jsonb is stored (and introspected) as json.
+   * Default is `false`.
+   */
+  readonly jsonb?: boolean;
+  /** A time zone aware timestamp type distinct from the plain one. Default is `false`. */
+  readonly timestamptz?: boolean;
+}
+
+export type ResolvedCapabilities = { readonly [K in keyof DialectCapabilities]-?: NonNullable<DialectCapabilities[K]> };
+
+export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
+  transactionalDdl: false,
+  autoAlter: true,
+  alterConstraints: true,
+  dropColumn: true,
+  renameColumn: true,
+  addUniqueColumn: true,
+  addColumnNonConstantDefault: true,
+  schemas: false,
+  checkConstraints: true,
+  indexMethods: ["btree"],
+  maxIdentifierLength: 63,
+  lockKind: "none",
+  rebuildTable: false,
+  jsonb: false,
+  timestamptz: false,
+};
+
+/** The dialect's flags with every default filled in. */
+export function resolveCapabilities(capabilities: DialectCapabilities | undefined): ResolvedCapabilities {
+  const resolved: Record<string, unknown> = { ...DEFAULT_CAPABILITIES };
+  for (const [key, value] of Object.entries(capabilities ?? {})) {
+    if (value !== undefined) resolved[key] = value;
+  }
+  return resolved as ResolvedCapabilities;
+}

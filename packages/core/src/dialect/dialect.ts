@@ -1,0 +1,50 @@
+import type { Snapshot } from "../snapshot/snapshot";
+import type { DialectCapabilities } from "./capabilities";
+import type { Connection } from "./connection";
+import type { Emitter } from "./emitter";
+import type { Introspector } from "./introspector";
+import type { TypeMapper } from "./type-mapper";
+
+/** Connection settings: a URL string or the dialect's own options object. */
+export type ConnectionConfig = string | Readonly<Record<string, unknown>>;
+
+/**
+ * A database dialect: one object, made of small parts. Third parties implement this interface
+ * in a package (`mig-dialect-<name>`) and run the conformance kit from `@mig/core/testing`.
+ *
+ * @example
+ * ```ts
+ * import type { Dialect } from "@mig/core";
+ * export const dialect: Dialect = {
+ *   name: "pglite",
+ *   capabilities: { transactionalDdl: true },
+ *   emitter, types, introspector, placeholder: (i) => `$${i}`,
+ *   connect: async (config) => new PgliteConnection(config),
+ *   describeConnection: () => "pglite (in memory)",
+ * };
+ * ```
+ */
+export interface Dialect {
+  /** The registry name (`postgres`, `mysql`, `sqlite`, or a plugin's own). */
+  readonly name: string;
+  /** Other names the registry accepts for this dialect (`pg`, `postgresql`). */
+  readonly aliases?: readonly string[];
+  /** URL schemes that select this dialect when `dialect` is left out (`postgres`, `postgresql`). */
+  readonly urlSchemes?: readonly string[];
+  readonly capabilities: DialectCapabilities;
+  readonly emitter: Emitter;
+  readonly types: TypeMapper;
+  readonly introspector: Introspector;
+  /** The bind-parameter placeholder for the 1-based `index`-th parameter (`?`, `$1`). */
+  placeholder(index: number): string;
+  /** Opens a connection. Failures are `MIG_E_CONNECTION` errors naming host and port, never the password. */
+  connect(config: ConnectionConfig): Promise<Connection>;
+  /** A one-line description of where `config` points, for messages. Never includes a password. */
+  describeConnection(config: ConnectionConfig): string;
+  /**
+   * The snapshot as this dialect can store it (types through `types.canonical`, check expressions
+   * in the form the database reports them, ...). Used to compare an introspected schema with an
+   * intended one. Default: `canonicaliseSnapshot` with the type mapper.
+   */
+  normalise?(snapshot: Snapshot): Snapshot;
+}

@@ -1,0 +1,46 @@
+import type { SchemaOperation, SchemaOperationKind } from "../operations/operation";
+import type { ColumnDefault, JsonValue } from "../schema/types";
+import type { ColumnEntity, ColumnTypeSpec } from "../snapshot/entities";
+import type { Statement } from "./statement";
+
+/**
+ * The small hooks every SQL emitter is built on. A dialect overrides only what differs;
+ * identifiers only ever pass through `quoteIdentifier`, literals through `quoteLiteral`.
+ */
+export interface EmitterHooks {
+  /** Quotes an identifier, escaping the quote character inside it. */
+  quoteIdentifier(name: string): string;
+  /** Renders a literal value as SQL, escaping quotes (and backslashes where the dialect needs it). */
+  quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string;
+  /** The native type of a column, e.g. `VARCHAR(100)`. */
+  renderType(spec: ColumnTypeSpec): string;
+  /** The SQL of a default, without the `DEFAULT` keyword. */
+  renderDefault(value: ColumnDefault, column: ColumnEntity): string;
+  /** A column definition as it appears in CREATE TABLE / ADD COLUMN (name, type, NULL, DEFAULT). */
+  renderColumn(column: ColumnEntity, context: { readonly inlinePrimaryKey: boolean }): string;
+  /**
+   * An expression converting `expression` (of type `from`) to type `to`, for type changes
+   * (`USING` on PostgreSQL). Default: the expression unchanged.
+   */
+  renderCast(expression: string, from: ColumnTypeSpec, to: ColumnTypeSpec): string;
+}
+
+/** A handler turns one operation into zero or more statements. */
+export type OperationHandler<K extends SchemaOperationKind> = (
+  operation: Extract<SchemaOperation, { kind: K }>,
+  hooks: EmitterHooks,
+  emitter: Emitter,
+) => readonly Statement[];
+
+/**
+ * A handler for every schema operation kind: a missing kind fails to compile.
+ * Handlers receive the emitter's hooks (a dialect that overrides a hook changes every handler
+ * that uses it) and the emitter itself, to compose (create_table emits its indexes through add_index).
+ */
+export type OperationHandlers = { readonly [K in SchemaOperationKind]: OperationHandler<K> };
+
+/** Turns operations into SQL. Needs no connection. */
+export interface Emitter {
+  readonly hooks: EmitterHooks;
+  emit(operation: SchemaOperation): readonly Statement[];
+}

@@ -1,0 +1,15 @@
+/**
+ * The list of test projects. vitest 4 no longer reads this file by itself, so
+ * `vitest.config.ts` imports it into `test.projects`: this file is the one place
+ * where a package's tests are registered.
+ */
+export const projects = [
+  "packages/core",
+  "packages/postgres",
+  "packages/mysql",
+  "packages/sqlite",
+  "packages/cli",
+  "apps/playground",
+];
+
+export default projects;
