@@ -12,3 +12,4 @@ export * from "./diff/index";
 export * from "./manager/index";
 export * from "./serialise/index";
 export * from "./runner/index";
+export * from "./config/index";

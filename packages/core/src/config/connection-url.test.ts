@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { isMigError } from "../errors/mig-error";
+import { dialectFromUrl, parseConnectionUrl } from "./connection-url";
+
+describe("dialectFromUrl", () => {
+  it.each([
+    ["postgres://u@127.0.0.1/app", "postgres"],
+    ["postgresql://u@127.0.0.1/app", "postgres"],
+    ["POSTGRES://u@127.0.0.1/app", "postgres"],
+    ["mysql://root@127.0.0.1:3306/app", "mysql"],
+    ["mariadb://root@127.0.0.1:3306/app", "mysql"],
+    ["sqlite:./x.db", "sqlite"],
+    ["file:./x.db", "sqlite"],
+    ["pglite://memory", "pglite"],
+  ])("%s → %s", (url, name) => {
+    expect(dialectFromUrl(url)).toBe(name);
+  });
+
+  it("returns undefined for text that is not a URL", () => {
+    expect(dialectFromUrl("./x.db")).toBeUndefined();
+  });
+});
+
+describe("parseConnectionUrl", () => {
+  it("takes a server URL apart without the password", () => {
+    const parsed = parseConnectionUrl("postgres://app:s%40cret@db.local:5433/shop");
+    expect(parsed).toEqual({ scheme: "postgres", host: "db.local", port: 5433, user: "app", database: "shop", hasPassword: true });
+    expect(JSON.stringify(parsed)).not.toContain("cret");
+  });
+
+  it.each([
+    ["sqlite:./playground.db", "./playground.db"],
+    ["file:./x.db", "./x.db"],
+    ["sqlite:///tmp/abs.db", "/tmp/abs.db"],
+    ["sqlite::memory:", ":memory:"],
+  ])("reads the file of %s", (url, filename) => {
+    expect(parseConnectionUrl(url).filename).toBe(filename);
+  });
+
+  it("fails with MIG_E_CONFIG on text that is not a URL", () => {
+    expect(() => parseConnectionUrl("localhost")).toThrow(expect.objectContaining({ code: "MIG_E_CONFIG" }));
+    try {
+      parseConnectionUrl("postgres://a:b@[bad");
+    } catch (error) {
+      expect(isMigError(error, "MIG_E_CONFIG")).toBe(true);
+      expect(String((error as Error).message)).not.toContain(":b@");
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import type { ConnectionConfig, Dialect } from "../dialect/dialect";
+
+/** One app: a tables module and the folder holding its migration files. */
+export interface AppConfig {
+  /** The app's name, used on the command line (`mig new music`) and in the tracking table. */
+  readonly name: string;
+  /** Path of the tables module (every exported `table(...)` belongs to the app), relative to the config file. */
+  readonly tables: string;
+  /** Folder of the app's migration files, relative to the config file. */
+  readonly migrations: string;
+  /** Apps whose migrations must run before this app's (`forwards all` follows it). */
+  readonly dependsOn?: readonly string[];
+}
+
+/** A dialect plugin: an installed package's name, or the dialect object itself. */
+export type PluginEntry = string | Dialect;
+
+/**
+ * The contents of `mig.config.ts`.
+ *
+ * - `dialect`: a registry name (`postgres`, `pg`, `postgresql`, `mysql`, `mariadb`, `sqlite`, a
+ *   plugin's name), or a dialect object. Left out: the connection URL's scheme picks it.
+ * - `connection`: a URL (`postgres://…`, `mysql://…`, `sqlite:./file.db`) or the dialect's options
+ *   object. Left out: the `DATABASE_URL` environment variable.
+ */
+export interface MigConfig {
+  readonly dialect?: string | Dialect;
+  readonly connection?: ConnectionConfig;
+  readonly apps: readonly AppConfig[];
+  /** Extra dialects: package names (resolved from the project) or dialect objects. */
+  readonly plugins?: readonly PluginEntry[];
+  /** Name of the tracking table. Default is `mig_migrations`. */
+  readonly trackingTable?: string;
+  /** How long to wait for the migration lock before failing with `MIG_E_LOCK_TIMEOUT`. Default is 60 000 ms. */
+  readonly lockTimeoutMs?: number;
+}
+
+/**
+ * Declares the configuration with full typing. Returns its argument unchanged; the CLI validates
+ * it (every problem reported at once) when it loads the file.
+ *
+ * @example
+ * ```ts
+ * // mig.config.ts
+ * import { defineConfig } from "@mig/core";
+ *
+ * export default defineConfig({
+ *   dialect: "sqlite",
+ *   connection: { filename: "./playground.db" },
+ *   apps: [
+ *     { name: "music", tables: "./src/music/tables.ts", migrations: "./src/music/migrations" },
+ *     { name: "shop", tables: "./src/shop/tables.ts", migrations: "./src/shop/migrations", dependsOn: ["music"] },
+ *   ],
+ * });
+ * ```
+ */
+export function defineConfig(config: MigConfig): MigConfig {
+  return config;
+}
+
+/** The tracking table's name when the config gives none. */
+export const DEFAULT_TRACKING_TABLE = "mig_migrations";
+
+/** How long `forwards`/`backwards` wait for the migration lock when the config gives no `lockTimeoutMs`. */
+export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
