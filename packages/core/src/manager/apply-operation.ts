@@ -1,0 +1,25 @@
+import type { Operation } from "../operations/operation";
+import type { Snapshot } from "../snapshot/snapshot";
+import { applyToState } from "./apply-to-state";
+import { SchemaState } from "./schema-state";
+
+/**
+ * The snapshot after `operation`: a pure function (neither argument is touched). Renaming a table
+ * moves everything that belongs to it and re-targets foreign keys that reference it; renaming a
+ * column updates the primary key, indexes, uniques and foreign keys that name it; an alter
+ * replaces the column's whole definition. Raw functions change nothing.
+ *
+ * Throws `MIG_E_REPLAY` when the operation does not fit the snapshot (a missing table or column,
+ * a duplicate, a drop of something that differs from what the operation carries).
+ *
+ * @example
+ * ```ts
+ * const next = applyOperation(Snapshot.empty(), { kind: "create_table", schema });
+ * ```
+ */
+export function applyOperation(snapshot: Snapshot, operation: Operation): Snapshot {
+  if (operation.kind === "raw") return snapshot;
+  const state = SchemaState.from(snapshot);
+  applyToState(state, operation);
+  return state.toSnapshot();
+}

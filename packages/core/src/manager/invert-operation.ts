@@ -1,0 +1,60 @@
+import { MigError } from "../errors/mig-error";
+import type { Operation, SchemaOperation } from "../operations/operation";
+
+/**
+ * The operation that undoes `operation`, built only from what the operation carries.
+ *
+ * A `backfill` is dropped (it only matters going the way it was planned for), and so is `lossy`
+ * (whether the reverse type change narrows is not known here). Raw functions have no inverse:
+ * a migration's raw-backwards function is its own operation.
+ *
+ * @example
+ * ```ts
+ * invertOperation({ kind: "rename_table", from: "band", to: "group" });
+ * // { kind: "rename_table", from: "group", to: "band" }
+ * ```
+ */
+export function invertOperation(operation: SchemaOperation): SchemaOperation;
+export function invertOperation(operation: Operation): SchemaOperation {
+  switch (operation.kind) {
+    case "create_table":
+      return { kind: "drop_table", schema: operation.schema };
+    case "drop_table":
+      return { kind: "create_table", schema: operation.schema };
+    case "rename_table":
+      return { kind: "rename_table", from: operation.to, to: operation.from };
+    case "add_column":
+      return { kind: "drop_column", table: operation.table, column: operation.column };
+    case "drop_column":
+      return { kind: "add_column", table: operation.table, column: operation.column };
+    case "rename_column":
+      return { kind: "rename_column", table: operation.table, from: operation.to, to: operation.from };
+    case "alter_column":
+      return { kind: "alter_column", table: operation.table, from: operation.to, to: operation.from };
+    case "add_index":
+      return { kind: "drop_index", index: operation.index };
+    case "drop_index":
+      return { kind: "add_index", index: operation.index };
+    case "add_unique":
+      return { kind: "drop_unique", unique: operation.unique };
+    case "drop_unique":
+      return { kind: "add_unique", unique: operation.unique };
+    case "add_check":
+      return { kind: "drop_check", check: operation.check };
+    case "drop_check":
+      return { kind: "add_check", check: operation.check };
+    case "add_foreign_key":
+      return { kind: "drop_foreign_key", foreignKey: operation.foreignKey };
+    case "drop_foreign_key":
+      return { kind: "add_foreign_key", foreignKey: operation.foreignKey };
+    case "rebuild_table":
+      return {
+        kind: "rebuild_table",
+        from: operation.to,
+        to: operation.from,
+        columnMap: Object.freeze(Object.fromEntries(Object.entries(operation.columnMap).map(([to, from]) => [from, to]))),
+      };
+    case "raw":
+      throw new MigError("MIG_E_INTERNAL", "A raw function has no inverse; record its reverse with addRawBackwards()");
+  }
+}

@@ -1,0 +1,136 @@
+import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+
+/*
+ * The plain literal arguments of the MigrationManager methods: what a migration file contains.
+ * They follow the snapshot entities without the redundant parts (the `entity` tag, the table name
+ * inside a table) and with documented defaults that may be left out.
+ */
+
+/** A column's definition without its name (the two sides of `alterColumn`). */
+export interface MigrationColumnState {
+  readonly type: TypeName;
+  /** varchar only. */
+  readonly length?: number;
+  /** numeric only. */
+  readonly precision?: number;
+  /** numeric only, needs `precision`. */
+  readonly scale?: number;
+  /** Default `false`: columns are NOT NULL unless they say otherwise. */
+  readonly nullable?: boolean;
+  /** Default `null`: no default. */
+  readonly default?: ColumnDefault | null;
+}
+
+export interface MigrationColumn extends MigrationColumnState {
+  readonly name: string;
+}
+
+export interface MigrationIndex {
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** Default `"btree"`. */
+  readonly method?: IndexMethod;
+}
+
+export interface MigrationUnique {
+  readonly name: string;
+  readonly columns: readonly string[];
+}
+
+export interface MigrationCheck {
+  readonly name: string;
+  readonly sql: string;
+}
+
+export interface MigrationForeignKey {
+  readonly name: string;
+  readonly columns: readonly string[];
+  /** The target: a table name and its columns (a table of another app is fine). */
+  readonly references: { readonly table: string; readonly columns: readonly string[] };
+  /** Default `"no action"`. */
+  readonly onDelete?: ForeignKeyAction;
+  /** Default `"no action"`. */
+  readonly onUpdate?: ForeignKeyAction;
+}
+
+/** A whole table: the argument of `addTable` and `dropTable`. */
+export interface MigrationTable {
+  readonly name: string;
+  /** The name the table is exported under in the tables module (rename detection). */
+  readonly className?: string;
+  /** Column names, in key order. */
+  readonly primaryKey: readonly string[];
+  /** In definition order. */
+  readonly columns: readonly MigrationColumn[];
+  readonly indexes?: readonly MigrationIndex[];
+  readonly uniques?: readonly MigrationUnique[];
+  readonly checks?: readonly MigrationCheck[];
+  readonly foreignKeys?: readonly MigrationForeignKey[];
+}
+
+export interface RenameTableArgs {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface AddColumnArgs extends MigrationColumn {
+  readonly table: string;
+  /** The value existing rows get when the column is NOT NULL without a default. */
+  readonly backfill?: JsonValue;
+}
+
+/** The whole column, so that going backwards re-adds it. */
+export interface DropColumnArgs extends MigrationColumn {
+  readonly table: string;
+}
+
+export interface RenameColumnArgs {
+  readonly table: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface AlterColumnArgs {
+  readonly table: string;
+  readonly name: string;
+  readonly from: MigrationColumnState;
+  readonly to: MigrationColumnState;
+  /** Replaces NULLs before the column becomes NOT NULL. */
+  readonly backfill?: JsonValue;
+  /** The change narrows the type and may lose data. */
+  readonly lossy?: boolean;
+}
+
+export interface IndexArgs extends MigrationIndex {
+  readonly table: string;
+}
+
+export type ConstraintKind = "unique" | "check" | "foreign_key";
+
+export type ConstraintArgs =
+  | ({ readonly kind: "unique"; readonly table: string } & MigrationUnique)
+  | ({ readonly kind: "check"; readonly table: string } & MigrationCheck)
+  | ({ readonly kind: "foreign_key"; readonly table: string } & MigrationForeignKey);
+
+export interface RebuildTableArgs {
+  readonly from: MigrationTable;
+  readonly to: MigrationTable;
+  /** For each column of `to`, the column of `from` it is copied from (absent: a new column). */
+  readonly columnMap: Readonly<Record<string, string>>;
+  /** Values for new NOT NULL columns without a default, by column name. */
+  readonly backfill?: Readonly<Record<string, JsonValue>>;
+}
+
+/** One manager call, as the serialiser writes it: the method and its single literal argument. */
+export type ManagerCall =
+  | { readonly method: "addTable" | "dropTable"; readonly argument: MigrationTable }
+  | { readonly method: "renameTable"; readonly argument: RenameTableArgs }
+  | { readonly method: "addColumn"; readonly argument: AddColumnArgs }
+  | { readonly method: "dropColumn"; readonly argument: DropColumnArgs }
+  | { readonly method: "renameColumn"; readonly argument: RenameColumnArgs }
+  | { readonly method: "alterColumn"; readonly argument: AlterColumnArgs }
+  | { readonly method: "addIndex" | "dropIndex"; readonly argument: IndexArgs }
+  | { readonly method: "addConstraint" | "dropConstraint"; readonly argument: ConstraintArgs }
+  | { readonly method: "rebuildTable"; readonly argument: RebuildTableArgs };
+
+export type ManagerMethod = ManagerCall["method"];

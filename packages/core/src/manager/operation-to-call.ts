@@ -1,0 +1,156 @@
+import { MigError } from "../errors/mig-error";
+import type { SchemaOperation } from "../operations/operation";
+import type {
+  CheckEntity,
+  ColumnEntity,
+  ForeignKeyEntity,
+  IndexEntity,
+  TableSchema,
+  UniqueEntity,
+} from "../snapshot/entities";
+import type {
+  ManagerCall,
+  MigrationCheck,
+  MigrationColumn,
+  MigrationColumnState,
+  MigrationForeignKey,
+  MigrationIndex,
+  MigrationTable,
+  MigrationUnique,
+} from "./manager-calls";
+
+/**
+ * The manager call that records `operation`: what a migration file says for it. Keys come in a
+ * fixed order and documented defaults are left out (`nullable: false`, `default: null`,
+ * `method: "btree"`); FK actions are always written. The inverse of the manager's methods:
+ * calling `call.method` with `call.argument` records an operation equal to `operation`.
+ */
+export function operationToCall(operation: SchemaOperation): ManagerCall {
+  switch (operation.kind) {
+    case "create_table":
+      return { method: "addTable", argument: tableArgument(operation.schema) };
+    case "drop_table":
+      return { method: "dropTable", argument: tableArgument(operation.schema) };
+    case "rename_table":
+      return { method: "renameTable", argument: { from: operation.from, to: operation.to } };
+    case "add_column":
+      expectTable(operation.column.table, operation.table, operation.kind);
+      return {
+        method: "addColumn",
+        argument: { table: operation.table, ...columnArgument(operation.column), ...(operation.backfill === undefined ? {} : { backfill: operation.backfill }) },
+      };
+    case "drop_column":
+      expectTable(operation.column.table, operation.table, operation.kind);
+      return { method: "dropColumn", argument: { table: operation.table, ...columnArgument(operation.column) } };
+    case "rename_column":
+      return { method: "renameColumn", argument: { table: operation.table, from: operation.from, to: operation.to } };
+    case "alter_column":
+      expectTable(operation.from.table, operation.table, operation.kind);
+      expectTable(operation.to.table, operation.table, operation.kind);
+      if (operation.from.name !== operation.to.name) {
+        throw new MigError("MIG_E_INTERNAL", `alter_column changes the name of ${operation.table}.${operation.from.name}: a rename is its own operation`);
+      }
+      return {
+        method: "alterColumn",
+        argument: {
+          table: operation.table,
+          name: operation.from.name,
+          from: columnState(operation.from),
+          to: columnState(operation.to),
+          ...(operation.backfill === undefined ? {} : { backfill: operation.backfill }),
+          ...(operation.lossy === undefined ? {} : { lossy: operation.lossy }),
+        },
+      };
+    case "add_index":
+    case "drop_index":
+      return { method: operation.kind === "add_index" ? "addIndex" : "dropIndex", argument: { table: operation.index.table, ...indexArgument(operation.index) } };
+    case "add_unique":
+    case "drop_unique":
+      return {
+        method: operation.kind === "add_unique" ? "addConstraint" : "dropConstraint",
+        argument: { kind: "unique", table: operation.unique.table, ...uniqueArgument(operation.unique) },
+      };
+    case "add_check":
+    case "drop_check":
+      return {
+        method: operation.kind === "add_check" ? "addConstraint" : "dropConstraint",
+        argument: { kind: "check", table: operation.check.table, ...checkArgument(operation.check) },
+      };
+    case "add_foreign_key":
+    case "drop_foreign_key":
+      return {
+        method: operation.kind === "add_foreign_key" ? "addConstraint" : "dropConstraint",
+        argument: { kind: "foreign_key", table: operation.foreignKey.table, ...foreignKeyArgument(operation.foreignKey) },
+      };
+    case "rebuild_table":
+      return {
+        method: "rebuildTable",
+        argument: {
+          from: tableArgument(operation.from),
+          to: tableArgument(operation.to),
+          columnMap: operation.columnMap,
+          ...(operation.backfill === undefined ? {} : { backfill: operation.backfill }),
+        },
+      };
+  }
+}
+
+function expectTable(actual: string, expected: string, kind: string): void {
+  if (actual !== expected) {
+    throw new MigError("MIG_E_INTERNAL", `${kind} on table "${expected}" carries a column of table "${actual}"`);
+  }
+}
+
+export function tableArgument(schema: TableSchema): MigrationTable {
+  const name = schema.table.name;
+  for (const entity of [...schema.columns, ...schema.indexes, ...schema.uniques, ...schema.checks, ...schema.foreignKeys]) {
+    expectTable(entity.table, name, "a table");
+  }
+  return {
+    name,
+    ...(schema.table.className === undefined ? {} : { className: schema.table.className }),
+    primaryKey: schema.table.primaryKey,
+    columns: schema.columns.map(columnArgument),
+    ...(schema.indexes.length ? { indexes: schema.indexes.map(indexArgument) } : {}),
+    ...(schema.uniques.length ? { uniques: schema.uniques.map(uniqueArgument) } : {}),
+    ...(schema.checks.length ? { checks: schema.checks.map(checkArgument) } : {}),
+    ...(schema.foreignKeys.length ? { foreignKeys: schema.foreignKeys.map(foreignKeyArgument) } : {}),
+  };
+}
+
+function columnArgument(column: ColumnEntity): MigrationColumn {
+  return { name: column.name, ...columnState(column) };
+}
+
+function columnState(column: ColumnEntity): MigrationColumnState {
+  return {
+    type: column.type,
+    ...(column.length === undefined ? {} : { length: column.length }),
+    ...(column.precision === undefined ? {} : { precision: column.precision }),
+    ...(column.scale === undefined ? {} : { scale: column.scale }),
+    ...(column.nullable ? { nullable: true } : {}),
+    ...(column.default == null ? {} : { default: column.default }),
+  };
+}
+
+function indexArgument(index: IndexEntity): MigrationIndex {
+  return { name: index.name, columns: index.columns, ...(index.method === "btree" ? {} : { method: index.method }) };
+}
+
+function uniqueArgument(unique: UniqueEntity): MigrationUnique {
+  return { name: unique.name, columns: unique.columns };
+}
+
+function checkArgument(check: CheckEntity): MigrationCheck {
+  return { name: check.name, sql: check.sql };
+}
+
+function foreignKeyArgument(foreignKey: ForeignKeyEntity): MigrationForeignKey {
+  return {
+    name: foreignKey.name,
+    columns: foreignKey.columns,
+    references: { table: foreignKey.references.table, columns: foreignKey.references.columns },
+    onDelete: foreignKey.onDelete,
+    onUpdate: foreignKey.onUpdate,
+  };
+}

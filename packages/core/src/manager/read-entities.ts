@@ -1,0 +1,174 @@
+import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault } from "../schema/types";
+import type {
+  CheckEntity,
+  ColumnEntity,
+  ForeignKeyEntity,
+  IndexEntity,
+  TableEntity,
+  TableSchema,
+  UniqueEntity,
+} from "../snapshot/entities";
+import {
+  argumentError,
+  readBoolean,
+  readChoice,
+  readInteger,
+  readJson,
+  readList,
+  readName,
+  readNames,
+  readObject,
+  readString,
+  type Fields,
+} from "./read-arguments";
+
+/*
+ * Manager arguments → snapshot entities (checked, copied, frozen, with defaults filled in and
+ * absent type parameters omitted).
+ */
+
+export const COLUMN_STATE_KEYS = ["type", "length", "precision", "scale", "nullable", "default"] as const;
+export const COLUMN_KEYS = ["name", ...COLUMN_STATE_KEYS] as const;
+
+export function readDefault(value: unknown, path: string): ColumnDefault | null {
+  if (value === undefined || value === null) return null;
+  const fields = readObject(value, path, ["kind", "value", "sql"]);
+  const kind = readChoice(fields, "kind", path, ["value", "now", "random", "sql"]);
+  const extra = (allowed: string): void => {
+    for (const key of ["value", "sql"]) {
+      if (key !== allowed && key in fields) throw argumentError(path, `a "${kind}" default has no "${key}"`);
+    }
+  };
+  extra(kind === "value" ? "value" : kind === "sql" ? "sql" : "");
+  if (kind === "value") {
+    if (!("value" in fields)) throw argumentError(path, `a "value" default needs "value"`);
+    return Object.freeze({ kind, value: readJson(fields.value, `${path}.value`) });
+  }
+  if (kind === "sql") {
+    const sql = readString(fields, "sql", path);
+    if (sql.trim() === "") throw argumentError(`${path}.sql`, "expected SQL text, got an empty string");
+    return Object.freeze({ kind, sql });
+  }
+  return Object.freeze({ kind });
+}
+
+/** Reads a column's type, parameters, nullability and default from already-checked fields. */
+export function readColumnState(fields: Fields, table: string, name: string, path: string): ColumnEntity {
+  const type = readChoice(fields, "type", path, TYPE_NAMES);
+  const length = readInteger(fields, "length", path, 1);
+  const precision = readInteger(fields, "precision", path, 1);
+  const scale = readInteger(fields, "scale", path, 0);
+  if (length !== undefined && type !== "varchar") throw argumentError(`${path}.length`, `only varchar has a length, not ${type}`);
+  if ((precision !== undefined || scale !== undefined) && type !== "numeric") {
+    throw argumentError(`${path}.${precision !== undefined ? "precision" : "scale"}`, `only numeric has a precision and scale, not ${type}`);
+  }
+  if (scale !== undefined && (precision === undefined || scale > precision)) {
+    throw argumentError(`${path}.scale`, "a scale needs a precision at least as large");
+  }
+  return Object.freeze({
+    entity: "column",
+    table,
+    name,
+    type,
+    ...(length === undefined ? {} : { length }),
+    ...(precision === undefined ? {} : { precision }),
+    ...(scale === undefined ? {} : { scale }),
+    nullable: readBoolean(fields, "nullable", path, false),
+    default: readDefault(fields.default, `${path}.default`),
+  });
+}
+
+export function readColumn(value: unknown, table: string, path: string, extraKeys: readonly string[] = []): ColumnEntity {
+  const fields = readObject(value, path, [...COLUMN_KEYS, ...extraKeys]);
+  return readColumnState(fields, table, readName(fields, "name", path), path);
+}
+
+export function readIndex(value: unknown, table: string, path: string, extraKeys: readonly string[] = []): IndexEntity {
+  const fields = readObject(value, path, ["name", "columns", "method", ...extraKeys]);
+  return Object.freeze({
+    entity: "index",
+    table,
+    name: readName(fields, "name", path),
+    columns: Object.freeze(readNames(fields, "columns", path)),
+    method: readChoice(fields, "method", path, INDEX_METHODS, "btree"),
+  });
+}
+
+export function readUnique(value: unknown, table: string, path: string, extraKeys: readonly string[] = []): UniqueEntity {
+  const fields = readObject(value, path, ["name", "columns", ...extraKeys]);
+  return Object.freeze({ entity: "unique", table, name: readName(fields, "name", path), columns: Object.freeze(readNames(fields, "columns", path)) });
+}
+
+export function readCheck(value: unknown, table: string, path: string, extraKeys: readonly string[] = []): CheckEntity {
+  const fields = readObject(value, path, ["name", "sql", ...extraKeys]);
+  const sql = readString(fields, "sql", path);
+  if (sql.trim() === "") throw argumentError(`${path}.sql`, "expected SQL text, got an empty string");
+  return Object.freeze({ entity: "check", table, name: readName(fields, "name", path), sql });
+}
+
+export function readForeignKey(value: unknown, table: string, path: string, extraKeys: readonly string[] = []): ForeignKeyEntity {
+  const fields = readObject(value, path, ["name", "columns", "references", "onDelete", "onUpdate", ...extraKeys]);
+  const columns = readNames(fields, "columns", path);
+  const target = readObject(fields.references, `${path}.references`, ["table", "columns"]);
+  const references = Object.freeze({
+    table: readName(target, "table", `${path}.references`),
+    columns: Object.freeze(readNames(target, "columns", `${path}.references`)),
+  });
+  if (references.columns.length !== columns.length) {
+    throw argumentError(`${path}.references.columns`, `expected ${columns.length} column(s), as many as "columns"`);
+  }
+  return Object.freeze({
+    entity: "foreign_key",
+    table,
+    name: readName(fields, "name", path),
+    columns: Object.freeze(columns),
+    references,
+    onDelete: readChoice(fields, "onDelete", path, FOREIGN_KEY_ACTIONS, "no action"),
+    onUpdate: readChoice(fields, "onUpdate", path, FOREIGN_KEY_ACTIONS, "no action"),
+  });
+}
+
+/** A whole table (`addTable`, `dropTable`, both sides of `rebuildTable`), checked for consistency. */
+export function readTable(value: unknown, path: string): TableSchema {
+  const fields = readObject(value, path, ["name", "className", "primaryKey", "columns", "indexes", "uniques", "checks", "foreignKeys"]);
+  const name = readName(fields, "name", path);
+  const className = fields.className === undefined ? undefined : readName(fields, "className", path);
+  const table: TableEntity = Object.freeze({
+    entity: "table",
+    name,
+    primaryKey: Object.freeze(readNames(fields, "primaryKey", path)),
+    ...(className === undefined ? {} : { className }),
+  });
+  const columns = readList(fields, "columns", path, (item, at) => readColumn(item, name, at));
+  if (columns.length === 0) throw argumentError(`${path}.columns`, "a table needs at least one column");
+  const schema: TableSchema = Object.freeze({
+    table,
+    columns: Object.freeze(columns),
+    indexes: Object.freeze(readList(fields, "indexes", path, (item, at) => readIndex(item, name, at))),
+    uniques: Object.freeze(readList(fields, "uniques", path, (item, at) => readUnique(item, name, at))),
+    checks: Object.freeze(readList(fields, "checks", path, (item, at) => readCheck(item, name, at))),
+    foreignKeys: Object.freeze(readList(fields, "foreignKeys", path, (item, at) => readForeignKey(item, name, at))),
+  });
+  checkTableConsistency(schema, path);
+  return schema;
+}
+
+function checkTableConsistency(schema: TableSchema, path: string): void {
+  const columnNames = schema.columns.map((column) => column.name);
+  const known = new Set(columnNames);
+  const duplicate = columnNames.find((column, index) => columnNames.indexOf(column) !== index);
+  if (duplicate !== undefined) throw argumentError(`${path}.columns`, `column ${JSON.stringify(duplicate)} is defined twice`);
+  const mustExist = (columns: readonly string[], at: string): void => {
+    const missing = columns.find((column) => !known.has(column));
+    if (missing !== undefined) throw argumentError(at, `column ${JSON.stringify(missing)} is not a column of table ${JSON.stringify(schema.table.name)}`);
+  };
+  mustExist(schema.table.primaryKey, `${path}.primaryKey`);
+  const groups = [["indexes", schema.indexes], ["uniques", schema.uniques], ["checks", schema.checks], ["foreignKeys", schema.foreignKeys]] as const;
+  for (const [key, entities] of groups) {
+    const names = entities.map((entity) => entity.name);
+    entities.forEach((entity, index) => {
+      if (names.indexOf(entity.name) !== index) throw argumentError(`${path}.${key}[${index}].name`, `${JSON.stringify(entity.name)} is used twice`);
+      if ("columns" in entity) mustExist(entity.columns, `${path}.${key}[${index}].columns`);
+    });
+  }
+}

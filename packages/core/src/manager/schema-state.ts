@@ -1,0 +1,142 @@
+import { MigError } from "../errors/mig-error";
+import type {
+  CheckEntity,
+  ColumnEntity,
+  Entity,
+  ForeignKeyEntity,
+  IndexEntity,
+  TableEntity,
+  TableSchema,
+  UniqueEntity,
+} from "../snapshot/entities";
+import { Snapshot, entitiesOf } from "../snapshot/snapshot";
+
+/** One table while replaying: columns in definition order, the rest by name. */
+export interface TableState {
+  table: TableEntity;
+  columns: ColumnEntity[];
+  readonly indexes: Map<string, IndexEntity>;
+  readonly uniques: Map<string, UniqueEntity>;
+  readonly checks: Map<string, CheckEntity>;
+  readonly foreignKeys: Map<string, ForeignKeyEntity>;
+}
+
+export type NamedGroup = "indexes" | "uniques" | "checks" | "foreignKeys";
+
+/**
+ * The mutable working copy replay applies operations to (one Snapshot per operation would make
+ * replay quadratic). It only ever holds frozen entities: the snapshot's own, or fresh copies of
+ * an operation's, so neither the snapshot nor the operations are touched.
+ */
+export class SchemaState {
+  readonly tables = new Map<string, TableState>();
+
+  static from(snapshot: Snapshot): SchemaState {
+    const state = new SchemaState();
+    for (const schema of snapshot.tables()) state.tables.set(schema.table.name, tableState(schema, (entity) => entity));
+    return state;
+  }
+
+  toSnapshot(): Snapshot {
+    const entities: Entity[] = [];
+    for (const table of this.tables.values()) {
+      entities.push(table.table, ...table.columns, ...table.indexes.values(), ...table.uniques.values(), ...table.checks.values(), ...table.foreignKeys.values());
+    }
+    return Snapshot.fromEntities(entities);
+  }
+
+  /** The table, or a `MIG_E_REPLAY` error. */
+  table(name: string, doing: string): TableState {
+    const table = this.tables.get(name);
+    if (!table) throw replayError(`${doing}: table "${name}" does not exist`, { table: name });
+    return table;
+  }
+
+  /** Adds a whole table (copies of its entities, renamed to `schema.table.name`). */
+  addTable(schema: TableSchema, doing: string): void {
+    const name = schema.table.name;
+    if (this.tables.has(name)) throw replayError(`${doing}: table "${name}" already exists`, { table: name });
+    this.tables.set(name, tableState(schema, (entity) => copyEntity(entity, name)));
+  }
+
+  /** Every foreign key, in any table, whose target is `table`. */
+  *referencesTo(table: string): Iterable<{ owner: TableState; foreignKey: ForeignKeyEntity }> {
+    for (const owner of this.tables.values()) {
+      for (const foreignKey of owner.foreignKeys.values()) {
+        if (foreignKey.references.table === table) yield { owner, foreignKey };
+      }
+    }
+  }
+}
+
+function tableState(schema: TableSchema, take: <E extends Entity>(entity: E) => E): TableState {
+  const byName = <E extends Exclude<Entity, TableEntity | ColumnEntity>>(entities: readonly E[]): Map<string, E> =>
+    new Map(entities.map((entity) => [entity.name, take(entity)]));
+  return {
+    table: take(schema.table),
+    columns: schema.columns.map(take),
+    indexes: byName(schema.indexes),
+    uniques: byName(schema.uniques),
+    checks: byName(schema.checks),
+    foreignKeys: byName(schema.foreignKeys),
+  };
+}
+
+/** A frozen copy of an entity (its arrays too), with `table` set to `table`. */
+export function copyEntity<E extends Entity>(entity: E, table: string): E {
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(entity)) {
+    if (value === undefined) continue;
+    copy[key] = deepFreezeCopy(value);
+  }
+  if (entity.entity === "table") copy.name = table;
+  else copy.table = table;
+  return Object.freeze(copy) as unknown as E;
+}
+
+function deepFreezeCopy(value: unknown): unknown {
+  if (Array.isArray(value)) return Object.freeze(value.map(deepFreezeCopy));
+  if (typeof value === "object" && value !== null) {
+    return Object.freeze(Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, deepFreezeCopy(item)])));
+  }
+  return value;
+}
+
+/** Structural equality of entities and JSON values; a property set to `undefined` counts as absent. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, index) => sameValue(item, b[index]));
+  const left = Object.entries(a).filter(([, item]) => item !== undefined);
+  const right = new Map(Object.entries(b).filter(([, item]) => item !== undefined));
+  return left.length === right.size && left.every(([key, item]) => right.has(key) && sameValue(item, right.get(key)));
+}
+
+/** Everything of a table as a schema, for comparing with what an operation carries. */
+export function schemaOf(state: TableState): TableSchema {
+  return {
+    table: state.table,
+    columns: state.columns,
+    indexes: [...state.indexes.values()],
+    uniques: [...state.uniques.values()],
+    checks: [...state.checks.values()],
+    foreignKeys: [...state.foreignKeys.values()],
+  };
+}
+
+/** Whether two table schemas hold the same entities (columns in order, the rest by name). */
+export function sameSchema(a: TableSchema, b: TableSchema): boolean {
+  const withoutClass = (table: TableEntity): unknown => ({ ...table, className: undefined });
+  if (!sameValue(withoutClass(a.table), withoutClass(b.table))) return false;
+  if (!sameValue(a.columns, b.columns)) return false;
+  const sorted = (schema: TableSchema): unknown =>
+    entitiesOf(schema).filter((entity) => entity.entity !== "table" && entity.entity !== "column")
+      .map((entity) => [entity.entity, (entity as IndexEntity).name, entity] as const)
+      .sort((x, y) => (x[0] + "\u0000" + x[1] < y[0] + "\u0000" + y[1] ? -1 : 1));
+  return sameValue(sorted(a), sorted(b));
+}
+
+export function replayError(message: string, meta: Readonly<Record<string, unknown>> = {}): MigError {
+  return new MigError("MIG_E_REPLAY", message, { meta });
+}
