@@ -1,2 +1,4 @@
 export * from "./entities";
 export * from "./snapshot";
+export * from "./derive-name";
+export * from "./from-tables";

@@ -1,1 +1,2 @@
-export {};
+export * from "./schema-rule";
+export * from "./validate-tables";

@@ -1,0 +1,79 @@
+import type { Table } from "./table";
+import type { ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "./types";
+
+/** What a column builder makes: one of the contract's types, or a foreign key whose type comes from its target. */
+export type ColumnKind = TypeName | "foreignKey";
+
+/** Types that take `.defaultNow()`. */
+export type NowKind = "timestamp" | "timestamptz" | "date" | "time";
+
+/**
+ * A default as the user wrote it, before validation checks it against the column's type and
+ * `snapshotFromTables` normalises it into a `ColumnDefault`.
+ */
+export type DefaultSpec =
+  | { readonly kind: "value"; readonly value: unknown }
+  | { readonly kind: "now" }
+  | { readonly kind: "random" }
+  | { readonly kind: "sql"; readonly sql: string };
+
+/** The JS values `.default(v)` accepts for each kind of column (`null` is accepted for every kind). */
+export interface DefaultValueOf {
+  readonly varchar: string;
+  readonly text: string;
+  readonly integer: number | bigint;
+  readonly bigint: number | bigint | string;
+  readonly smallint: number | bigint;
+  readonly serial: never;
+  readonly bigserial: never;
+  readonly boolean: boolean;
+  readonly real: number;
+  readonly doublePrecision: number;
+  /** Decimals are exact: prefer strings (`"12.50"`). */
+  readonly numeric: number | bigint | string;
+  /** A `Date` or an ISO 8601 string. */
+  readonly timestamp: Date | string;
+  readonly timestamptz: Date | string;
+  /** A `Date` (its UTC day) or `"YYYY-MM-DD"`. */
+  readonly date: Date | string;
+  /** `"HH:MM"`, `"HH:MM:SS"` or `"HH:MM:SS.ffffff"`. */
+  readonly time: string;
+  readonly uuid: string;
+  readonly json: JsonValue;
+  readonly jsonb: JsonValue;
+  /** Bytes, or a hex string. */
+  readonly bytea: Uint8Array | string;
+  /** Checked against the target column's type. */
+  readonly foreignKey: JsonValue | bigint | Date | Uint8Array;
+}
+
+/** Where a foreign key points. The target is a thunk so tables may reference each other. */
+export interface ForeignKeyReference {
+  readonly target: "self" | (() => Table | "self");
+  /** The target column, by key or database name. Default: the target's primary key. */
+  readonly column?: string;
+  readonly onDelete: ForeignKeyAction;
+  readonly onUpdate: ForeignKeyAction;
+  /** The constraint name. Default: `${table}_${column}_fkey`. */
+  readonly name?: string;
+}
+
+/** Everything a column builder has recorded. Readonly data; builders make a new one per modifier. */
+export interface ColumnDefinition {
+  readonly kind: ColumnKind;
+  /** varchar only. */
+  readonly length?: number;
+  /** numeric only. */
+  readonly precision?: number;
+  /** numeric only. */
+  readonly scale?: number;
+  readonly nullable: boolean;
+  readonly default?: DefaultSpec;
+  readonly unique?: { readonly name?: string };
+  readonly index?: { readonly method: IndexMethod; readonly name?: string };
+  readonly primaryKey: boolean;
+  /** The database name, when it differs from the object key. */
+  readonly dbName?: string;
+  /** foreignKey columns only. */
+  readonly references?: ForeignKeyReference;
+}

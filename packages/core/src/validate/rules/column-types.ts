@@ -1,0 +1,29 @@
+import { TYPE_NAMES } from "../../schema/types";
+import type { SchemaProblem, SchemaRule } from "../schema-rule";
+
+const MAX_NUMERIC_PRECISION = 1000;
+
+/** Type parameters make sense: a positive varchar length, numeric precision 1–1000 and scale 0–precision. */
+export const columnTypes: SchemaRule = ({ tables }) => {
+  const problems: SchemaProblem[] = [];
+  for (const table of tables) {
+    for (const column of table.columnList) {
+      const { kind, length, precision, scale } = column.definition;
+      const at = { table: table.name, column: column.name };
+      if (kind !== "foreignKey" && !TYPE_NAMES.includes(kind)) problems.push({ message: `Unknown column type "${String(kind)}"`, ...at });
+      if (length !== undefined && !(Number.isInteger(length) && length > 0)) {
+        problems.push({ message: `varchar length must be a positive integer, not ${String(length)}`, ...at });
+      }
+      if (precision !== undefined && !(Number.isInteger(precision) && precision >= 1 && precision <= MAX_NUMERIC_PRECISION)) {
+        problems.push({ message: `numeric precision must be an integer from 1 to ${MAX_NUMERIC_PRECISION}, not ${String(precision)}`, ...at });
+      }
+      if (scale !== undefined) {
+        if (precision === undefined) problems.push({ message: "numeric scale needs a precision", ...at });
+        else if (!(Number.isInteger(scale) && scale >= 0 && scale <= precision)) {
+          problems.push({ message: `numeric scale must be an integer from 0 to the precision (${precision}), not ${String(scale)}`, ...at });
+        }
+      }
+    }
+  }
+  return problems;
+};

@@ -1,0 +1,27 @@
+import { tableConstraints } from "../../schema/table-constraints";
+import type { SchemaProblem, SchemaRule } from "../schema-rule";
+
+/**
+ * Index and constraint names (given or derived) are unique across the schema: PostgreSQL keeps
+ * index names per schema and MySQL foreign-key and check names per database.
+ */
+export const constraintNames: SchemaRule = ({ tables, maxIdentifierLength }) => {
+  const problems: SchemaProblem[] = [];
+  const seen = new Map<string, string>();
+  for (const table of tables) {
+    for (const constraint of tableConstraints(table, maxIdentifierLength)) {
+      if (typeof constraint.name !== "string" || constraint.name === "") continue;
+      const owner = seen.get(constraint.name);
+      if (owner === undefined) {
+        seen.set(constraint.name, table.name);
+        continue;
+      }
+      problems.push({
+        message: `Index or constraint name "${constraint.name}" is used twice${owner === table.name ? "" : ` (also in table "${owner}")`}`,
+        table: table.name,
+        column: constraint.columns.length === 1 ? constraint.columns[0] : undefined,
+      });
+    }
+  }
+  return problems;
+};

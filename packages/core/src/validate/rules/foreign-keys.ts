@@ -1,0 +1,35 @@
+import { resolveForeignKey, resolveForeignKeyTable } from "../../schema/resolve-foreign-key";
+import { FOREIGN_KEY_ACTIONS } from "../../schema/types";
+import type { SchemaProblem, SchemaRule } from "../schema-rule";
+
+/**
+ * Every foreign key points at a known table (one validated, or an external one), at its primary
+ * key or a unique column, with actions SQL knows.
+ */
+export const foreignKeys: SchemaRule = ({ tables, knownTables }) => {
+  const problems: SchemaProblem[] = [];
+  for (const table of tables) {
+    for (const column of table.columnList) {
+      const references = column.definition.references;
+      if (column.definition.kind !== "foreignKey" || references === undefined) continue;
+      const at = { table: table.name, column: column.name };
+      for (const [option, action] of [["onDelete", references.onDelete], ["onUpdate", references.onUpdate]] as const) {
+        if (!FOREIGN_KEY_ACTIONS.includes(action)) {
+          problems.push({ message: `${option} "${String(action)}" is not one of ${FOREIGN_KEY_ACTIONS.map((a) => `"${a}"`).join(", ")}`, ...at });
+        }
+      }
+      const target = resolveForeignKeyTable(table, column);
+      if (!target.ok) {
+        problems.push({ message: target.problem, ...at });
+        continue;
+      }
+      if (!knownTables.has(target.value.name)) {
+        problems.push({ message: `Foreign key references table "${target.value.name}", which is not in any app`, ...at });
+        continue;
+      }
+      const resolved = resolveForeignKey(table, column);
+      if (!resolved.ok) problems.push({ message: resolved.problem, ...at });
+    }
+  }
+  return problems;
+};

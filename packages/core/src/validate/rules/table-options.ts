@@ -1,0 +1,50 @@
+import type { Table } from "../../schema/table";
+import { findColumn, uniqueOptionColumns } from "../../schema/table-columns";
+import { INDEX_METHODS, type IndexMethod } from "../../schema/types";
+import type { SchemaProblem, SchemaRule } from "../schema-rule";
+
+/**
+ * The `unique`, `indexes` and `checks` options name existing columns (each once, at least one),
+ * checks have SQL, and index methods (of options and of `.index()`) are known and allowed.
+ */
+export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
+  const problems: SchemaProblem[] = [];
+  for (const table of tables) {
+    for (const option of table.options.unique ?? []) problems.push(...columnsProblems(table, "unique", uniqueOptionColumns(option)));
+    for (const option of table.options.indexes ?? []) {
+      problems.push(...columnsProblems(table, "indexes", Array.isArray(option?.columns) ? option.columns : []));
+      problems.push(...methodProblems(option?.method ?? "btree", indexMethods, table.name, undefined));
+    }
+    (table.options.checks ?? []).forEach((check, position) => {
+      if (typeof check?.sql !== "string" || check.sql.trim() === "") {
+        problems.push({ message: `Check ${check?.name === undefined ? `#${position + 1}` : `"${check.name}"`} has no SQL`, table: table.name });
+      }
+    });
+    for (const column of table.columnList) {
+      const index = column.definition.index;
+      if (index) problems.push(...methodProblems(index.method, indexMethods, table.name, column.name));
+    }
+  }
+  return problems;
+};
+
+function columnsProblems(table: Table, option: "unique" | "indexes", keys: readonly string[]): SchemaProblem[] {
+  if (keys.length === 0) return [{ message: `An entry of the ${option} option names no column`, table: table.name }];
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const key of keys) {
+    const column = findColumn(table, key);
+    if (!column) problems.push({ message: `The ${option} option names column "${key}", which the table does not have`, table: table.name, column: String(key) });
+    else if (seen.has(column.name)) problems.push({ message: `An entry of the ${option} option names column "${key}" twice`, table: table.name, column: column.name });
+    else seen.add(column.name);
+  }
+  return problems;
+}
+
+function methodProblems(method: IndexMethod, allowed: readonly IndexMethod[] | undefined, table: string, column: string | undefined): SchemaProblem[] {
+  if (!INDEX_METHODS.includes(method)) return [{ message: `Unknown index method "${String(method)}"`, table, column }];
+  if (allowed && !allowed.includes(method)) {
+    return [{ message: `Index method "${method}" is not supported here (supported: ${allowed.join(", ")})`, table, column }];
+  }
+  return [];
+}

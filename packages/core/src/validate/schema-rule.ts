@@ -1,0 +1,33 @@
+import type { MigProblem } from "../errors/mig-error";
+import type { Table } from "../schema/table";
+import type { IndexMethod } from "../schema/types";
+
+/** Options of `validateTables` (and `snapshotFromTables`). */
+export interface ValidateTablesOptions {
+  /**
+   * Tables outside the ones validated that foreign keys may reference (those of other apps), as
+   * tables or database names. A foreign key to a table in neither list is an error.
+   */
+  readonly externalTables?: readonly (Table | string)[];
+  /** The longest identifier allowed, in UTF-8 bytes (the dialect's). Default is `63`. */
+  readonly maxIdentifierLength?: number;
+  /** The index methods allowed (the dialect's). Default: every method mig knows. */
+  readonly indexMethods?: readonly IndexMethod[];
+}
+
+/** A problem found by a rule. `identifier` marks problems with a name's length or emptiness. */
+export interface SchemaProblem extends MigProblem {
+  readonly identifier?: boolean;
+}
+
+/** What every rule sees. */
+export interface SchemaRuleContext {
+  readonly tables: readonly Table[];
+  /** Database names of the tables validated and of `externalTables`. */
+  readonly knownTables: ReadonlySet<string>;
+  readonly maxIdentifierLength: number;
+  readonly indexMethods: readonly IndexMethod[] | undefined;
+}
+
+/** One small check over the whole schema. Returns every problem it finds, never throws. */
+export type SchemaRule = (context: SchemaRuleContext) => SchemaProblem[];
