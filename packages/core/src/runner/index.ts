@@ -1,1 +1,13 @@
-export {};
+export * from "./bind-placeholders";
+export * from "./check-capabilities";
+export * from "./checksum";
+export * from "./clean-orphans";
+export * from "./migration-source";
+export * from "./migration-status";
+export * from "./order-apps";
+export * from "./raw-db";
+export * from "./run-backwards";
+export * from "./run-forwards";
+export * from "./runner-types";
+export { DEFAULT_TRACKING_TABLE, progressTableName, progressTableSchema, trackingTableSchema } from "./tracking-schema";
+export type { AppliedMigration, Direction, ProgressRecord } from "./tracking-store";

@@ -1,0 +1,176 @@
+import type { Connection } from "../dialect/connection";
+import type { Dialect } from "../dialect/dialect";
+import { MigError } from "../errors/mig-error";
+import { migrationLabel } from "./migration-source";
+import { messageOf, type PlannedMigration, type Step } from "./plan-migration";
+import { createRawDb } from "./raw-db";
+import type { MigrationResult, RunnerEvent } from "./runner-types";
+import type { Direction, ProgressRecord, TrackingStore } from "./tracking-store";
+
+export interface ExecutionContext {
+  readonly dialect: Dialect;
+  readonly connection: Connection;
+  readonly store: TrackingStore;
+  /** The progress table exists (the dialect's DDL is not transactional). */
+  readonly useProgress: boolean;
+  readonly onEvent?: (event: RunnerEvent) => void;
+}
+
+/** Runs one planned migration and records it. Never throws for a failing migration: the result says so. */
+export async function executeMigration(
+  context: ExecutionContext,
+  planned: PlannedMigration,
+  direction: Direction,
+  resume: ProgressRecord | undefined,
+): Promise<MigrationResult> {
+  const started = performance.now();
+  const resumeFrom = resume?.statementsDone ?? 0;
+  context.onEvent?.({
+    type: "migration-start",
+    direction,
+    appName: planned.appName,
+    id: planned.id,
+    description: planned.description,
+    fake: planned.fake,
+    resumeFrom,
+  });
+  const outcome = planned.transactional || planned.fake
+    ? await runInTransaction(context, planned, direction, started)
+    : await runStepByStep(context, planned, direction, started, resumeFrom);
+  const durationMs = performance.now() - started;
+  const result: MigrationResult = {
+    appName: planned.appName,
+    id: planned.id,
+    description: planned.description,
+    durationMs,
+    statementsTotal: planned.steps.length,
+    ...(planned.fake ? { fake: true } : {}),
+    ...outcome,
+  };
+  context.onEvent?.({
+    type: "migration-finish",
+    direction,
+    appName: planned.appName,
+    id: planned.id,
+    status: result.status,
+    durationMs,
+    ...(result.error ? { error: result.error } : {}),
+  });
+  return result;
+}
+
+type Outcome = Pick<MigrationResult, "status" | "error" | "statementsRun" | "concurrent">;
+
+/**
+ * The migration and its tracking row in one transaction. The row is written first: a second
+ * process doing the same (without a lock) then waits on the unique key and fails, and its
+ * transaction rolls back, so the migration is applied exactly once.
+ */
+async function runInTransaction(context: ExecutionContext, planned: PlannedMigration, direction: Direction, started: number): Promise<Outcome> {
+  const { store, connection } = context;
+  let done = 0;
+  try {
+    const claimed = await connection.transaction(async (tx) => {
+      if (!(await claim(store, tx, planned, direction))) return false;
+      for (const step of planned.steps) {
+        await runStep(context, tx, step);
+        done++;
+      }
+      if (direction === "forwards") await store.setDuration(tx, planned.appName, planned.id, performance.now() - started);
+      return true;
+    });
+    return claimed ? { status: "applied" } : { status: "skipped", concurrent: true };
+  } catch (error) {
+    // Lost a race for the tracking row to another process: it applied (or reversed) the migration.
+    if ((await store.isApplied(connection, planned.appName, planned.id)) === (direction === "forwards")) {
+      return { status: "skipped", concurrent: true };
+    }
+    return { status: "failed", error: failure(error, planned, direction, done, false) };
+  }
+}
+
+/** Claims the migration by writing (forwards) or deleting (backwards) its tracking row. */
+async function claim(store: TrackingStore, connection: Connection, planned: PlannedMigration, direction: Direction): Promise<boolean> {
+  if (direction === "backwards") return (await store.remove(connection, planned.appName, planned.id)) > 0;
+  if (await store.isApplied(connection, planned.appName, planned.id)) return false;
+  await store.insert(connection, { appName: planned.appName, id: planned.id, checksum: planned.checksum, durationMs: 0 });
+  return true;
+}
+
+/**
+ * Without a transaction (no transactional DDL, or `wrapInTransaction: false`): each step commits
+ * on its own. Where the dialect has no transactional DDL, the progress row records every completed
+ * step, so a failure is reported exactly and a re-run resumes after the last completed step.
+ */
+async function runStepByStep(
+  context: ExecutionContext,
+  planned: PlannedMigration,
+  direction: Direction,
+  started: number,
+  resumeFrom: number,
+): Promise<Outcome> {
+  const { store, connection, useProgress } = context;
+  const { appName, id } = planned;
+  const stillToDo = direction === "forwards"
+    ? !(await store.isApplied(connection, appName, id))
+    : await store.isApplied(connection, appName, id);
+  if (!stillToDo) return { status: "skipped", concurrent: true };
+  let done = resumeFrom;
+  try {
+    if (useProgress && resumeFrom === 0) {
+      await store.startProgress(connection, { appName, id, direction, statementsDone: 0, total: planned.steps.length, checksum: planned.checksum });
+    }
+    for (const step of planned.steps.slice(resumeFrom)) {
+      await runStep(context, connection, step);
+      done++;
+      if (useProgress) await store.setProgress(connection, appName, id, done);
+    }
+    await connection.transaction(async (tx) => {
+      if (direction === "forwards") await store.insert(tx, { appName, id, checksum: planned.checksum, durationMs: performance.now() - started });
+      else await store.remove(tx, appName, id);
+      if (useProgress) await store.removeProgress(tx, appName, id);
+    });
+    return { status: "applied", statementsRun: done };
+  } catch (error) {
+    const migError = failure(error, planned, direction, done, useProgress);
+    if (useProgress) {
+      try {
+        await store.failProgress(connection, appName, id, migError.message);
+      } catch {
+        // The progress row still says how many steps completed; the message is a courtesy.
+      }
+    }
+    return { status: "failed", error: migError, statementsRun: done };
+  }
+}
+
+async function runStep(context: ExecutionContext, connection: Connection, step: Step): Promise<void> {
+  if (step.kind === "statement") await connection.execute(step.statement);
+  else await step.fn(createRawDb(connection, context.dialect));
+}
+
+function failure(error: unknown, planned: PlannedMigration, direction: Direction, done: number, resumable: boolean): MigError {
+  const step = planned.steps[done];
+  const what = step === undefined ? "while recording it" : step.kind === "raw" ? `in a raw function (step ${done + 1} of ${planned.steps.length})` : `at statement ${done + 1} of ${planned.steps.length}`;
+  return new MigError(
+    "MIG_E_MIGRATION_FAILED",
+    `Migration ${migrationLabel(planned.appName, planned.id)} failed ${direction === "backwards" ? "going backwards " : ""}${what}: ${messageOf(error)}`,
+    {
+      cause: error,
+      hint: planned.transactional
+        ? "Nothing of this migration was applied. Fix the migration and run it again."
+        : resumable
+          ? `${done} step(s) completed and stay applied. Fix the cause and run again: it resumes after them.`
+          : `${done} step(s) completed and stay applied (no transaction). Undo them by hand before running it again.`,
+      meta: {
+        appName: planned.appName,
+        id: planned.id,
+        direction,
+        step: done + 1,
+        steps: planned.steps.length,
+        ...(step?.kind === "statement" ? { statement: step.statement.sql } : {}),
+        ...(error instanceof MigError ? { causeCode: error.code } : {}),
+      },
+    },
+  );
+}

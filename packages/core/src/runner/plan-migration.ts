@@ -1,0 +1,97 @@
+import { resolveCapabilities } from "../dialect/capabilities";
+import type { Dialect } from "../dialect/dialect";
+import type { Statement } from "../dialect/statement";
+import { MigError, isMigError } from "../errors/mig-error";
+import type { RawFunction, SchemaOperation } from "../operations/operation";
+import { assertSupported } from "./check-capabilities";
+import { type RunnableMigration, migrationLabel } from "./migration-source";
+import type { SelectedMigration } from "./select-migrations";
+import type { Direction } from "./tracking-store";
+
+/** One unit of progress: a statement, or a raw function (which counts as one step). */
+export type Step = { readonly kind: "statement"; readonly statement: Statement } | { readonly kind: "raw"; readonly fn: RawFunction };
+
+/** A migration ready to run: loaded, checked against the dialect, and emitted as steps. */
+export interface PlannedMigration {
+  readonly appName: string;
+  readonly id: string;
+  readonly description: string;
+  /** The checksum recorded with it: the file's current one. */
+  readonly checksum: string;
+  readonly fake: boolean;
+  /** Runs in one transaction with its tracking row: the dialect has transactional DDL and the migration did not opt out. */
+  readonly transactional: boolean;
+  readonly steps: readonly Step[];
+}
+
+/**
+ * Loads a selected migration and turns its plan for `direction` into steps. Everything that can
+ * be refused is refused here, before anything runs: a missing or broken file, an operation the
+ * dialect cannot do (`MIG_E_UNSUPPORTED`), an operation the emitter cannot write.
+ */
+export async function planMigration(selected: SelectedMigration, direction: Direction, dialect: Dialect, forceFake: boolean): Promise<PlannedMigration> {
+  const label = migrationLabel(selected.appName, selected.id);
+  const source = selected.source;
+  if (!source) {
+    throw new MigError("MIG_E_MIGRATION_FILE", `Migration ${label} is applied but its file is gone, so it cannot be reversed`, {
+      hint: "Restore the file, or remove its tracking row with `mig clean`.",
+      meta: { appName: selected.appName, id: selected.id },
+    });
+  }
+  let migration: RunnableMigration;
+  try {
+    migration = await source.load();
+  } catch (error) {
+    if (isMigError(error)) throw error;
+    throw new MigError("MIG_E_MIGRATION_FILE", `Migration ${label} cannot be loaded: ${messageOf(error)}`, {
+      cause: error,
+      meta: { appName: selected.appName, id: selected.id, ...(source.path ? { file: source.path } : {}) },
+    });
+  }
+  if (migration.migrationId !== selected.id || migration.appName !== selected.appName) {
+    throw new MigError(
+      "MIG_E_MIGRATION_FILE",
+      `Migration file ${source.path ?? label} declares ID ${selected.id} but its manager is ${migrationLabel(migration.appName, migration.migrationId)}`,
+      { hint: "Make the manager's migrationId and appName match the file's ID and app.", meta: { appName: selected.appName, id: selected.id } },
+    );
+  }
+  const fake = forceFake || migration.fake;
+  const operations = direction === "forwards" ? migration.forwardsPlan() : migration.backwardsPlan();
+  const steps: Step[] = [];
+  if (!fake) {
+    const schemaOperations = operations.filter((op): op is SchemaOperation => op.kind !== "raw");
+    assertSupported(schemaOperations, dialect, `Migration ${label}`);
+    for (const operation of operations) {
+      if (operation.kind === "raw") {
+        // A plan may carry both kinds of raw function; only this direction's run.
+        if (operation.direction === direction) steps.push({ kind: "raw", fn: operation.fn });
+        continue;
+      }
+      for (const statement of emit(dialect, operation, label)) steps.push({ kind: "statement", statement });
+    }
+  }
+  return {
+    appName: selected.appName,
+    id: selected.id,
+    description: source.description,
+    checksum: source.checksum,
+    fake,
+    transactional: migration.wrapInTransaction && resolveCapabilities(dialect.capabilities).transactionalDdl,
+    steps,
+  };
+}
+
+function emit(dialect: Dialect, operation: SchemaOperation, label: string): readonly Statement[] {
+  try {
+    return dialect.emitter.emit(operation);
+  } catch (error) {
+    if (isMigError(error)) throw error;
+    throw new MigError("MIG_E_INTERNAL", `The ${dialect.name} emitter failed on ${operation.kind} in migration ${label}: ${messageOf(error)}`, {
+      cause: error,
+    });
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,126 @@
+import { resolveCapabilities } from "../dialect/capabilities";
+import { MigError, isMigError } from "../errors/mig-error";
+import { executeMigration } from "./execute-migration";
+import { type PlannedMigration, messageOf, planMigration } from "./plan-migration";
+import { checksumError, checksumMismatches, reconcileProgress, resumeKey } from "./reconcile-state";
+import type { MigrationResult, RunOptions, RunResult } from "./runner-types";
+import { type SelectedMigration, assertUniqueSources, selectBackwards, selectForwards } from "./select-migrations";
+import { DEFAULT_TRACKING_TABLE } from "./tracking-schema";
+import { type Direction, TrackingStore } from "./tracking-store";
+
+const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
+
+/**
+ * The shared body of `runForwards` and `runBackwards`: tracking tables first, then the migration
+ * lock around everything else, and inside it a fresh read of what is applied (another process
+ * may have run migrations while we waited).
+ */
+export async function runMigrations(direction: Direction, options: RunOptions): Promise<RunResult> {
+  assertUniqueSources(options.sources);
+  const { connection, dialect } = options;
+  const store = new TrackingStore(dialect, options.trackingTable ?? DEFAULT_TRACKING_TABLE);
+  const useProgress = !resolveCapabilities(dialect.capabilities).transactionalDdl;
+  if (options.preview) {
+    // A preview changes nothing: no tracking table is created, no lock is taken.
+    const exists = await store.exists(connection);
+    return decideAndRun(direction, options, store, useProgress, exists);
+  }
+  await store.ensure(connection, { progress: useProgress });
+  return connection.withMigrationLock(
+    () => {
+      options.onEvent?.({ type: "lock-acquired" });
+      return decideAndRun(direction, options, store, useProgress, true);
+    },
+    {
+      timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
+      onWait: (message) => options.onEvent?.({ type: "lock-wait", message }),
+    },
+  );
+}
+
+async function decideAndRun(direction: Direction, options: RunOptions, store: TrackingStore, useProgress: boolean, tablesExist: boolean): Promise<RunResult> {
+  const { connection, dialect } = options;
+  const preview = options.preview === true;
+  const apps = new Set(options.apps ?? options.sources.map((s) => s.appName));
+  const sources = options.sources.filter((s) => apps.has(s.appName));
+  const applied = tablesExist ? (await store.readApplied(connection)).filter((r) => apps.has(r.appName)) : [];
+  const progress = tablesExist && useProgress ? (await store.readProgress(connection)).filter((r) => apps.has(r.appName)) : [];
+  const base = { direction, preview, migrations: [] as MigrationResult[], nothingToDo: false };
+
+  const target = options.target ?? (direction === "forwards" ? "all" : "1");
+  const selection = direction === "forwards" ? selectForwards(sources, applied, target) : selectBackwards(sources, applied, target);
+  if (selection.kind === "nothing-to-do" && progress.length === 0) return { ...base, ok: true, nothingToDo: true };
+  if (selection.kind === "already-applied") {
+    return { ...base, ok: true, nothingToDo: true, alreadyApplied: { appName: selection.appName, id: selection.id } };
+  }
+  const selected = selection.kind === "run" ? selection.migrations : [];
+
+  // Forwards builds on every applied migration; backwards only reverses the selected ones.
+  const checked = direction === "forwards" ? sources : selected.flatMap((s) => (s.source ? [s.source] : []));
+  const mismatches = checksumMismatches(checked, applied);
+  if (mismatches.length > 0) {
+    if (!options.acceptChecksums) return { ...base, ok: false, error: checksumError(mismatches) };
+    if (!preview) for (const m of mismatches) await store.setChecksum(connection, m.source.appName, m.source.id, m.source.checksum);
+  }
+
+  const reconciled = reconcileProgress(direction, selected, progress);
+  if (reconciled instanceof MigError) return { ...base, ok: false, error: reconciled };
+
+  const planned: PlannedMigration[] = [];
+  for (const [index, migration] of reconciled.order.entries()) {
+    try {
+      const plan = await planMigration(migration, direction, dialect, options.fake === true);
+      const record = reconciled.resume.get(resumeKey(plan.appName, plan.id));
+      if (record && record.total !== plan.steps.length) {
+        throw new MigError("MIG_E_PARTIAL", `Migration ${plan.appName}/${plan.id} stopped part-way, and it now has ${plan.steps.length} steps instead of ${record.total}`, {
+          hint: "Run it with the mig version that started it, or finish it by hand and delete its row from the progress table.",
+          meta: { appName: plan.appName, id: plan.id, statementsDone: record.statementsDone, total: record.total },
+        });
+      }
+      planned.push(plan);
+    } catch (error) {
+      // Refused before anything ran: report this migration, and the others as not run.
+      const migError = isMigError(error) ? error : new MigError("MIG_E_INTERNAL", messageOf(error), { cause: error });
+      const migrations = reconciled.order.map((s, i) => notRun(s, i === index ? { status: "failed", error: migError } : {}));
+      return { ...base, ok: false, migrations, error: migError };
+    }
+  }
+
+  if (preview) {
+    const migrations = planned.map((p): MigrationResult => ({
+      appName: p.appName,
+      id: p.id,
+      description: p.description,
+      status: "skipped",
+      durationMs: 0,
+      ...(p.fake ? { fake: true } : {}),
+      statements: p.steps.flatMap((step) => (step.kind === "statement" ? [step.statement] : [])),
+      rawFunctions: p.steps.filter((step) => step.kind === "raw").length,
+    }));
+    return { ...base, ok: true, migrations };
+  }
+
+  const context = { dialect, connection, store, useProgress, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  const results: MigrationResult[] = [];
+  for (const plan of planned) {
+    const result = await executeMigration(context, plan, direction, reconciled.resume.get(resumeKey(plan.appName, plan.id)));
+    results.push(result);
+    if (result.status === "failed") {
+      // A failed migration stops the run: later ones are not run.
+      const rest = reconciled.order.slice(results.length).map((s) => notRun(s, {}));
+      return { ...base, ok: false, migrations: [...results, ...rest], ...(result.error ? { error: result.error } : {}) };
+    }
+  }
+  return { ...base, ok: true, migrations: results };
+}
+
+function notRun(selected: SelectedMigration, overrides: Partial<MigrationResult>): MigrationResult {
+  return {
+    appName: selected.appName,
+    id: selected.id,
+    description: selected.source?.description ?? "",
+    status: "skipped",
+    durationMs: 0,
+    ...overrides,
+  };
+}

@@ -1,0 +1,113 @@
+import type { Connection } from "../dialect/connection";
+import type { Dialect } from "../dialect/dialect";
+import type { Statement } from "../dialect/statement";
+import type { MigError } from "../errors/mig-error";
+import type { MigrationSource } from "./migration-source";
+import type { Direction } from "./tracking-store";
+
+/** What every runner function needs. */
+export interface RunnerBaseOptions {
+  readonly dialect: Dialect;
+  /** An open connection (the runner never closes it). */
+  readonly connection: Connection;
+  /**
+   * The migration files of the apps to work on: in ID order within an app, apps in dependency
+   * order (see `orderApps`).
+   */
+  readonly sources: readonly MigrationSource[];
+  /**
+   * The apps to work on, in dependency order. Default: the apps of `sources`, in order. Give it
+   * when an app may have no files left (so its orphaned tracking rows are still seen).
+   */
+  readonly apps?: readonly string[];
+  /** Tracking table name. Default `mig_migrations`. */
+  readonly trackingTable?: string;
+}
+
+/** Progress events, for output. Library code never prints: the caller decides what to show. */
+export type RunnerEvent =
+  | { readonly type: "lock-wait"; readonly message: string }
+  | { readonly type: "lock-acquired" }
+  | {
+      readonly type: "migration-start";
+      readonly direction: Direction;
+      readonly appName: string;
+      readonly id: string;
+      readonly description: string;
+      readonly fake: boolean;
+      /** Steps already done by an earlier, interrupted run (resuming). */
+      readonly resumeFrom: number;
+    }
+  | {
+      readonly type: "migration-finish";
+      readonly direction: Direction;
+      readonly appName: string;
+      readonly id: string;
+      readonly status: MigrationStatus;
+      readonly durationMs: number;
+      readonly error?: MigError;
+    };
+
+export interface RunOptions extends RunnerBaseOptions {
+  /**
+   * `"all"`; `"1"` (forwards: the next pending migration; backwards: the last applied one);
+   * or a migration ID (forwards: every pending migration up to and including it; backwards: back
+   * to and including it). Default: forwards `"all"`, backwards `"1"`.
+   */
+  readonly target?: string;
+  /** Record (forwards) or remove (backwards) tracking rows without running anything. */
+  readonly fake?: boolean;
+  /** Return the SQL each migration would run; run nothing, record nothing, skip raw functions. */
+  readonly preview?: boolean;
+  /** Give up waiting for the migration lock after this long (`MIG_E_LOCK_TIMEOUT`). Default 60 000. */
+  readonly lockTimeoutMs?: number;
+  /** Record the current checksum of edited applied migrations instead of refusing to run. */
+  readonly acceptChecksums?: boolean;
+  readonly onEvent?: (event: RunnerEvent) => void;
+}
+
+export type MigrationStatus = "applied" | "failed" | "skipped";
+
+/** What happened to one migration. */
+export interface MigrationResult {
+  readonly appName: string;
+  readonly id: string;
+  readonly description: string;
+  /** `applied` also for a reversed migration (backwards) and a faked one (see `fake`). */
+  readonly status: MigrationStatus;
+  readonly durationMs: number;
+  readonly error?: MigError;
+  /**
+   * Steps (statements and raw functions) completed, including those of an earlier interrupted
+   * run; set when the migration ran outside a transaction or failed.
+   */
+  readonly statementsRun?: number;
+  /** Steps in the migration's plan. */
+  readonly statementsTotal?: number;
+  readonly fake?: boolean;
+  /** Preview only: the statements the migration would run. */
+  readonly statements?: readonly Statement[];
+  /** Preview only: raw functions that would run (they are skipped in a preview). */
+  readonly rawFunctions?: number;
+  /** Set when the migration had been applied (or reversed) by another process in the meantime. */
+  readonly concurrent?: boolean;
+}
+
+/** The result of `runForwards` / `runBackwards`. A failure is reported here, not thrown. */
+export interface RunResult {
+  readonly direction: Direction;
+  readonly preview: boolean;
+  /** One entry per selected migration, in the order they were (or would have been) run. */
+  readonly migrations: readonly MigrationResult[];
+  /** True when every selected migration was applied (or previewed) and nothing was refused. */
+  readonly ok: boolean;
+  /**
+   * Why the run did not complete: the error of the failed migration, or a refusal before anything
+   * ran (`MIG_E_CHECKSUM`, `MIG_E_PARTIAL`, `MIG_E_UNSUPPORTED`, `MIG_E_MIGRATION_FILE`).
+   */
+  readonly error?: MigError;
+  /** Nothing needed doing: every migration is applied (forwards) or none is (backwards). */
+  readonly nothingToDo: boolean;
+  /** Forwards to an ID that was applied already: nothing ran ("already run"). */
+  readonly alreadyApplied?: { readonly appName: string; readonly id: string };
+}
