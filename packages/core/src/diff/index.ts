@@ -1,1 +1,17 @@
-export {};
+export { diff, type DiffDecisions } from "./diff";
+export { NO_RENAMES, type ColumnRename, type RenameDecisions, type TableRename } from "./rename-decisions";
+export {
+  findColumnRenameCandidates,
+  findTableRenameCandidates,
+  type ColumnRenameCandidate,
+  type RenameCandidate,
+  type TableRenameCandidate,
+} from "./rename-candidates";
+export { autoInputResolver, failClosedResolver, promptResolver, type RenameResolver } from "./rename-resolver";
+export { explicitRenames, type ExplicitColumnRename, type ExplicitRenames, type ExplicitTableRename } from "./explicit-renames";
+export { resolveRenames } from "./resolve-renames";
+export { findBackfillQuestions, type BackfillQuestion } from "./backfill-questions";
+export { parseBackfillValue } from "./parse-backfill-value";
+export { parseBackfillArguments } from "./parse-backfill-arguments";
+export { isNarrowingChange } from "./is-narrowing-change";
+export { OPERATION_PHASES } from "./phases";
