@@ -1,0 +1,39 @@
+import type { DialectCapabilities } from "@mig/core";
+
+/** What SQLite can do in place. Each flag names the manual page that decides it. */
+export const sqliteCapabilities: DialectCapabilities = {
+  // DDL is transactional: CREATE / ALTER / DROP roll back with the transaction (lang_transaction.html).
+  transactionalDdl: true,
+  // ALTER TABLE can only rename a table and rename / add / drop a column (lang_altertable.html):
+  // no change of a column's type, nullability or default.
+  autoAlter: false,
+  // No ADD / DROP CONSTRAINT (lang_altertable.html). UNIQUE could be emulated by CREATE UNIQUE
+  // INDEX, but it would then introspect as an index and not drop as a constraint: unique, check
+  // and foreign-key constraints are created with their table only.
+  alterConstraints: false,
+  // ALTER TABLE DROP COLUMN exists since 3.35.0 (lang_altertable.html#altertabdropcol).
+  dropColumn: true,
+  // ALTER TABLE RENAME COLUMN exists since 3.25.0 (lang_altertable.html#altertabrenamecol).
+  renameColumn: true,
+  // ADD COLUMN refuses UNIQUE and PRIMARY KEY (lang_altertable.html#altertabaddcol).
+  addUniqueColumn: false,
+  // ADD COLUMN refuses CURRENT_* and expression defaults once the table has rows
+  // (lang_altertable.html#altertabaddcol).
+  addColumnNonConstantDefault: false,
+  // Attached databases are not schemas of one database (lang_attach.html).
+  schemas: false,
+  // CHECK constraints are enforced (lang_createtable.html#ckconst).
+  checkConstraints: true,
+  // Every SQLite index is a b-tree (lang_createindex.html).
+  indexMethods: ["btree"],
+  // SQLite sets no limit on identifier length (limits.html); this one is only a sanity bound.
+  maxIdentifierLength: 1024,
+  // A write lock on a database file, held with BEGIN IMMEDIATE (see migration-lock.ts).
+  lockKind: "database",
+  // The table rebuild (lang_altertable.html#otheralter) is not offered yet.
+  rebuildTable: false,
+  // JSON is text; jsonb is stored as json (json1.html).
+  jsonb: false,
+  // No time zone aware type: timestamptz is stored as timestamp (lang_datefunc.html).
+  timestamptz: false,
+};

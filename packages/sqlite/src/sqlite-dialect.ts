@@ -1,0 +1,52 @@
+import type { ConnectionConfig, Dialect, DialectCapabilities } from "@mig/core";
+import { normaliseSqliteSnapshot } from "./normalise-sqlite-snapshot";
+import { sqliteCapabilities } from "./sqlite-capabilities";
+import { SqliteConnection } from "./sqlite-connection";
+import { type SqliteConnectionOptions, describeSqliteConnection, parseSqliteConfig } from "./sqlite-connection-config";
+import { sqliteEmitter } from "./sqlite-emitter";
+import { sqliteIntrospector } from "./sqlite-introspector";
+import { sqliteTypes } from "./sqlite-type-mapper";
+
+export interface CreateSqliteDialectOptions {
+  /** Connection options applied under every config passed to `connect` (e.g. `busyTimeoutMs`). */
+  readonly connection?: Partial<SqliteConnectionOptions>;
+  /** Flags that differ from SQLite's (a rebuild-capable build sets `rebuildTable`). */
+  readonly capabilities?: DialectCapabilities;
+}
+
+/**
+ * Makes a SQLite dialect (driver better-sqlite3).
+ *
+ * @example
+ * ```ts
+ * import { createSqliteDialect } from "@mig/sqlite";
+ * const dialect = createSqliteDialect({ connection: { busyTimeoutMs: 10_000 } });
+ * const connection = await dialect.connect("sqlite:./playground.db");
+ * ```
+ */
+export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): Dialect {
+  return {
+    name: "sqlite",
+    urlSchemes: ["sqlite", "file"],
+    capabilities: { ...sqliteCapabilities, ...options.capabilities },
+    emitter: sqliteEmitter,
+    types: sqliteTypes,
+    introspector: sqliteIntrospector,
+    placeholder: () => "?",
+    connect: (config: ConnectionConfig) => SqliteConnection.open({ ...options.connection, ...parseSqliteConfig(config) }),
+    describeConnection: describeSqliteConnection,
+    normalise: normaliseSqliteSnapshot,
+  };
+}
+
+/**
+ * The SQLite dialect: `dialect: "sqlite"` in `mig.config.ts`, or this object.
+ *
+ * @example
+ * ```ts
+ * import { defineConfig } from "@mig/core";
+ * import { sqliteDialect } from "@mig/sqlite";
+ * export default defineConfig({ dialect: sqliteDialect, connection: { filename: "./app.db" }, apps: [] });
+ * ```
+ */
+export const sqliteDialect: Dialect = createSqliteDialect();

@@ -1,0 +1,173 @@
+import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
+
+/**
+ * Contract types ⇄ SQLite declared types.
+ *
+ * SQLite keeps the declared type name of a column verbatim and only derives a storage *affinity*
+ * from it (datatype3.html §3.1), so mig writes the contract's own names (`VARCHAR(100)`, `BIGINT`,
+ * `BOOLEAN`, `UUID`, ...) and reads them back exactly: introspection round-trips without guessing.
+ *
+ * @example
+ * ```ts
+ * sqliteTypes.toNative({ type: "varchar", length: 100 }); // "VARCHAR(100)"
+ * sqliteTypes.fromNative("NUMERIC(5, 2)");                // { type: "numeric", precision: 5, scale: 2 }
+ * ```
+ */
+export const sqliteTypes: TypeMapper = {
+  toNative(spec: ColumnTypeSpec): string {
+    switch (spec.type) {
+      case "varchar":
+        return spec.length === undefined ? "VARCHAR" : `VARCHAR(${spec.length})`;
+      case "text":
+        return "TEXT";
+      case "integer":
+        return "INTEGER";
+      case "bigint":
+        return "BIGINT";
+      case "smallint":
+        return "SMALLINT";
+      // A serial is the rowid alias, which must be declared exactly "INTEGER PRIMARY KEY"
+      // (lang_createtable.html#rowid); the emitter adds PRIMARY KEY AUTOINCREMENT.
+      case "serial":
+      case "bigserial":
+        return "INTEGER";
+      case "boolean":
+        return "BOOLEAN";
+      case "real":
+        return "REAL";
+      case "doublePrecision":
+        return "DOUBLE PRECISION";
+      case "numeric":
+        if (spec.precision === undefined) return "NUMERIC";
+        return spec.scale === undefined ? `NUMERIC(${spec.precision})` : `NUMERIC(${spec.precision}, ${spec.scale})`;
+      // SQLite has no time zone aware type (lang_datefunc.html: times are UTC text): one TIMESTAMP.
+      case "timestamp":
+      case "timestamptz":
+        return "TIMESTAMP";
+      case "date":
+        return "DATE";
+      case "time":
+        return "TIME";
+      // Stored as TEXT (affinity NUMERIC, but a UUID string never converts); the name is kept.
+      case "uuid":
+        return "UUID";
+      // SQLite's JSON functions work on JSON text (json1.html); there is no binary column type.
+      case "json":
+      case "jsonb":
+        return "JSON";
+      case "bytea":
+        return "BLOB";
+    }
+  },
+
+  fromNative(native, details) {
+    const parsed = parseDeclaredType(native);
+    if (!parsed) return undefined;
+    const [first = 0, second] = parsed.args;
+    switch (parsed.name) {
+      case "VARCHAR":
+      case "CHARACTER VARYING":
+      case "VARYING CHARACTER":
+      case "NVARCHAR":
+        return parsed.args.length > 0 ? { type: "varchar", length: first } : details?.length !== undefined ? { type: "varchar", length: details.length } : { type: "varchar" };
+      case "TEXT":
+      case "CLOB":
+        return { type: "text" };
+      // AUTOINCREMENT is only allowed on the rowid alias "INTEGER PRIMARY KEY" (autoinc.html).
+      case "INTEGER":
+      case "INT":
+        return { type: details?.autoIncrement ? "serial" : "integer" };
+      case "BIGINT":
+      case "INT8":
+        return { type: "bigint" };
+      case "SMALLINT":
+      case "INT2":
+        return { type: "smallint" };
+      case "BOOLEAN":
+      case "BOOL":
+        return { type: "boolean" };
+      case "REAL":
+      case "FLOAT4":
+        return { type: "real" };
+      case "DOUBLE PRECISION":
+      case "DOUBLE":
+      case "FLOAT":
+      case "FLOAT8":
+        return { type: "doublePrecision" };
+      case "NUMERIC":
+      case "DECIMAL": {
+        const precision = parsed.args.length > 0 ? first : details?.precision;
+        const scale = parsed.args.length > 1 ? second : details?.scale;
+        if (precision === undefined) return { type: "numeric" };
+        return scale === undefined ? { type: "numeric", precision } : { type: "numeric", precision, scale };
+      }
+      case "TIMESTAMP":
+      case "DATETIME":
+      case "TIMESTAMPTZ":
+      case "TIMESTAMP WITH TIME ZONE":
+      case "TIMESTAMP WITHOUT TIME ZONE":
+        return { type: "timestamp" };
+      case "DATE":
+        return { type: "date" };
+      case "TIME":
+        return { type: "time" };
+      case "UUID":
+        return { type: "uuid" };
+      case "JSON":
+      case "JSONB":
+        return { type: "json" };
+      case "BLOB":
+      case "BYTEA":
+        return { type: "bytea" };
+      default:
+        return undefined;
+    }
+  },
+
+  /**
+   * What SQLite really keeps: no time zone aware timestamp (timestamptz → timestamp), no binary
+   * JSON (jsonb → json), and one 64-bit rowid for both serials (bigserial → serial). Parameters
+   * that do not belong to a type are dropped.
+   */
+  canonical(spec: ColumnTypeSpec): ColumnTypeSpec {
+    switch (spec.type) {
+      case "timestamptz":
+        return { type: "timestamp" };
+      case "jsonb":
+        return { type: "json" };
+      case "bigserial":
+        return { type: "serial" };
+      case "varchar":
+        return spec.length === undefined ? { type: "varchar" } : { type: "varchar", length: spec.length };
+      case "numeric":
+        if (spec.precision === undefined) return { type: "numeric" };
+        return spec.scale === undefined ? { type: "numeric", precision: spec.precision } : { type: "numeric", precision: spec.precision, scale: spec.scale };
+      default:
+        return { type: spec.type };
+    }
+  },
+};
+
+/** `"numeric ( 5, 2 )"` → `{ name: "NUMERIC", args: [5, 2] }`; `undefined` when it has no name. */
+export function parseDeclaredType(native: string): { readonly name: string; readonly args: readonly number[] } | undefined {
+  const match = /^\s*([^(]*?)\s*(?:\(([^)]*)\))?\s*$/.exec(native);
+  const name = match?.[1]?.replace(/\s+/g, " ").toUpperCase();
+  if (!match || !name) return undefined;
+  const args = match[2] === undefined ? [] : match[2].split(",").map((a) => Number(a.trim()));
+  if (args.some((a) => !Number.isInteger(a))) return undefined;
+  return { name, args };
+}
+
+/**
+ * The contract type for a declared type mig does not know, by SQLite's affinity rules
+ * (datatype3.html §3.1): INT → integer, CHAR/CLOB/TEXT → text, BLOB or none → bytea,
+ * REAL/FLOA/DOUB → doublePrecision, anything else → numeric.
+ */
+export function affinityType(native: string): ColumnTypeSpec {
+  const upper = native.toUpperCase();
+  if (upper.includes("INT")) return { type: "integer" };
+  if (/CHAR|CLOB|TEXT/.test(upper)) return { type: "text" };
+  if (upper.includes("BLOB") || upper.trim() === "") return { type: "bytea" };
+  if (/REAL|FLOA|DOUB/.test(upper)) return { type: "doublePrecision" };
+  return { type: "numeric" };
+}
