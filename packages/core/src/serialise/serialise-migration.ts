@@ -1,0 +1,61 @@
+import { MigError, isMigError } from "../errors/mig-error";
+import type { Operation } from "../operations/operation";
+import { callToOperation } from "../manager/call-to-operation";
+import { operationToCall } from "../manager/operation-to-call";
+import { type MigrationFileInfo, migrationFrame } from "./migration-header";
+import { printLiteral } from "./print-literal";
+
+export interface SerialiseMigrationInput extends MigrationFileInfo {
+  /** Schema operations, in the order they run (the diff's order). */
+  readonly operations: readonly Operation[];
+}
+
+/** Methods whose argument is a whole table: always written over several lines. */
+const TABLE_METHODS: ReadonlySet<string> = new Set(["addTable", "dropTable", "rebuildTable"]);
+
+/**
+ * The TypeScript source of an `--auto` migration file: `ID`, `VERSION`, `DESCRIPTION` and a
+ * `forwards()` that records one manager call per operation, with plain literal arguments only
+ * (the file imports nothing but `MigrationManager`). Formatted for review; the same input gives
+ * the same bytes. Loading the file and replaying its manager gives back the operations.
+ *
+ * Raw functions cannot be written (`MIG_E_INTERNAL`): they never come out of the diff.
+ *
+ * @example
+ * ```ts
+ * const source = serialiseMigration({ id: generateMigrationId(), appName: "music", description: "", version: "0.1.0", operations });
+ * await writeFile(join(dir, migrationFileName("music", id)), source);
+ * ```
+ */
+export function serialiseMigration(input: SerialiseMigrationInput): string {
+  const { head, tail } = migrationFrame(input);
+  const calls = input.operations.map((operation, index) => printCall(operation, index));
+  const body: string[] = [];
+  calls.forEach((call, index) => {
+    const previous = calls[index - 1];
+    if (index === 0 || call.includes("\n") || previous?.includes("\n")) body.push("");
+    body.push(call);
+  });
+  return `${head}\n${body.join("\n")}\n\n${tail}`;
+}
+
+function printCall(operation: Operation, index: number): string {
+  if (operation.kind === "raw") {
+    throw new MigError("MIG_E_INTERNAL", `Operation ${index + 1} is a raw function: only schema operations can be written into a migration file`);
+  }
+  const call = operationToCall(operation);
+  try {
+    // The file must load: check the argument exactly as the manager will when it runs.
+    callToOperation(call.method, call.argument);
+  } catch (error) {
+    if (!isMigError(error)) throw error;
+    throw new MigError("MIG_E_INTERNAL", `Operation ${index + 1} (${operation.kind}) would write a migration file that does not load: ${error.message}`, {
+      meta: { ...error.meta, operationIndex: index },
+      cause: error,
+    });
+  }
+  const prefix = `  manager.${call.method}(`;
+  // `taken`: "manager.method(" after the indent, and ");" after the argument.
+  const argument = printLiteral(call.argument, { indent: "  ", taken: prefix.length - 2 + 2, breakOuter: TABLE_METHODS.has(call.method) });
+  return `${prefix}${argument});`;
+}
