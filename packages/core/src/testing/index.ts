@@ -1,1 +1,2 @@
-export {};
+export * from "./schema-builders";
+export * from "./test-migration";

@@ -1,0 +1,79 @@
+import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+import type { ColumnEntity, Entity } from "../snapshot/entities";
+import { Snapshot } from "../snapshot/snapshot";
+
+/** A column of {@link TableSpec}: its entity without the table name. */
+export type ColumnSpec = Omit<ColumnEntity, "entity" | "table">;
+
+/** A whole table in a few lines, for scenarios. Index and constraint names are given, never derived. */
+export interface TableSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+  /** Default: the first column. */
+  readonly primaryKey?: readonly string[];
+  readonly indexes?: readonly { readonly name: string; readonly columns: readonly string[]; readonly method?: IndexMethod }[];
+  readonly uniques?: readonly { readonly name: string; readonly columns: readonly string[] }[];
+  readonly checks?: readonly { readonly name: string; readonly sql: string }[];
+  readonly foreignKeys?: readonly {
+    readonly name: string;
+    readonly columns: readonly string[];
+    readonly references: { readonly table: string; readonly columns: readonly string[] };
+    readonly onDelete?: ForeignKeyAction;
+    readonly onUpdate?: ForeignKeyAction;
+  }[];
+}
+
+type ColumnOptions = Partial<Pick<ColumnEntity, "length" | "precision" | "scale" | "nullable" | "default">>;
+
+/**
+ * A column: NOT NULL without a default unless the options say otherwise.
+ *
+ * @example
+ * ```ts
+ * col("name", "varchar", { length: 50, default: value("anonymous") });
+ * ```
+ */
+export function col(name: string, type: TypeName, options: ColumnOptions = {}): ColumnSpec {
+  return { name, type, nullable: false, default: null, ...options };
+}
+
+/** A literal default. */
+export function value(literal: JsonValue): ColumnDefault {
+  return { kind: "value", value: literal };
+}
+
+/** The entities of one table. */
+export function tableEntities(spec: TableSpec): Entity[] {
+  const table = spec.name;
+  const firstColumn = spec.columns[0]?.name;
+  return [
+    { entity: "table", name: table, primaryKey: spec.primaryKey ?? (firstColumn ? [firstColumn] : []) },
+    ...spec.columns.map((c): Entity => ({ entity: "column", table, ...c })),
+    ...(spec.indexes ?? []).map((i): Entity => ({ entity: "index", table, name: i.name, columns: i.columns, method: i.method ?? "btree" })),
+    ...(spec.uniques ?? []).map((u): Entity => ({ entity: "unique", table, name: u.name, columns: u.columns })),
+    ...(spec.checks ?? []).map((c): Entity => ({ entity: "check", table, name: c.name, sql: c.sql })),
+    ...(spec.foreignKeys ?? []).map(
+      (f): Entity => ({
+        entity: "foreign_key",
+        table,
+        name: f.name,
+        columns: f.columns,
+        references: f.references,
+        onDelete: f.onDelete ?? "no action",
+        onUpdate: f.onUpdate ?? "no action",
+      }),
+    ),
+  ];
+}
+
+/**
+ * A snapshot of the given tables.
+ *
+ * @example
+ * ```ts
+ * const before = schema({ name: "band", columns: [col("id", "serial"), col("name", "varchar", { length: 50 })] });
+ * ```
+ */
+export function schema(...tables: readonly TableSpec[]): Snapshot {
+  return Snapshot.fromEntities(tables.flatMap(tableEntities));
+}
