@@ -1,0 +1,82 @@
+import { type ConnectionConfig, MigError } from "@mig/core";
+import type { ConnectionOptions } from "mysql2";
+
+/** What mig needs to know about where a connection goes (never the password). */
+export interface MysqlTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string | undefined;
+  readonly database: string | undefined;
+  readonly socketPath: string | undefined;
+}
+
+const DEFAULT_PORT = 3306;
+
+/** `mysql://user:password@host:port/database` (or `mariadb://`) → mysql2 options. `?socket=/path` selects a Unix socket. */
+function fromUrl(url: string): ConnectionOptions {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new MigError("MIG_E_CONFIG", "The MySQL connection URL cannot be parsed", { hint: "Use mysql://user:password@host:3306/database" });
+  }
+  if (parsed.protocol !== "mysql:" && parsed.protocol !== "mariadb:") {
+    throw new MigError("MIG_E_CONFIG", `A MySQL connection URL starts with mysql:// or mariadb://, not ${parsed.protocol}//`);
+  }
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
+  const socketPath = parsed.searchParams.get("socket");
+  return {
+    host: parsed.hostname.replace(/^\[(.*)\]$/, "$1") || "127.0.0.1",
+    port: parsed.port ? Number(parsed.port) : DEFAULT_PORT,
+    ...(parsed.username ? { user: decodeURIComponent(parsed.username) } : {}),
+    ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
+    ...(database ? { database } : {}),
+    ...(socketPath ? { socketPath } : {}),
+  };
+}
+
+/**
+ * The mysql2 options for a connection: the user's (a URL or mysql2's own options object), then
+ * what mig relies on, which the user cannot turn off: one statement per query, utf8mb4, big
+ * integers and decimals as exact strings, dates as the strings the server sends.
+ */
+export function resolveConnectionOptions(config: ConnectionConfig): ConnectionOptions {
+  const base: ConnectionOptions = typeof config === "string" ? fromUrl(config) : { ...(config as ConnectionOptions) };
+  if (typeof config !== "string" && typeof (config as { url?: unknown }).url === "string") {
+    Object.assign(base, fromUrl((config as { url: string }).url));
+    delete (base as { url?: unknown }).url;
+  }
+  return {
+    connectTimeout: 10_000,
+    ...base,
+    multipleStatements: false,
+    charset: "utf8mb4",
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+  };
+}
+
+export function connectionTarget(options: ConnectionOptions): MysqlTarget {
+  return {
+    host: options.host ?? "localhost",
+    port: options.port ?? DEFAULT_PORT,
+    user: options.user,
+    database: options.database,
+    socketPath: options.socketPath,
+  };
+}
+
+/** `mysql://root@127.0.0.1:3306/appdb`: where a config points, for messages. Never the password. */
+export function describeTarget(target: MysqlTarget): string {
+  const where = target.socketPath ? `socket ${target.socketPath}` : `${target.host}:${target.port}`;
+  return `mysql://${target.user ? `${target.user}@` : ""}${where}/${target.database ?? ""}`;
+}
+
+export function describeMysqlConnection(config: ConnectionConfig): string {
+  try {
+    return describeTarget(connectionTarget(resolveConnectionOptions(config)));
+  } catch {
+    return "mysql (unparseable connection settings)";
+  }
+}

@@ -1,0 +1,47 @@
+import type { DialectCapabilities } from "@mig/core";
+
+/**
+ * What MySQL 8 and MariaDB 10.11 can do, as mig uses them. Each choice is explained at its flag.
+ */
+export const mysqlCapabilities = {
+  /**
+   * Every DDL statement commits the open transaction implicitly (MySQL 8.0 manual §15.3.3,
+   * "Statements That Cause an Implicit Commit"; the same in MariaDB). The runner therefore
+   * records progress per statement, and the emitter keeps each operation to as few statements as
+   * it can (a CREATE TABLE carries its indexes and constraints inline).
+   */
+  transactionalDdl: false,
+  /** `ALTER TABLE t MODIFY COLUMN <full definition>` changes type, nullability and default at once. */
+  autoAlter: true,
+  /** ADD/DROP CONSTRAINT, DROP INDEX and DROP FOREIGN KEY all work on existing tables. */
+  alterConstraints: true,
+  dropColumn: true,
+  /** `RENAME COLUMN` exists since MySQL 8.0 and MariaDB 10.5. */
+  renameColumn: true,
+  addUniqueColumn: true,
+  /** ALTER TABLE ADD COLUMN evaluates an expression default such as `(UUID())` per existing row. */
+  addColumnNonConstantDefault: true,
+  /** A MySQL "schema" is a database; mig works inside the connection's database. */
+  schemas: false,
+  /** Enforced since MySQL 8.0.16 and MariaDB 10.2.1. */
+  checkConstraints: true,
+  /**
+   * Only B-tree. InnoDB accepts `USING HASH` and silently builds a B-tree (information_schema
+   * then reports BTREE; MySQL 8.0 manual §15.1.15 "CREATE INDEX", storage-engine table), so
+   * claiming `hash` would let a snapshot say something the database does not do.
+   */
+  indexMethods: ["btree"],
+  /** 64 characters for tables, columns, indexes and constraints (MySQL manual §11.2.1). */
+  maxIdentifierLength: 64,
+  /** `GET_LOCK(name, 0)`, held by the session: the server releases it when the session ends. */
+  lockKind: "named",
+  rebuildTable: false,
+  /** One JSON type: jsonb is stored as JSON (MariaDB: LONGTEXT with a json_valid CHECK). */
+  jsonb: false,
+  /**
+   * No time-zone-aware type: TIMESTAMP converts to and from the session time zone but only covers
+   * 1970–2038, so timestamptz is stored as DATETIME(6) like timestamp (values are stored as given;
+   * keep them in UTC).
+   */
+  timestamptz: false,
+} as const satisfies DialectCapabilities;

@@ -1,0 +1,106 @@
+import type { Connection, LockOptions, QueryResult, Statement } from "@mig/core";
+import type { Connection as DriverConnection } from "mysql2/promise";
+import { type MysqlTarget } from "./connection-options";
+import { connectionError, isConnectionError } from "./connection-error";
+import { withNamedLock } from "./migration-lock";
+
+/** MariaDB / MySQL: "This command is not supported in the prepared statement protocol yet". */
+const ER_UNSUPPORTED_PS = 1295;
+
+/** ER_SP_DOES_NOT_EXIST: the savepoint went away with an implicit commit. */
+function ignoreMissingSavepoint(error: unknown): void {
+  if ((error as { errno?: number }).errno !== 1305) throw error;
+}
+
+/** Values mysql2 binds as they are; plain objects and arrays are bound as JSON text. */
+function bindable(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === "bigint") return value.toString();
+  if (value === null || typeof value !== "object" || value instanceof Date || Buffer.isBuffer(value) || value instanceof Uint8Array) return value;
+  return JSON.stringify(value);
+}
+
+function toResult<Row>(result: unknown): QueryResult<Row> {
+  if (Array.isArray(result)) return { rows: result as Row[], affectedRows: 0 };
+  const affected = (result as { affectedRows?: number } | undefined)?.affectedRows ?? 0;
+  return { rows: [], affectedRows: affected };
+}
+
+/**
+ * One mysql2 connection (one session: GET_LOCK and transactions belong to it). Statements with
+ * parameters run as server-side prepared statements, so values are never spliced into SQL.
+ */
+export class MysqlConnection implements Connection {
+  readonly #driver: DriverConnection;
+  readonly #target: MysqlTarget;
+  readonly #password: string | undefined;
+  readonly #lockName: string;
+  #depth = 0;
+
+  constructor(driver: DriverConnection, target: MysqlTarget, password: string | undefined, lockName: string) {
+    this.#driver = driver;
+    this.#target = target;
+    this.#password = password;
+    this.#lockName = lockName;
+  }
+
+  /** The database this connection works in. */
+  get database(): string | undefined {
+    return this.#target.database;
+  }
+
+  async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+    try {
+      if (params.length === 0) return toResult<Row>((await this.#driver.query(sql))[0]);
+      const values = params.map(bindable);
+      try {
+        return toResult<Row>((await this.#driver.execute(sql, values as never))[0]);
+      } catch (error) {
+        if ((error as { errno?: number }).errno !== ER_UNSUPPORTED_PS) throw error;
+        // A statement the server cannot prepare: the driver escapes the values instead.
+        return toResult<Row>((await this.#driver.query(sql, values))[0]);
+      }
+    } catch (error) {
+      throw isConnectionError(error) ? connectionError(error, this.#target, this.#password) : error;
+    }
+  }
+
+  execute(statement: Statement): Promise<QueryResult> {
+    return this.query(statement.sql, statement.params ?? []);
+  }
+
+  /**
+   * START TRANSACTION / COMMIT / ROLLBACK; a nested call uses a SAVEPOINT. DDL inside commits
+   * implicitly (MySQL 8.0 manual §15.3.3), after which a rollback only undoes later data changes.
+   */
+  async transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
+    const savepoint = this.#depth === 0 ? undefined : `mig_savepoint_${this.#depth}`;
+    await this.query(savepoint ? `SAVEPOINT ${savepoint}` : "START TRANSACTION");
+    this.#depth += 1;
+    try {
+      const result = await fn(this);
+      if (!savepoint) await this.query("COMMIT");
+      // DDL inside committed implicitly and took the savepoint with it: nothing left to release.
+      else await this.query(`RELEASE SAVEPOINT ${savepoint}`).catch(ignoreMissingSavepoint);
+      return result;
+    } catch (error) {
+      // After an implicit commit the savepoint is gone; the original error is what matters.
+      await this.query(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : "ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      this.#depth -= 1;
+    }
+  }
+
+  withMigrationLock<T>(fn: () => Promise<T>, options: LockOptions): Promise<T> {
+    return withNamedLock((sql, params) => this.query(sql, params), this.#lockName, fn, options);
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.#driver.end();
+    } catch {
+      this.#driver.destroy();
+    }
+  }
+}

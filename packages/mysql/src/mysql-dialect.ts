@@ -1,0 +1,65 @@
+import type { Dialect } from "@mig/core";
+import { connectMysql } from "./connect-mysql";
+import { describeMysqlConnection } from "./connection-options";
+import { mysqlCapabilities } from "./mysql-capabilities";
+import { createMysqlEmitter } from "./mysql-emitter";
+import { createMysqlIntrospector } from "./mysql-introspector";
+import { type MysqlUuidType, createMysqlTypeMapper } from "./mysql-type-mapper";
+import { normaliseMysqlSnapshot } from "./normalise-snapshot";
+
+export interface MysqlDialectOptions {
+  /**
+   * How uuid columns are stored. `"char"` (the default): `CHAR(36)`, which MySQL 8 and MariaDB both
+   * have. `"native"`: MariaDB's `UUID` type (10.7+; 16 bytes), which MySQL does not have.
+   * Both read back as uuid.
+   */
+  readonly uuidType?: MysqlUuidType;
+  /** The GET_LOCK name of the migration lock. Default `mig:<database>`, one lock per database. */
+  readonly lockName?: string;
+}
+
+/**
+ * The MySQL / MariaDB dialect (driver `mysql2`), with options.
+ *
+ * @example
+ * ```ts
+ * import { defineConfig } from "@mig/core";
+ * import { createMysqlDialect } from "@mig/mysql";
+ *
+ * export default defineConfig({
+ *   dialect: createMysqlDialect({ uuidType: "native" }), // MariaDB 10.7+ only
+ *   connection: "mysql://app:secret@127.0.0.1:3306/app",
+ *   apps: [{ name: "music", tables: "./src/music/tables.ts", migrations: "./src/music/migrations" }],
+ * });
+ * ```
+ */
+export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
+  const types = createMysqlTypeMapper({ uuidType: options.uuidType ?? "char" });
+  return {
+    name: "mysql",
+    aliases: ["mariadb"],
+    urlSchemes: ["mysql", "mariadb"],
+    capabilities: mysqlCapabilities,
+    emitter: createMysqlEmitter(types),
+    types,
+    introspector: createMysqlIntrospector(types),
+    placeholder: () => "?",
+    connect: (config) => connectMysql(config, options.lockName === undefined ? {} : { lockName: options.lockName }),
+    describeConnection: describeMysqlConnection,
+    normalise: (snapshot) => normaliseMysqlSnapshot(snapshot, types),
+  };
+}
+
+/**
+ * The MySQL / MariaDB dialect with default options: registry name `mysql`, alias `mariadb`,
+ * URL schemes `mysql://` and `mariadb://`.
+ *
+ * @example
+ * ```ts
+ * import { mysqlDialect } from "@mig/mysql";
+ * const connection = await mysqlDialect.connect("mysql://root:root@127.0.0.1:3306/app");
+ * const snapshot = await mysqlDialect.introspector.introspect(connection);
+ * await connection.close();
+ * ```
+ */
+export const mysqlDialect: Dialect = createMysqlDialect();

@@ -1,0 +1,127 @@
+import {
+  type ColumnTypeSpec,
+  type Entity,
+  type ForeignKeyAction,
+  type Introspector,
+  MigError,
+  Snapshot,
+  type TypeMapper,
+} from "@mig/core";
+import { type CatalogRows, readCatalog } from "./introspection-queries";
+import { mysqlTypeFromNative } from "./mysql-type-mapper";
+import { normaliseMysqlExpression } from "./normalise-expression";
+import { normaliseMysqlSnapshot } from "./normalise-snapshot";
+import { parseReportedDefault } from "./reported-default";
+
+/** The tracking table and its companions are never part of an app's schema. */
+const TRACKING_PREFIX = "mig_migrations";
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  return groups;
+}
+
+function action(rule: string | undefined): ForeignKeyAction {
+  const word = (rule ?? "NO ACTION").toLowerCase();
+  return word === "restrict" || word === "cascade" || word === "set null" || word === "set default" ? word : "no action";
+}
+
+/**
+ * MariaDB's JSON is LONGTEXT plus an automatic column CHECK named after the column:
+ * `json_valid(\`data\`)` (MariaDB KB "JSON Data Type"). Such a column is json, and its check is not a user check.
+ */
+function jsonCheckKeys(rows: CatalogRows): Set<string> {
+  const keys = new Set<string>();
+  for (const c of rows.checks) {
+    if (normaliseMysqlExpression(c.check_clause) === normaliseMysqlExpression(`json_valid(\`${c.constraint_name.replace(/`/g, "``")}\`)`)) {
+      keys.add(`${c.table_name}\0${c.constraint_name}`);
+    }
+  }
+  return keys;
+}
+
+/** The catalog rows of the tables in `tables` → entities. */
+export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>): Entity[] {
+  const entities: Entity[] = [];
+  const jsonChecks = jsonCheckKeys(rows);
+  const keys = groupBy(rows.keys.filter((k) => tables.has(k.table_name)), (k) => `${k.table_name}\0${k.constraint_name}`);
+  const rules = new Map(rows.rules.map((r) => [`${r.table_name}\0${r.constraint_name}`, r]));
+  for (const table of tables) {
+    const primary = keys.get(`${table}\0PRIMARY`)?.map((k) => k.column_name) ?? [];
+    if (primary.length === 0) {
+      throw new MigError("MIG_E_UNSUPPORTED", `Table "${table}" has no primary key; mig only models tables with one`, {
+        hint: "Leave the table out with excludeTables, or give it a primary key.",
+        meta: { table },
+      });
+    }
+    entities.push({ entity: "table", name: table, primaryKey: primary });
+  }
+  for (const c of rows.columns.filter((row) => tables.has(row.table_name))) {
+    const jsonColumn = jsonChecks.has(`${c.table_name}\0${c.column_name}`) && /^longtext/i.test(c.column_type);
+    const spec: ColumnTypeSpec | undefined = jsonColumn ? { type: "json" } : mysqlTypeFromNative(c.column_type, /auto_increment/i.test(c.extra));
+    if (!spec) {
+      throw new MigError("MIG_E_UNSUPPORTED", `Column "${c.table_name}"."${c.column_name}" has type ${c.column_type}, which mig does not model`, {
+        hint: "Leave the table out with excludeTables.",
+        meta: { table: c.table_name, column: c.column_name, type: c.column_type },
+      });
+    }
+    const nullable = c.is_nullable === "YES";
+    const reported = parseReportedDefault(c.column_default, spec, { mariadb: rows.mariadb, extra: c.extra });
+    entities.push({ entity: "column", table: c.table_name, name: c.column_name, ...spec, nullable, default: reported });
+  }
+  const foreignKeyIndexes = new Set<string>();
+  for (const [key, columns] of keys) {
+    const first = columns[0]!;
+    const names = columns.map((k) => k.column_name);
+    if (first.constraint_type === "UNIQUE") {
+      entities.push({ entity: "unique", table: first.table_name, name: first.constraint_name, columns: names });
+    } else if (first.constraint_type === "FOREIGN KEY") {
+      const rule = rules.get(key);
+      entities.push({
+        entity: "foreign_key",
+        table: first.table_name,
+        name: first.constraint_name,
+        columns: names,
+        references: { table: first.referenced_table_name ?? "", columns: columns.map((k) => k.referenced_column_name ?? "") },
+        onDelete: action(rule?.delete_rule),
+        onUpdate: action(rule?.update_rule),
+      });
+      foreignKeyIndexes.add(`${key}\0${names.join("\0")}`);
+    }
+  }
+  for (const [key, parts] of groupBy(rows.indexes.filter((i) => tables.has(i.table_name)), (i) => `${i.table_name}\0${i.index_name}`)) {
+    const first = parts[0]!;
+    const columns = parts.map((p) => p.column_name);
+    // The index backing a foreign key, under the key's name: part of the foreign key, not an index of its own.
+    if (foreignKeyIndexes.has(`${key}\0${columns.join("\0")}`)) continue;
+    const method = first.index_type.toLowerCase();
+    if ((method !== "btree" && method !== "hash") || columns.some((c) => c === null)) {
+      throw new MigError("MIG_E_UNSUPPORTED", `Index "${first.index_name}" on "${first.table_name}" (${first.index_type}) is not one mig models`, {
+        hint: "Leave the table out with excludeTables.",
+        meta: { table: first.table_name, index: first.index_name },
+      });
+    }
+    entities.push({ entity: "index", table: first.table_name, name: first.index_name, columns: columns as string[], method });
+  }
+  for (const c of rows.checks) {
+    if (!tables.has(c.table_name) || jsonChecks.has(`${c.table_name}\0${c.constraint_name}`)) continue;
+    entities.push({ entity: "check", table: c.table_name, name: c.constraint_name, sql: normaliseMysqlExpression(c.check_clause) });
+  }
+  return entities;
+}
+
+/**
+ * Reads the current database's tables (leaving out `mig_migrations*` and `excludeTables`) from
+ * information_schema, in the normalised form of {@link normaliseMysqlSnapshot}.
+ */
+export function createMysqlIntrospector(types: TypeMapper): Introspector {
+  return {
+    async introspect(connection, options = {}) {
+      const rows = await readCatalog(connection);
+      const excluded = new Set(options.excludeTables ?? []);
+      const tables = new Set(rows.tables.filter((t) => !t.startsWith(TRACKING_PREFIX) && !excluded.has(t)));
+      return normaliseMysqlSnapshot(Snapshot.fromEntities(catalogEntities(rows, tables)), types);
+    },
+  };
+}
