@@ -27,6 +27,8 @@ export async function acquireMigrationLock(filename: string, options: LockOption
   try {
     // timeout 0: a busy lock fails at once, and this function does the waiting.
     db = new Database(path, { timeout: 0 });
+    // Nothing is ever written: keep the journal in memory so no -journal file appears (pragma.html#pragma_journal_mode).
+    db.pragma("journal_mode = MEMORY");
   } catch (error) {
     throw new MigError("MIG_E_CONNECTION", `Cannot open the migration lock file ${path}`, { cause: error });
   }
