@@ -1,0 +1,41 @@
+import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } from "@mig/core";
+
+/**
+ * A PostgreSQL string literal. Plain `'...'` with quotes doubled, unless the text holds a
+ * backslash: then an escape string `E'...'` with backslashes doubled too (manual §4.1.2.2).
+ * A plain literal's backslashes are only literal while `standard_conforming_strings` is on (the
+ * default since 9.1, but a server or role may turn it off); `E'...'` reads the same under both
+ * settings, and emitting SQL never needs a connection to find out which one is in force.
+ */
+export function quoteString(text: string): string {
+  if (text.includes("\0")) throw new MigError("MIG_E_SCHEMA_INVALID", "String values must not contain the NUL character");
+  const quoted = text.split("'").join("''");
+  return text.includes("\\") ? `E'${quoted.split("\\").join("\\\\")}'` : `'${quoted}'`;
+}
+
+/** `"\\x0A0b"`, `"0x0a0b"` or `"0a0b"` → `"0a0b"`: the contract writes bytea values as hex. */
+export function normaliseHex(value: string): string | undefined {
+  const hex = value.replace(/^(\\x|0x)/i, "").toLowerCase();
+  return /^([0-9a-f]{2})*$/.test(hex) ? hex : undefined;
+}
+
+/**
+ * Literals for PostgreSQL: strings through {@link quoteString}, JSON values as JSON text cast to
+ * the column's json type, bytea as its hex input format (§8.4.1).
+ */
+export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
+  if (value === null) return "NULL";
+  if (column?.type === "json" || column?.type === "jsonb") return `${quoteString(JSON.stringify(value))}::${column.type}`;
+  if (column?.type === "bytea" && typeof value === "string") {
+    const hex = normaliseHex(value);
+    if (hex === undefined) {
+      throw new MigError("MIG_E_SCHEMA_INVALID", `A bytea value must be a hex string, got ${JSON.stringify(value.slice(0, 40))}`, {
+        hint: 'Write bytes as hex, e.g. "\\\\x0102" or "0102".',
+      });
+    }
+    return `${quoteString(`\\x${hex}`)}::bytea`;
+  }
+  if (typeof value === "string") return quoteString(value);
+  if (typeof value === "object") return quoteString(JSON.stringify(value));
+  return standardQuoteLiteral(value);
+}

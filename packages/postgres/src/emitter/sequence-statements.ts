@@ -1,0 +1,44 @@
+import type { ColumnEntity, EmitterHooks, Statement } from "@mig/core";
+import { deriveName } from "./derive-name";
+import { quoteString } from "./quote-literal";
+
+/**
+ * A `DO` block (manual: DO) that runs `command`, with `%s` replaced by the sequence owned by the
+ * column, when there is one. A serial's sequence keeps its first name across table renames, so
+ * the emitter cannot name it: `pg_get_serial_sequence` finds it at run time and `format('%s')`
+ * splices the name it returns, which PostgreSQL has already quoted.
+ */
+function withOwnedSequence(hooks: EmitterHooks, table: string, column: string, command: string): Statement {
+  const body =
+    `DECLARE seq text := pg_get_serial_sequence(${quoteString(hooks.quoteIdentifier(table))}, ${quoteString(column)}); ` +
+    `BEGIN IF seq IS NOT NULL THEN EXECUTE format(${quoteString(command)}, seq); END IF; END`;
+  // The dollar-quote tag must not occur in the body (names are user data): pick one that does not.
+  let tag = "$mig$";
+  for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
+  return { sql: `DO ${tag} ${body} ${tag}` };
+}
+
+/** Serial → plain integer: the sequence goes (its `nextval` default is dropped before). */
+export function dropOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement {
+  return withOwnedSequence(hooks, table, column.name, "DROP SEQUENCE %s");
+}
+
+/** serial ⇄ bigserial: the sequence's own type follows the column's (sequences have one since PG 10). */
+export function retypeOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement {
+  return withOwnedSequence(hooks, table, column.name, `ALTER SEQUENCE %s AS ${column.type === "bigserial" ? "BIGINT" : "INTEGER"}`);
+}
+
+/**
+ * Plain integer → serial: what `SERIAL` does in CREATE TABLE (§8.1.4), on an existing column: a
+ * sequence owned by the column, the `nextval` default, and the sequence moved past existing values.
+ */
+export function createOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement[] {
+  const q = hooks.quoteIdentifier;
+  const sequence = q(deriveName(`${table}_${column.name}_seq`));
+  const type = column.type === "bigserial" ? "BIGINT" : "INTEGER";
+  return [
+    { sql: `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${q(table)}.${q(column.name)}` },
+    { sql: `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column.name)} SET DEFAULT nextval(${quoteString(sequence)}::regclass)` },
+    { sql: `SELECT setval(${quoteString(sequence)}::regclass, COALESCE(MAX(${q(column.name)}), 0) + 1, false) FROM ${q(table)}` },
+  ];
+}

@@ -1,0 +1,70 @@
+/**
+ * The catalog queries of the introspector: the connection's current schema only (`current_schema()`,
+ * the first existing schema of its `search_path`), ordinary and partitioned tables, leaving out the
+ * tracking tables (`mig_migrations*`) and those listed in `$1`. Names come back as JSON arrays
+ * (`to_json`), so that names with commas, quotes or braces survive.
+ */
+
+const TABLE_FILTER = `n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+  AND c.relname NOT LIKE 'mig\\_migrations%' AND NOT (c.relname = ANY ($1::text[]))`;
+
+export const TABLES_SQL = `
+SELECT c.relname AS name
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+ WHERE ${TABLE_FILTER}
+ ORDER BY c.relname`;
+
+/** information_schema.columns gives lengths, precisions and the default's text as the manual documents them (§37.17). */
+export const COLUMNS_SQL = `
+SELECT col.table_name, col.column_name, col.data_type, col.character_maximum_length AS length,
+       col.numeric_precision AS precision, col.numeric_scale AS scale, col.is_nullable = 'YES' AS nullable,
+       col.column_default, col.is_identity = 'YES' AS identity
+  FROM information_schema.columns col
+  JOIN pg_class c ON c.relname = col.table_name
+  JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = col.table_schema
+ WHERE ${TABLE_FILTER}
+ ORDER BY col.table_name, col.ordinal_position`;
+
+/** Key columns of a constraint in key order (`conkey` / `confkey` hold attribute numbers). */
+const keyColumns = (keys: string, relation: string) => `to_json(ARRAY(
+    SELECT a.attname::text FROM unnest(${keys}) WITH ORDINALITY AS k(attnum, ord)
+      JOIN pg_attribute a ON a.attrelid = ${relation} AND a.attnum = k.attnum ORDER BY k.ord))`;
+
+/**
+ * Primary keys, unique, check and foreign-key constraints. `pg_get_constraintdef(oid, true)` is the
+ * pretty form (fewer parentheses); the introspector strips its `CHECK (...)` wrapper.
+ */
+export const CONSTRAINTS_SQL = `
+SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
+       ${keyColumns("con.conkey", "con.conrelid")} AS columns,
+       ref.relname AS ref_table, ${keyColumns("con.confkey", "con.confrelid")} AS ref_columns,
+       con.confdeltype AS on_delete, con.confupdtype AS on_update,
+       pg_get_constraintdef(con.oid, true) AS definition
+  FROM pg_constraint con
+  JOIN pg_class c ON c.oid = con.conrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_class ref ON ref.oid = con.confrelid
+ WHERE ${TABLE_FILTER} AND con.contype IN ('p', 'u', 'c', 'f')
+ ORDER BY c.relname, con.conname`;
+
+/**
+ * Indexes that no constraint owns (primary key and unique constraints have their own index, and
+ * exclusion constraints too). Key columns only (`indnkeyatts`, not INCLUDE columns); an expression
+ * key is reported as its text.
+ */
+export const INDEXES_SQL = `
+SELECT c.relname AS table_name, i.relname AS name, am.amname AS method, ix.indisunique AS is_unique,
+       ix.indpred IS NOT NULL AS partial,
+       to_json(ARRAY(
+         SELECT COALESCE(a.attname::text, pg_get_indexdef(ix.indexrelid, k.ord::int, true))
+           FROM unnest(ix.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)
+           LEFT JOIN pg_attribute a ON a.attrelid = ix.indrelid AND a.attnum = k.attnum AND k.attnum > 0
+          WHERE k.ord <= ix.indnkeyatts ORDER BY k.ord)) AS columns
+  FROM pg_index ix
+  JOIN pg_class i ON i.oid = ix.indexrelid
+  JOIN pg_class c ON c.oid = ix.indrelid
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  JOIN pg_am am ON am.oid = i.relam
+ WHERE ${TABLE_FILTER}
+   AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))
+ ORDER BY c.relname, i.relname`;

@@ -1,0 +1,138 @@
+import {
+  type ColumnEntity,
+  type Connection,
+  type Entity,
+  type ForeignKeyAction,
+  INDEX_METHODS,
+  type IndexMethod,
+  type Introspector,
+  MigError,
+  Snapshot,
+} from "@mig/core";
+import { postgresTypeMapper } from "../postgres-type-mapper";
+import { normaliseCheck } from "../normalise/normalise-check";
+import { COLUMNS_SQL, CONSTRAINTS_SQL, INDEXES_SQL, TABLES_SQL } from "./catalog-queries";
+import { parseDefault } from "./parse-default";
+
+/** `pg_constraint.confdeltype` / `confupdtype` codes (manual §53.13) in the contract's words. */
+const ACTIONS: Readonly<Record<string, ForeignKeyAction>> = {
+  a: "no action",
+  r: "restrict",
+  c: "cascade",
+  n: "set null",
+  d: "set default",
+};
+
+interface ColumnRow {
+  table_name: string;
+  column_name: string;
+  data_type: string;
+  length: number | null;
+  precision: number | null;
+  scale: number | null;
+  nullable: boolean;
+  column_default: string | null;
+  identity: boolean;
+}
+
+interface ConstraintRow {
+  table_name: string;
+  name: string;
+  type: "p" | "u" | "c" | "f";
+  columns: string[];
+  ref_table: string | null;
+  ref_columns: string[];
+  on_delete: string;
+  on_update: string;
+  definition: string;
+}
+
+interface IndexRow {
+  table_name: string;
+  name: string;
+  method: string;
+  is_unique: boolean;
+  partial: boolean;
+  columns: string[];
+}
+
+/** A serial is an integer column whose default draws from a sequence (or an identity column). */
+const NEXTVAL = /^nextval\('.*'::regclass\)$/s;
+
+function unsupported(what: string, table: string): MigError {
+  return new MigError("MIG_E_UNSUPPORTED", `Cannot introspect ${what} of table "${table}": mig does not model it`, {
+    hint: "Leave the table out with `excludeTables`, or change it to a type mig supports.",
+    meta: { table },
+  });
+}
+
+function column(row: ColumnRow, types: Map<string, ColumnEntity["type"]>): ColumnEntity {
+  const autoIncrement = row.identity || (row.column_default !== null && NEXTVAL.test(row.column_default) && ["integer", "bigint"].includes(row.data_type));
+  const spec = postgresTypeMapper.fromNative(row.data_type, {
+    ...(row.length !== null ? { length: row.length } : {}),
+    ...(row.data_type === "numeric" && row.precision !== null ? { precision: row.precision, scale: row.scale ?? 0 } : {}),
+    autoIncrement,
+  });
+  if (!spec) throw unsupported(`column "${row.column_name}" of type ${row.data_type}`, row.table_name);
+  types.set(`${row.table_name}\0${row.column_name}`, spec.type);
+  return {
+    entity: "column",
+    table: row.table_name,
+    name: row.column_name,
+    ...spec,
+    nullable: row.nullable,
+    default: autoIncrement ? null : parseDefault(row.column_default, spec),
+  };
+}
+
+/** Strips `CHECK (...)` (and a trailing `NOT VALID` / `NO INHERIT`) from `pg_get_constraintdef`. */
+function checkBody(definition: string): string {
+  const match = /^CHECK \((.*)\)(?:\s+NO INHERIT)?(?:\s+NOT VALID)?$/s.exec(definition.trim());
+  return match ? match[1]! : definition;
+}
+
+/**
+ * Reads the current schema back from pg_catalog and information_schema as a snapshot, in the form
+ * the dialect's `normalise` gives an intended snapshot (check expressions normalised), so that the
+ * two compare equal when the database is what mig meant to create.
+ */
+export const postgresIntrospector: Introspector = {
+  async introspect(connection: Connection, options = {}) {
+    const exclude = [...(options.excludeTables ?? [])];
+    const tables = (await connection.query<{ name: string }>(TABLES_SQL, [exclude])).rows;
+    const columns = (await connection.query<ColumnRow>(COLUMNS_SQL, [exclude])).rows;
+    const constraints = (await connection.query<ConstraintRow>(CONSTRAINTS_SQL, [exclude])).rows;
+    const indexes = (await connection.query<IndexRow>(INDEXES_SQL, [exclude])).rows;
+
+    const entities: Entity[] = [];
+    const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
+    for (const t of tables) entities.push({ entity: "table", name: t.name, primaryKey: primaryKeys.get(t.name) ?? [] });
+    const types = new Map<string, ColumnEntity["type"]>();
+    for (const row of columns) entities.push(column(row, types));
+    const columnTypes = (table: string) => (name: string) => types.get(`${table}\0${name}`);
+
+    for (const c of constraints) {
+      const base = { table: c.table_name, name: c.name };
+      if (c.type === "u") entities.push({ entity: "unique", ...base, columns: c.columns });
+      else if (c.type === "c") entities.push({ entity: "check", ...base, sql: normaliseCheck(checkBody(c.definition), columnTypes(c.table_name)) });
+      else if (c.type === "f") {
+        entities.push({
+          entity: "foreign_key",
+          ...base,
+          columns: c.columns,
+          references: { table: c.ref_table ?? "", columns: c.ref_columns },
+          onDelete: ACTIONS[c.on_delete] ?? "no action",
+          onUpdate: ACTIONS[c.on_update] ?? "no action",
+        });
+      }
+    }
+    for (const i of indexes) {
+      if (!INDEX_METHODS.includes(i.method as IndexMethod)) throw unsupported(`index "${i.name}" (method ${i.method})`, i.table_name);
+      // mig makes unique constraints, never unique indexes; a plain unique index (made outside mig)
+      // is reported as the unique entity it behaves like.
+      if (i.is_unique && !i.partial) entities.push({ entity: "unique", table: i.table_name, name: i.name, columns: i.columns });
+      else entities.push({ entity: "index", table: i.table_name, name: i.name, columns: i.columns, method: i.method as IndexMethod });
+    }
+    return Snapshot.fromEntities(entities);
+  },
+};

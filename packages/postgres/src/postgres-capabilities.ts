@@ -1,0 +1,31 @@
+import type { DialectCapabilities } from "@mig/core";
+
+/**
+ * What PostgreSQL can do. Everything is in place: PostgreSQL alters columns and constraints
+ * directly and never needs a table rebuild.
+ */
+export const postgresCapabilities: DialectCapabilities = {
+  // DDL is transactional (a few statements excepted, e.g. CREATE INDEX CONCURRENTLY, which mig
+  // does not emit): a migration and its tracking row commit or roll back together.
+  transactionalDdl: true,
+  autoAlter: true,
+  alterConstraints: true,
+  dropColumn: true,
+  renameColumn: true,
+  addUniqueColumn: true,
+  // Since PostgreSQL 11 a constant default does not rewrite the table; volatile ones (now() is
+  // stable, gen_random_uuid() volatile) fill every existing row, which works, if slower.
+  addColumnNonConstantDefault: true,
+  // PostgreSQL has schemas. mig works in the connection's current schema (the first existing
+  // schema of its search_path, or `createPostgresDialect({ schema })`): it creates, finds and
+  // introspects tables there, unqualified.
+  schemas: true,
+  checkConstraints: true,
+  indexMethods: ["btree", "hash", "gin", "gist", "brin"],
+  // NAMEDATALEN - 1 (manual §4.1.1); longer names would be truncated silently, so they are refused.
+  maxIdentifierLength: 63,
+  lockKind: "advisory",
+  rebuildTable: false,
+  jsonb: true,
+  timestamptz: true,
+};

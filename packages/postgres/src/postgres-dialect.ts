@@ -1,0 +1,42 @@
+import type { Dialect } from "@mig/core";
+import { connectPostgres, type PostgresConnectOptions } from "./connection/connect";
+import { describeConnection } from "./connection/connection-target";
+import { DEFAULT_LOCK_KEY } from "./connection/migration-lock";
+import { postgresEmitter } from "./emitter/postgres-emitter";
+import { postgresIntrospector } from "./introspect/postgres-introspector";
+import { normaliseSnapshot } from "./normalise/normalise-snapshot";
+import { postgresCapabilities } from "./postgres-capabilities";
+import { postgresTypeMapper } from "./postgres-type-mapper";
+
+export type PostgresDialectOptions = PostgresConnectOptions;
+
+/**
+ * A PostgreSQL dialect (driver `pg`, PostgreSQL 13 or later for `gen_random_uuid()`).
+ *
+ * @example
+ * ```ts
+ * import { createPostgresDialect } from "@mig/postgres";
+ * const dialect = createPostgresDialect({ schema: "app", ddlLockTimeoutMs: 5_000 });
+ * const connection = await dialect.connect("postgres://app@127.0.0.1:5432/shop");
+ * const snapshot = await dialect.introspector.introspect(connection);
+ * await connection.close();
+ * ```
+ */
+export function createPostgresDialect(options: PostgresDialectOptions = {}): Dialect {
+  return {
+    name: "postgres",
+    aliases: ["pg", "postgresql"],
+    urlSchemes: ["postgres", "postgresql"],
+    capabilities: postgresCapabilities,
+    emitter: postgresEmitter,
+    types: postgresTypeMapper,
+    introspector: postgresIntrospector,
+    placeholder: (index) => `$${index}`,
+    connect: (config) => connectPostgres(config, options, DEFAULT_LOCK_KEY),
+    describeConnection,
+    normalise: normaliseSnapshot,
+  };
+}
+
+/** The PostgreSQL dialect with default options. */
+export const postgresDialect: Dialect = createPostgresDialect();
