@@ -15,3 +15,11 @@ export { parseBackfillValue } from "./parse-backfill-value";
 export { parseBackfillArguments } from "./parse-backfill-arguments";
 export { isNarrowingChange } from "./is-narrowing-change";
 export { OPERATION_PHASES } from "./phases";
+export {
+  planForDialect,
+  refusedOperations,
+  type PlanOptions,
+  type RebuildLowering,
+  type RebuildRequest,
+  type RefusedOperation,
+} from "./plan-for-dialect";
