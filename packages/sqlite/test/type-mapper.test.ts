@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { type ColumnTypeSpec, TYPE_NAMES } from "@mig/core";
+import { affinityType, parseDeclaredType, sqliteTypes } from "../src/index";
+
+const specs: ColumnTypeSpec[] = [
+  { type: "varchar", length: 100 },
+  { type: "varchar" },
+  { type: "numeric", precision: 5, scale: 2 },
+  { type: "numeric", precision: 9 },
+  { type: "numeric" },
+  ...TYPE_NAMES.filter((t) => t !== "varchar" && t !== "numeric").map((type) => ({ type })),
+];
+
+describe("sqlite type mapper", () => {
+  it("writes the contract's own type names", () => {
+    expect(specs.map((s) => sqliteTypes.toNative(s))).toEqual([
+      "VARCHAR(100)", "VARCHAR", "NUMERIC(5, 2)", "NUMERIC(9)", "NUMERIC",
+      "TEXT", "INTEGER", "BIGINT", "SMALLINT", "INTEGER", "INTEGER", "BOOLEAN", "REAL", "DOUBLE PRECISION",
+      "TIMESTAMP", "TIMESTAMP", "DATE", "TIME", "UUID", "JSON", "JSON", "BLOB",
+    ]);
+  });
+
+  it("reads every native type back as the canonical contract type", () => {
+    for (const spec of specs) {
+      const autoIncrement = spec.type === "serial" || spec.type === "bigserial";
+      expect(sqliteTypes.fromNative(sqliteTypes.toNative(spec), { autoIncrement }), spec.type).toEqual(sqliteTypes.canonical!(spec));
+    }
+  });
+
+  it("canonical: what SQLite really keeps", () => {
+    expect(sqliteTypes.canonical!({ type: "timestamptz" })).toEqual({ type: "timestamp" });
+    expect(sqliteTypes.canonical!({ type: "jsonb" })).toEqual({ type: "json" });
+    expect(sqliteTypes.canonical!({ type: "bigserial" })).toEqual({ type: "serial" });
+    expect(sqliteTypes.canonical!({ type: "bigint" })).toEqual({ type: "bigint" });
+    expect(sqliteTypes.canonical!({ type: "text", length: 3 })).toEqual({ type: "text" });
+  });
+
+  it("reads common spellings of other tools, case and spacing aside", () => {
+    expect(sqliteTypes.fromNative("character varying ( 20 )")).toEqual({ type: "varchar", length: 20 });
+    expect(sqliteTypes.fromNative("decimal(10,3)")).toEqual({ type: "numeric", precision: 10, scale: 3 });
+    expect(sqliteTypes.fromNative("int")).toEqual({ type: "integer" });
+    expect(sqliteTypes.fromNative("datetime")).toEqual({ type: "timestamp" });
+    expect(sqliteTypes.fromNative("double")).toEqual({ type: "doublePrecision" });
+    expect(sqliteTypes.fromNative("jsonb")).toEqual({ type: "json" });
+    expect(sqliteTypes.fromNative("MEDIUMTEXT")).toBeUndefined();
+    expect(sqliteTypes.fromNative("")).toBeUndefined();
+  });
+
+  it("falls back to SQLite's affinity rules for unknown names", () => {
+    expect(affinityType("MEDIUMINT")).toEqual({ type: "integer" });
+    expect(affinityType("NCHAR(5)")).toEqual({ type: "text" });
+    expect(affinityType("")).toEqual({ type: "bytea" });
+    expect(affinityType("FLOATING")).toEqual({ type: "doublePrecision" });
+    expect(affinityType("MONEY")).toEqual({ type: "numeric" });
+  });
+
+  it("parses declared types", () => {
+    expect(parseDeclaredType(" double   precision ")).toEqual({ name: "DOUBLE PRECISION", args: [] });
+    expect(parseDeclaredType("NUMERIC(5, 2)")).toEqual({ name: "NUMERIC", args: [5, 2] });
+    expect(parseDeclaredType("VARCHAR(x)")).toBeUndefined();
+  });
+});
