@@ -7,19 +7,17 @@ import {
   type MigrationSource,
   type RunnerEvent,
   type TableSchema,
-  cleanOrphans,
   isMigError,
-  migrationStatus,
   runBackwards,
   runForwards,
 } from "@mig/core";
-import { col, schema, testMigration, testMigrationId, value } from "@mig/core/testing";
+import { type TableSpec, col, schema, testMigration, testMigrationId, value } from "@mig/core/testing";
 import { sqliteDialect } from "@mig/sqlite";
 
 const dialect = sqliteDialect;
 const id = testMigrationId;
 
-const tableOf = (spec: Parameters<typeof schema>[0]): TableSchema => schema(spec).table(spec.name) as TableSchema;
+const tableOf = (spec: TableSpec): TableSchema => schema(spec).table(spec.name) as TableSchema;
 const band = tableOf({ name: "band", columns: [col("id", "serial"), col("name", "varchar", { length: 50 })] });
 const manager = tableOf({ name: "manager", columns: [col("id", "serial"), col("name", "varchar", { length: 50 })] });
 const venue = tableOf({ name: "venue", columns: [col("id", "serial"), col("city", "text", { default: value("Paris") })] });
