@@ -1,0 +1,114 @@
+import { existsSync } from "node:fs";
+import { relative } from "node:path";
+import {
+  diff,
+  explicitRenames,
+  findBackfillQuestions,
+  isTable,
+  MigError,
+  replayMigrations,
+  resolveCapabilities,
+  snapshotFromTables,
+  type Dialect,
+  type MigProblem,
+  type Operation,
+  type RenameResolver,
+} from "@mig/core";
+import type { ResolvedApp } from "../../config/load-config";
+import type { CliDeps } from "../../deps";
+import { loadMigrations } from "../../project/load-migrations";
+import { answerBackfills, backfillsFor } from "./backfill-answers";
+import { planForDialect } from "./plan-for-dialect";
+import { answerRenames, renamesForApp } from "./rename-answers";
+
+export interface AppPlanInput {
+  readonly app: ResolvedApp;
+  /** Every app of the config: the others' tables are what foreign keys may point to. */
+  readonly apps: readonly ResolvedApp[];
+  readonly dialect: Dialect;
+  readonly resolver: RenameResolver;
+  readonly renames: readonly string[];
+  readonly backfills: readonly string[];
+  /** `new all`: flags are shared by the apps, each app takes the ones about its tables. */
+  readonly shareFlags: boolean;
+}
+
+/** One app's changes: the operations, or the questions nobody answered. */
+export type AppPlan =
+  | { readonly kind: "operations"; readonly app: ResolvedApp; readonly operations: readonly Operation[] }
+  | { readonly kind: "open"; readonly app: ResolvedApp; readonly questions: readonly MigProblem[] };
+
+/** Loads a tables module (`MIG_E_CONFIG` when the file is missing or does not load). */
+export async function loadTables(app: ResolvedApp, deps: CliDeps): Promise<Record<string, unknown>> {
+  const shown = relative(deps.cwd, app.tablesPath) || app.tablesPath;
+  if (!existsSync(app.tablesPath)) {
+    throw new MigError("MIG_E_CONFIG", `The tables module of app "${app.name}" does not exist: ${shown}`, {
+      hint: "Fix apps[].tables in the config (paths are relative to the config file)",
+    });
+  }
+  try {
+    return await deps.loadModule(app.tablesPath);
+  } catch (error) {
+    if (error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("MIG_E_")) throw error;
+    throw new MigError("MIG_E_SCHEMA_INVALID", `${shown} cannot be loaded: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
+      hint: "Fix the error in the tables module",
+      cause: error,
+    });
+  }
+}
+
+async function externalTableNames(app: ResolvedApp, apps: readonly ResolvedApp[], deps: CliDeps): Promise<string[]> {
+  const names: string[] = [];
+  for (const other of apps) {
+    if (other.name === app.name || !existsSync(other.tablesPath)) continue;
+    const module = await loadTables(other, deps);
+    for (const value of Object.values(module)) if (isTable(value)) names.push(value.name);
+  }
+  return names;
+}
+
+/**
+ * What `new --auto` would write for one app: replay its migrations (the schema so far), take the
+ * snapshot of its tables (the schema wanted), decide renames and backfills, diff, and fit the
+ * operations to the dialect. Writes nothing.
+ */
+export async function planApp(input: AppPlanInput, deps: CliDeps, allowRebuild: () => Promise<boolean>): Promise<AppPlan> {
+  const { app, dialect } = input;
+  const files = await loadMigrations(app, deps);
+  const managers = await Promise.all(files.map((file) => file.load()));
+  const from = replayMigrations(managers);
+  const capabilities = resolveCapabilities(dialect.capabilities);
+  const to = snapshotFromTables(await loadTables(app, deps), {
+    externalTables: await externalTableNames(app, input.apps, deps),
+    maxIdentifierLength: capabilities.maxIdentifierLength,
+    indexMethods: capabilities.indexMethods,
+  });
+
+  const tables = new Set([...from.tableNames(), ...to.tableNames()]);
+  const renameArgs = input.shareFlags ? renamesForApp(input.renames, tables) : input.renames;
+  const renames = await answerRenames(from, to, input.resolver, explicitRenames(renameArgs));
+  const decisions = renames.kind === "decided" ? renames.decisions : renames.assumed;
+  const questions = findBackfillQuestions(from, to, decisions);
+  const backfillArgs = input.shareFlags ? backfillsFor(input.backfills, questions) : input.backfills;
+
+  if (renames.kind === "open") {
+    const renameQuestions = (renames.error as { problems?: readonly MigProblem[] }).problems ?? [];
+    const given = new Set(backfillArgs.map((arg) => arg.slice(0, arg.indexOf("="))));
+    const backfillQuestions = questions
+      .filter((q) => q.required && !given.has(q.key))
+      .map((q): MigProblem => ({ message: `${q.question} (if the renames above are answered no)`, table: q.table, column: q.column.name }));
+    return { kind: "open", app, questions: [...renameQuestions, ...backfillQuestions] };
+  }
+  const backfill = await answerBackfills(questions, backfillArgs, deps);
+  if (backfill.open.length > 0) return { kind: "open", app, questions: backfill.open };
+
+  const operations = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
+  if (operations.length === 0) return { kind: "operations", app, operations };
+  try {
+    return { kind: "operations", app, operations: planForDialect(operations, dialect, false) };
+  } catch (error) {
+    const refused = error && typeof error === "object" && (error as { code?: unknown }).code === "MIG_E_UNSUPPORTED";
+    if (!refused || !capabilities.rebuildTable || !(await allowRebuild())) throw error;
+    return { kind: "operations", app, operations: planForDialect(operations, dialect, true) };
+  }
+}

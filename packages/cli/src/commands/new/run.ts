@@ -1,0 +1,110 @@
+import { relative } from "node:path";
+import { generateMigrationId, isDestructive, MigError, type MigProblem } from "@mig/core";
+import { EXIT, runCommand, type CommandContext, type GlobalOptions } from "../../command-context";
+import type { ResolvedApp } from "../../config/load-config";
+import type { CliDeps } from "../../deps";
+import { describeLoss, describeOperation } from "../../output/describe-operation";
+import type { ExitCode } from "../../output/exit-code";
+import { planApp, type AppPlan } from "./plan-app";
+import { renameResolver } from "./rename-answers";
+import { migrationText, writeMigration, type NewMigration } from "./write-migration";
+
+export interface NewOptions extends GlobalOptions {
+  /** An app name, or `all` (only with `auto`). */
+  readonly app: string;
+  readonly auto?: boolean | undefined;
+  readonly desc?: string | undefined;
+  readonly autoInput?: "y" | "n" | undefined;
+  /** `OLD=NEW`: `band=group` or `band.title=band.name`. */
+  readonly rename?: readonly string[] | undefined;
+  /** `TABLE.COLUMN=VALUE`. */
+  readonly backfill?: readonly string[] | undefined;
+  readonly allowRebuild?: boolean | undefined;
+}
+
+function newId(deps: CliDeps): string {
+  return deps.newMigrationId ? deps.newMigrationId() : generateMigrationId(deps.now());
+}
+
+async function emptyMigration(context: CommandContext, app: ResolvedApp, options: NewOptions): Promise<ExitCode> {
+  const migration: NewMigration = { app, id: newId(context.deps), description: options.desc ?? "" };
+  const path = writeMigration(migration, migrationText(migration));
+  const shown = relative(context.deps.cwd, path);
+  if (context.output.json) context.output.result({ created: [{ app: app.name, id: migration.id, path: shown, operations: 0 }], unchanged: [] });
+  else context.output.line(`Created ${shown}: fill in its raw function, then run mig forwards ${app.name}`);
+  return EXIT.ok;
+}
+
+/**
+ * `mig new <app|all>`: writes a migration. With `--auto`, the operations that turn the schema of
+ * the app's migrations into the schema of its tables; "No changes detected" when there are none.
+ * Every question (renames, backfills) is answered by flags, on a TTY, or not at all: then nothing
+ * is written and the exit code is 3, listing every open question.
+ */
+export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
+  return runCommand(deps, options, async (context) => {
+    const { output } = context;
+    if (options.app === "all" && !options.auto) {
+      throw new MigError("MIG_E_USAGE", "mig new all needs --auto: an empty migration belongs to one app", {
+        hint: "Run mig new all --auto, or mig new <app> for an empty migration",
+      });
+    }
+    const apps = await context.apps(options.app);
+    if (!options.auto) return emptyMigration(context, apps[0]!, options);
+
+    const { dialect } = await context.dialect();
+    const { apps: allApps } = await context.config();
+    const resolver = renameResolver(options.autoInput, deps);
+    const allowRebuild = async () => {
+      if (options.allowRebuild) return true;
+      if (!deps.stdinIsTTY) return false;
+      return deps.prompter.confirm(`${dialect.name} cannot make some of these changes in place. Rebuild the tables (copy into new tables)?`, false);
+    };
+    const plans: AppPlan[] = [];
+    for (const app of apps) {
+      plans.push(
+        await planApp(
+          { app, apps: allApps, dialect, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all" },
+          deps,
+          allowRebuild,
+        ),
+      );
+    }
+
+    const open = plans.flatMap((plan): MigProblem[] =>
+      plan.kind === "open" ? plan.questions.map((q) => (apps.length > 1 ? { ...q, message: `[${plan.app.name}] ${q.message}` } : q)) : [],
+    );
+    if (open.length > 0) {
+      throw new MigError("MIG_E_NEEDS_INPUT", `${open.length} question${open.length > 1 ? "s need" : " needs"} an answer; nothing was written`, {
+        problems: open,
+        meta: { questions: open.map((q) => q.message) },
+        hint: "Answer on a terminal, or pass --rename OLD=NEW / --auto-input y|n for renames and --backfill TABLE.COLUMN=VALUE for values",
+      });
+    }
+
+    const created: { app: string; id: string; path: string; operations: number }[] = [];
+    const unchanged: string[] = [];
+    for (const plan of plans) {
+      if (plan.kind !== "operations") continue;
+      if (plan.operations.length === 0) {
+        unchanged.push(plan.app.name);
+        continue;
+      }
+      const migration: NewMigration = { app: plan.app, id: newId(deps), description: options.desc ?? "", operations: plan.operations };
+      const path = relative(deps.cwd, writeMigration(migration, migrationText(migration)));
+      created.push({ app: plan.app.name, id: migration.id, path, operations: plan.operations.length });
+      if (!output.json) {
+        output.line(`${output.color.green("Created")} ${path}`);
+        for (const operation of plan.operations) output.line(`  ${describeOperation(operation)}`);
+      }
+      const losses = plan.operations.filter(isDestructive);
+      if (losses.length > 0) {
+        output.warn(`when this migration runs, data will be lost: ${losses.map(describeLoss).join("; ")}`);
+      }
+    }
+    if (output.json) output.result({ created, unchanged });
+    else if (created.length === 0) output.line(apps.length > 1 ? "No changes detected in any app" : "No changes detected");
+    else if (unchanged.length > 0) output.line(`No changes detected in ${unchanged.join(", ")}`);
+    return EXIT.ok;
+  });
+}

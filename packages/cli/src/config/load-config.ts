@@ -1,0 +1,51 @@
+import { dirname, relative, resolve } from "node:path";
+import { MigError, resolveConnection, validateConfig, type MigConfig, type ResolvedConnection } from "@mig/core";
+import type { CliDeps } from "../deps";
+import { findConfig } from "./find-config";
+
+/** An app with its paths made absolute (relative paths in the config are relative to the config file). */
+export interface ResolvedApp {
+  readonly name: string;
+  readonly tablesPath: string;
+  readonly migrationsDir: string;
+  readonly dependsOn: readonly string[];
+}
+
+export interface LoadedConfig {
+  readonly path: string;
+  readonly dir: string;
+  readonly config: MigConfig;
+  readonly apps: readonly ResolvedApp[];
+}
+
+/**
+ * Finds, loads (jiti) and validates the config. Every problem is reported at once
+ * (`MIG_E_CONFIG`); a file that does not load is `MIG_E_CONFIG` too, with the loader's message.
+ */
+export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<LoadedConfig> {
+  const path = findConfig(deps.cwd, explicitPath);
+  const shown = relative(deps.cwd, path) || path;
+  let module: Record<string, unknown>;
+  try {
+    module = await deps.loadModule(path);
+  } catch (error) {
+    throw new MigError("MIG_E_CONFIG", `Cannot load ${shown}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
+      hint: "Fix the error in the config file; it must export default defineConfig({ ... })",
+      cause: error,
+    });
+  }
+  const config = validateConfig("default" in module ? module.default : module, shown);
+  const dir = dirname(path);
+  const apps = config.apps.map((app) => ({
+    name: app.name,
+    tablesPath: resolve(dir, app.tables),
+    migrationsDir: resolve(dir, app.migrations),
+    dependsOn: app.dependsOn ?? [],
+  }));
+  return { path, dir, config, apps };
+}
+
+/** The connection and dialect of a loaded config (`DATABASE_URL` when it has no connection). */
+export function connectionOf(loaded: LoadedConfig, deps: CliDeps): ResolvedConnection {
+  return resolveConnection(loaded.config, deps.env);
+}

@@ -1,0 +1,35 @@
+import type { Prompter } from "./prompts/prompter";
+
+/** Loads a module (a config, tables module or migration file) and returns its namespace. */
+export type ModuleLoader = (absolutePath: string) => Promise<Record<string, unknown>>;
+
+/**
+ * Everything a command touches outside its own code. The binary passes the real process; tests
+ * pass strings, a fake TTY, scripted answers and a fixed clock.
+ */
+export interface CliDeps {
+  /** Writes to standard output (the results; JSON with `--json`). */
+  readonly stdout: (text: string) => void;
+  /** Writes to standard error (progress, warnings, errors, prompts). */
+  readonly stderr: (text: string) => void;
+  /** Standard output is a terminal: colour allowed (unless NO_COLOR). */
+  readonly stdoutIsTTY: boolean;
+  /** Standard input is a terminal: questions may be asked. Without it they never are. */
+  readonly stdinIsTTY: boolean;
+  readonly prompter: Prompter;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The current time (migration IDs, durations). */
+  readonly now: () => Date;
+  /** The ID of the next new migration. Default: `generateMigrationId(now())`. */
+  readonly newMigrationId?: () => string;
+  /** High-resolution milliseconds, for durations. */
+  readonly elapsed: () => number;
+  /** Loads the user's TypeScript or JavaScript modules (jiti in the binary). */
+  readonly loadModule: ModuleLoader;
+  /**
+   * Export conditions used to find a dialect package's entry in the user's project.
+   * Default is `["import", "node", "default"]`.
+   */
+  readonly resolveConditions?: readonly string[];
+}

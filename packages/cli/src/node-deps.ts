@@ -1,0 +1,21 @@
+import { generateMigrationId } from "@mig/core";
+import type { CliDeps } from "./deps";
+import { jitiLoader } from "./project/jiti-loader";
+import { clackPrompter } from "./prompts/clack-prompter";
+
+/** The real process: streams, terminal, environment, clock and the jiti loader. */
+export function nodeDeps(): CliDeps {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    stdoutIsTTY: process.stdout.isTTY === true,
+    stdinIsTTY: process.stdin.isTTY === true,
+    prompter: clackPrompter(),
+    cwd: process.cwd(),
+    env: process.env,
+    now: () => new Date(),
+    newMigrationId: () => generateMigrationId(),
+    elapsed: () => performance.now(),
+    loadModule: jitiLoader(),
+  };
+}

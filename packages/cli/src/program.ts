@@ -1,0 +1,110 @@
+import { Command, Option } from "commander";
+import { VERSION } from "./version";
+
+/** What the program calls when a command is parsed: the command's name and its options. */
+export type Dispatch = (command: CommandName, options: Record<string, unknown>) => Promise<void>;
+
+export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean";
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
+
+/**
+ * The `mig` command line (CONTRACT §5). Parsing only: each command's action hands its options to
+ * `dispatch`, which imports the command lazily.
+ */
+export function buildProgram(dispatch: Dispatch): Command {
+  const program = new Command("mig")
+    .description("Schema migrations for PostgreSQL, MySQL/MariaDB and SQLite")
+    .version(VERSION, "-v, --version", "print the version")
+    .option("--config <path>", "config file (default: mig.config.{ts,mts,js,mjs} in the working directory)")
+    .option("--json", "print machine-readable JSON on stdout")
+    .showSuggestionAfterError(true)
+    .addHelpText(
+      "after",
+      examples([
+        "mig new music --auto",
+        "mig forwards all",
+        "mig backwards music 1 --auto-agree",
+        "mig check --json",
+        "DATABASE_URL=postgres://app@127.0.0.1:5432/app mig forwards all",
+      ]),
+    );
+
+  const action = (name: CommandName, positional: readonly string[]) =>
+    async function (this: Command, ...args: unknown[]) {
+      const values: Record<string, unknown> = { ...this.optsWithGlobals() };
+      positional.forEach((key, i) => {
+        if (args[i] !== undefined) values[key] = args[i];
+      });
+      await dispatch(name, values);
+    };
+
+  program
+    .command("new")
+    .description("write a new migration for an app (--auto: from the changes to its tables)")
+    .argument("<app>", "an app name, or all (only with --auto)")
+    .option("--auto", "diff the app's tables against its migrations and write the operations")
+    .option("--desc <text>", "a description stored in the file", "")
+    .addOption(new Option("--auto-input <answer>", "answer every rename question with y or n").choices(["y", "n"]))
+    .option("--rename <old=new>", "answer one rename: table (band=group) or column (band.title=band.name); repeatable", collect, [])
+    .option("--backfill <table.column=value>", "value for existing rows of a new NOT NULL column; repeatable", collect, [])
+    .option("--allow-rebuild", "let the dialect rebuild tables for changes it cannot ALTER in place (SQLite)")
+    .addHelpText(
+      "after",
+      examples([
+        "mig new music                      # an empty migration with a raw function",
+        "mig new music --auto --desc 'add popularity'",
+        "mig new all --auto",
+        "mig new music --auto --rename band.title=band.name",
+        "mig new music --auto --auto-input n --backfill band.country=unknown",
+      ]),
+    )
+    .action(action("new", ["app"]));
+
+  program
+    .command("forwards")
+    .description("apply pending migrations")
+    .argument("<app>", "an app name, or all (apps in dependsOn order)")
+    .argument("[target]", "all (default), 1 (the next one), or a migration ID (up to and including it)")
+    .option("--fake", "record the migrations as applied without running them")
+    .option("--preview", "print the SQL and change nothing")
+    .option("--auto-agree", "do not ask before faking several migrations")
+    .addHelpText(
+      "after",
+      examples(["mig forwards all", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
+    )
+    .action(action("forwards", ["app", "target"]));
+
+  program
+    .command("backwards")
+    .description("reverse applied migrations, newest first")
+    .argument("<app>", "an app name, or all")
+    .argument("[target]", "1 (default, the last one), all, or a migration ID (back to and including it)")
+    .option("--auto-agree", "do not ask for confirmation")
+    .option("--clean", "delete the files of the reversed migrations")
+    .option("--preview", "print the SQL and change nothing")
+    .addHelpText(
+      "after",
+      examples(["mig backwards music", "mig backwards music all --auto-agree", "mig backwards shop 2026-11-22T13:58:23:024723 --clean", "mig backwards all --preview"]),
+    )
+    .action(action("backwards", ["app", "target"]));
+
+  program
+    .command("check")
+    .description("list migrations: applied or not, and applied files edited since")
+    .argument("[app]", "one app (default: every app)")
+    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json"]))
+    .action(action("check", ["app"]));
+
+  program
+    .command("clean")
+    .description("delete tracking rows of an app whose migration file no longer exists")
+    .argument("<app>", "an app name")
+    .option("--auto-agree", "do not ask for confirmation")
+    .addHelpText("after", examples(["mig clean music", "mig clean music --auto-agree"]))
+    .action(action("clean", ["app"]));
+
+  return program;
+}

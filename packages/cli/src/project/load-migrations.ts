@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import {
+  checksum,
+  compareMigrationIds,
+  isMigrationId,
+  MigError,
+  type MigrationSource,
+  type RunnableMigration,
+} from "@mig/core";
+import type { ResolvedApp } from "../config/load-config";
+import type { CliDeps } from "../deps";
+
+const MIGRATION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+
+/** Files in a migrations folder that are migrations: sources, not declarations, tests or `_private` files. */
+export function isMigrationFileName(name: string): boolean {
+  return MIGRATION_FILE.test(name) && !/\.d\.[mc]?ts$/.test(name) && !/\.(test|spec)\./.test(name) && !/^[._]/.test(name) && !/^index\./.test(name);
+}
+
+/** A migration file, loaded: what the runner needs plus the file's own details. */
+export interface MigrationFile extends MigrationSource {
+  readonly path: string;
+  readonly version: string | undefined;
+}
+
+function fileError(path: string, message: string, cause?: unknown): MigError {
+  return new MigError("MIG_E_MIGRATION_FILE", `${path}: ${message}`, {
+    hint: "A migration file exports ID, DESCRIPTION and an async forwards() returning a MigrationManager",
+    meta: { path },
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
+}
+
+async function loadFile(app: ResolvedApp, path: string, shown: string, deps: CliDeps): Promise<MigrationFile> {
+  const text = readFileSync(path, "utf8");
+  let module: Record<string, unknown>;
+  try {
+    module = await deps.loadModule(path);
+  } catch (error) {
+    throw fileError(shown, `cannot be loaded: ${firstLine(error)}`, error);
+  }
+  const { ID: id, DESCRIPTION: description, VERSION: version, forwards } = module;
+  if (typeof id !== "string" || !isMigrationId(id)) throw fileError(shown, "exports no valid ID (like \"2026-11-22T13:58:23:024723\")");
+  if (typeof forwards !== "function") throw fileError(shown, "exports no forwards() function");
+  return {
+    appName: app.name,
+    id,
+    description: typeof description === "string" ? description : "",
+    version: typeof version === "string" ? version : undefined,
+    path,
+    checksum: checksum(text),
+    async load(): Promise<RunnableMigration> {
+      let manager: unknown;
+      try {
+        manager = await (forwards as () => unknown)();
+      } catch (error) {
+        throw fileError(shown, `forwards() threw: ${firstLine(error)}`, error);
+      }
+      if (typeof manager !== "object" || manager === null || typeof (manager as RunnableMigration).forwardsPlan !== "function") {
+        throw fileError(shown, "forwards() did not return a MigrationManager");
+      }
+      const runnable = manager as RunnableMigration;
+      if (runnable.migrationId !== id || runnable.appName !== app.name) {
+        throw fileError(shown, `forwards() returns a manager for ${runnable.appName}/${runnable.migrationId}, but the file is ${app.name}/${id}`);
+      }
+      return runnable;
+    },
+  };
+}
+
+/**
+ * Every migration file of an app, loaded (jiti) and sorted by ID. A folder that does not exist
+ * yet holds no migrations. Two files with the same ID are `MIG_E_MIGRATION_FILE`.
+ */
+export async function loadMigrations(app: ResolvedApp, deps: CliDeps): Promise<MigrationFile[]> {
+  if (!existsSync(app.migrationsDir)) return [];
+  const names = readdirSync(app.migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isMigrationFileName(entry.name))
+    .map((entry) => entry.name)
+    .sort();
+  const files: MigrationFile[] = [];
+  for (const name of names) {
+    const path = join(app.migrationsDir, name);
+    files.push(await loadFile(app, path, relative(deps.cwd, path) || path, deps));
+  }
+  files.sort((a, b) => compareMigrationIds(a.id, b.id));
+  for (let i = 1; i < files.length; i++) {
+    const [previous, current] = [files[i - 1]!, files[i]!];
+    if (previous.id === current.id) {
+      throw new MigError("MIG_E_MIGRATION_FILE", `Two migrations of app "${app.name}" have the ID ${current.id}: ${relative(deps.cwd, previous.path)} and ${relative(deps.cwd, current.path)}`, {
+        hint: "Give one of them a new ID, or delete the copy",
+        meta: { app: app.name, id: current.id },
+      });
+    }
+  }
+  return files;
+}
