@@ -26,9 +26,10 @@ function valueOf(text: string, column: ColumnTypeSpec): JsonValue | undefined {
   const type = column.type;
   if (INTEGERS.has(type)) {
     if (!/^-?\d+$/.test(text.trim())) return undefined;
+    // bigint values are decimal strings (a JSON number loses digits beyond 2^53), as in core.
+    if (type === "bigint" || type === "bigserial") return BigInt(text.trim()).toString();
     const n = Number(text);
-    // Beyond 2^53 a JSON number loses digits: keep the exact text.
-    return Number.isSafeInteger(n) ? n : text.trim();
+    return Number.isSafeInteger(n) ? n : undefined;
   }
   if (FLOATS.has(type)) {
     const n = Number(text);

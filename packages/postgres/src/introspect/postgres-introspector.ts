@@ -10,7 +10,7 @@ import {
   Snapshot,
 } from "@mig/core";
 import { postgresTypeMapper } from "../postgres-type-mapper";
-import { normaliseCheck } from "../normalise/normalise-check";
+import { normaliseSnapshot } from "../normalise/normalise-snapshot";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, INDEXES_SQL, TABLES_SQL } from "./catalog-queries";
 import { parseDefault } from "./parse-default";
 
@@ -66,7 +66,7 @@ function unsupported(what: string, table: string): MigError {
   });
 }
 
-function column(row: ColumnRow, types: Map<string, ColumnEntity["type"]>): ColumnEntity {
+function column(row: ColumnRow): ColumnEntity {
   const autoIncrement = row.identity || (row.column_default !== null && NEXTVAL.test(row.column_default) && ["integer", "bigint"].includes(row.data_type));
   const spec = postgresTypeMapper.fromNative(row.data_type, {
     ...(row.length !== null ? { length: row.length } : {}),
@@ -74,7 +74,6 @@ function column(row: ColumnRow, types: Map<string, ColumnEntity["type"]>): Colum
     autoIncrement,
   });
   if (!spec) throw unsupported(`column "${row.column_name}" of type ${row.data_type}`, row.table_name);
-  types.set(`${row.table_name}\0${row.column_name}`, spec.type);
   return {
     entity: "column",
     table: row.table_name,
@@ -92,9 +91,9 @@ function checkBody(definition: string): string {
 }
 
 /**
- * Reads the current schema back from pg_catalog and information_schema as a snapshot, in the form
- * the dialect's `normalise` gives an intended snapshot (check expressions normalised), so that the
- * two compare equal when the database is what mig meant to create.
+ * Reads the current schema back from pg_catalog and information_schema as a snapshot, already in
+ * the form `normaliseSnapshot` gives an intended snapshot (defaults and check expressions in one
+ * spelling), so that the two compare equal when the database is what mig meant to create.
  */
 export const postgresIntrospector: Introspector = {
   async introspect(connection: Connection, options = {}) {
@@ -107,14 +106,12 @@ export const postgresIntrospector: Introspector = {
     const entities: Entity[] = [];
     const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
     for (const t of tables) entities.push({ entity: "table", name: t.name, primaryKey: primaryKeys.get(t.name) ?? [] });
-    const types = new Map<string, ColumnEntity["type"]>();
-    for (const row of columns) entities.push(column(row, types));
-    const columnTypes = (table: string) => (name: string) => types.get(`${table}\0${name}`);
+    for (const row of columns) entities.push(column(row));
 
     for (const c of constraints) {
       const base = { table: c.table_name, name: c.name };
       if (c.type === "u") entities.push({ entity: "unique", ...base, columns: c.columns });
-      else if (c.type === "c") entities.push({ entity: "check", ...base, sql: normaliseCheck(checkBody(c.definition), columnTypes(c.table_name)) });
+      else if (c.type === "c") entities.push({ entity: "check", ...base, sql: checkBody(c.definition) });
       else if (c.type === "f") {
         entities.push({
           entity: "foreign_key",
@@ -133,6 +130,6 @@ export const postgresIntrospector: Introspector = {
       if (i.is_unique && !i.partial) entities.push({ entity: "unique", table: i.table_name, name: i.name, columns: i.columns });
       else entities.push({ entity: "index", table: i.table_name, name: i.name, columns: i.columns, method: i.method as IndexMethod });
     }
-    return Snapshot.fromEntities(entities);
+    return normaliseSnapshot(Snapshot.fromEntities(entities));
   },
 };

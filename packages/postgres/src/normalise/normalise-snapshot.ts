@@ -2,20 +2,12 @@ import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type Entity
 import { postgresEmitter } from "../emitter/postgres-emitter";
 import { parseDefault } from "../introspect/parse-default";
 import { isSerial, postgresTypeMapper } from "../postgres-type-mapper";
+import { canonicalValue } from "./canonical-value";
 import { normaliseCheck } from "./normalise-check";
-
-/** A numeric literal written with the column's scale, as PostgreSQL stores it (`12.5` in NUMERIC(5,2) → `12.50`). */
-function withScale(value: string, scale: number | undefined): string {
-  const match = /^(-?\d+)(?:\.(\d*))?$/.exec(value.trim());
-  if (!match || scale === undefined) return value;
-  const digits = match[2] ?? "";
-  if (digits.length > scale) return value;
-  return scale === 0 ? match[1]! : `${match[1]}.${digits.padEnd(scale, "0")}`;
-}
 
 /**
  * A default as PostgreSQL would report it: rendered the way the emitter writes it, then read back
- * the way the introspector reads it. A date-only timestamp gains its midnight.
+ * the way the introspector reads it, its value in PostgreSQL's own spelling ({@link canonicalValue}).
  */
 function normaliseDefault(column: ColumnEntity): ColumnDefault | null {
   if (!column.default || isSerial(column)) return null;
@@ -25,11 +17,9 @@ function normaliseDefault(column: ColumnEntity): ColumnDefault | null {
   } catch {
     return column.default;
   }
-  if (parsed?.kind !== "value" || typeof parsed.value !== "string") return parsed;
-  if (column.type === "numeric") return { kind: "value", value: withScale(parsed.value, column.scale) };
-  if ((column.type === "timestamp" || column.type === "timestamptz") && /^\d{4}-\d{2}-\d{2}$/.test(parsed.value)) {
-    return { kind: "value", value: `${parsed.value} 00:00:00` };
-  }
+  if (parsed?.kind === "value") return { kind: "value", value: canonicalValue(parsed.value, column) };
+  // A raw SQL default is an expression like a check's: `lower('ABC')` is stored as `lower('ABC'::text)`.
+  if (parsed?.kind === "sql") return { kind: "sql", sql: normaliseCheck(parsed.sql) };
   return parsed;
 }
 
