@@ -95,9 +95,14 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     if (index.origin === "u") {
       // The index of a UNIQUE constraint is named sqlite_autoindex_*; the constraint's own name
       // exists only in the CREATE TABLE text (lang_createtable.html#uniqueconst).
-      const source = take("unique", (c) => sameList(c.columns, indexColumns));
-      const name = source?.name ?? `${table}_${indexColumns.join("_")}_key`;
-      entities.push({ entity: "unique", table, name, columns: indexColumns });
+      // Identical UNIQUE constraints share one index (lang_createtable.html#uniqueconst): one entity each.
+      const names: string[] = [];
+      for (let source = take("unique", (c) => sameList(c.columns, indexColumns)); source; source = take("unique", (c) => sameList(c.columns, indexColumns))) {
+        names.push(source.name ?? `${table}_${indexColumns.join("_")}_key`);
+      }
+      for (const name of names.length > 0 ? [...new Set(names)] : [`${table}_${indexColumns.join("_")}_key`]) {
+        entities.push({ entity: "unique", table, name, columns: indexColumns });
+      }
     } else if (index.unique === 1) {
       // CREATE UNIQUE INDEX (mig never writes one): the same guarantee as a UNIQUE constraint.
       entities.push({ entity: "unique", table, name: index.name, columns: indexColumns });

@@ -141,6 +141,15 @@ describe("introspection round trip", () => {
     expect(actual.table("band")?.foreignKeys[0]?.onUpdate).toBe("set null");
   });
 
+  it("keeps two unique constraints on the same columns, which share one index", async () => {
+    const actual = await roundTrip([
+      tableSchema("twice", [{ name: "id", type: "serial" }, { name: "code", type: "text" }], {
+        uniques: [{ name: "twice_a", columns: ["code"] }, { name: "twice_b", columns: ["code"] }],
+      }),
+    ]);
+    expect(actual.table("twice")?.uniques.map((u) => u.name)).toEqual(["twice_a", "twice_b"]);
+  });
+
   it("reads back composite foreign keys to a composite key", async () => {
     await roundTrip([
       tableSchema("pair", [{ name: "a", type: "integer" }, { name: "b", type: "text" }], { primaryKey: ["a", "b"] }),
