@@ -19,10 +19,18 @@ export interface LoadedMigration {
  * Writes migration files into a temporary directory and loads them the way the CLI does (a TS
  * loader at run time), with "@mig/core" resolved to this package's source.
  */
-export function migrationLoader(): { load(fileName: string, source: string): Promise<LoadedMigration>; dispose(): void } {
+export function migrationLoader(): {
+  load(fileName: string, source: string): Promise<LoadedMigration>;
+  /** Loads @mig/core once (seconds, cold): call it from a `beforeAll` with a long timeout. */
+  warmUp(): Promise<void>;
+  dispose(): void;
+} {
   const dir = mkdtempSync(join(tmpdir(), "mig-serialise-"));
-  const jiti = createJiti(import.meta.url, { alias: { "@mig/core": CORE_SOURCE }, fsCache: false });
+  const jiti = createJiti(import.meta.url, { alias: { "@mig/core": CORE_SOURCE } });
   return {
+    async warmUp() {
+      await jiti.import("@mig/core");
+    },
     async load(fileName, source) {
       const path = join(dir, fileName);
       writeFileSync(path, source);

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MigrationManager } from "../manager/migration-manager";
 import type { MigrationColumn } from "../manager/manager-calls";
 import { replayMigrations } from "../manager/replay-migrations";
@@ -7,6 +7,7 @@ import { serialiseMigration } from "./serialise-migration";
 import { serialiseEmptyMigration } from "./serialise-empty-migration";
 
 const loader = migrationLoader();
+beforeAll(() => loader.warmUp(), 120_000);
 afterAll(() => loader.dispose());
 
 const ID = "2026-11-22T13:58:23:024723";

@@ -30,13 +30,15 @@ const TABLE_METHODS: ReadonlySet<string> = new Set(["addTable", "dropTable", "re
 export function serialiseMigration(input: SerialiseMigrationInput): string {
   const { head, tail } = migrationFrame(input);
   const calls = input.operations.map((operation, index) => printCall(operation, index));
-  const body: string[] = [];
+  // A blank line after the manager, before `return`, and around calls that span several lines.
+  const lines: string[] = [head];
   calls.forEach((call, index) => {
     const previous = calls[index - 1];
-    if (index === 0 || call.includes("\n") || previous?.includes("\n")) body.push("");
-    body.push(call);
+    if (index === 0 || call.includes("\n") || previous?.includes("\n")) lines.push("");
+    lines.push(call);
   });
-  return `${head}\n${body.join("\n")}\n\n${tail}`;
+  lines.push("", tail);
+  return lines.join("\n");
 }
 
 function printCall(operation: Operation, index: number): string {
