@@ -35,7 +35,7 @@ export function integer(): ColumnBuilder<"integer"> {
   return column("integer");
 }
 
-/** A 64-bit integer. Defaults are kept as decimal strings (exact). */
+/** A 64-bit integer. Defaults beyond 2^53 are kept as decimal strings (exact): give them as bigint or string. */
 export function bigint(): ColumnBuilder<"bigint"> {
   return column("bigint");
 }

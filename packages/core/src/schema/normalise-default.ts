@@ -19,8 +19,8 @@ const HEX = /^(?:[0-9a-f]{2})*$/i;
 
 /**
  * Checks a default against its column's type and normalises it into a `ColumnDefault`
- * (`null` when there is none): integers as numbers (bigint columns as decimal strings),
- * decimals as exact strings, dates and timestamps as ISO strings, uuids lower case, bytes as hex,
+ * (`null` when there is none): integers as numbers (beyond 2^53, decimal strings), decimals
+ * as exact strings with the column's scale, dates and timestamps as ISO strings, uuids lower case, bytes as hex,
  * JSON with sorted keys.
  */
 export function normaliseDefault(spec: DefaultSpec | undefined, type: ColumnTypeSpec, nullable: boolean): SchemaResolution<ColumnDefault | null> {
@@ -51,7 +51,8 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
       const [min, max] = INTEGER_RANGES[type.type] as readonly [bigint, bigint];
       if (n === undefined) return wrong;
       if (n < min || n > max) return fail(`Default ${n} is out of range for ${type.type}`);
-      return ok(literal(type.type === "bigint" ? n.toString() : Number(n)));
+      // One form per value: a number while exact, a decimal string beyond 2^53 (bigint columns only).
+      return ok(literal(n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString()));
     }
     case "real":
     case "doublePrecision":
@@ -61,11 +62,11 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
         : typeof value === "bigint" ? value.toString()
         : typeof value === "string" && DECIMAL.test(value) ? value : undefined;
       if (decimal === undefined) return wrong;
-      const integerDigits = (decimal.replace("-", "").split(".")[0] ?? "").replace(/^0+/, "").length;
-      if (type.precision !== undefined && integerDigits > type.precision - (type.scale ?? 0)) {
-        return fail(`Default ${decimal} does not fit numeric(${type.precision}, ${type.scale ?? 0})`);
-      }
-      return ok(literal(decimal));
+      const [whole = "", fraction = ""] = decimal.replace("-", "").split(".");
+      const scale = type.precision === undefined ? undefined : (type.scale ?? 0);
+      const fits = scale === undefined || (whole.replace(/^0+/, "").length <= (type.precision ?? 0) - scale && fraction.length <= scale);
+      if (!fits) return fail(`Default ${decimal} does not fit numeric(${type.precision}, ${scale})`);
+      return ok(literal(scale === undefined || fraction.length === scale ? decimal : padFraction(decimal, scale)));
     }
     case "boolean":
       return typeof value === "boolean" ? ok(literal(value)) : wrong;
@@ -96,6 +97,12 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
     default:
       return wrong;
   }
+}
+
+/** `"2.5"` with scale 2 → `"2.50"`: decimals in the form the database stores them. */
+function padFraction(decimal: string, scale: number): string {
+  const [whole, fraction = ""] = decimal.split(".");
+  return scale === 0 ? (whole ?? decimal) : `${whole}.${fraction.padEnd(scale, "0")}`;
 }
 
 function integerOf(value: unknown, allowString: boolean): bigint | undefined {

@@ -41,8 +41,9 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 /**
  * A column default.
  *
- * - `value`: a literal. Strings for text, dates, times, timestamps and decimals (`"12.50"`, exact);
- *   numbers for integers and floats; booleans; any JSON value for json/jsonb; a hex string for bytea.
+ * - `value`: a literal. Strings for text, dates, times, timestamps and decimals (`"12.50"`, exact,
+ *   with the column's scale when it has one); numbers for integers and floats (a bigint beyond
+ *   2^53 as a decimal string); booleans; any JSON value for json/jsonb; a lower-case hex string for bytea.
  * - `now`: the current timestamp / date / time (`.defaultNow()`).
  * - `random`: a random UUID (`.defaultRandom()`).
  * - `sql`: a raw SQL expression, written into the DDL as is (`.defaultSql()`), for what the others cannot say.

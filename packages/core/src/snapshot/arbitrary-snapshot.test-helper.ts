@@ -56,9 +56,10 @@ export function arbitraryDefaultValue(spec: ColumnTypeSpec): fc.Arbitrary<JsonVa
     text: () => fc.string({ maxLength: 30, unit: "grapheme" }),
     integer: () => fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }),
     smallint: () => fc.integer({ min: -32768, max: 32767 }),
-    bigint: () => fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+    bigint: () => fc.oneof(fc.integer(), fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }))
+      .map((n) => (typeof n === "number" || (n >= -(2n ** 53n) + 1n && n <= 2n ** 53n - 1n) ? Number(n) : String(n))),
     serial: () => fc.constant(0),
-    bigserial: () => fc.constant("0"),
+    bigserial: () => fc.constant(0),
     boolean: () => fc.boolean(),
     real: () => fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n)),
     doublePrecision: () => fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (n === 0 ? 0 : n)),
