@@ -37,8 +37,9 @@ function fromUrl(url: string): ConnectionOptions {
 
 /**
  * The mysql2 options for a connection: the user's (a URL or mysql2's own options object), then
- * what mig relies on, which the user cannot turn off: one statement per query, utf8mb4, big
- * integers and decimals as exact strings, dates as the strings the server sends.
+ * what mig relies on, which the user cannot turn off: one statement per query, utf8mb4, integers
+ * beyond 2^53 and decimals as exact strings (smaller integers, COUNT(*) included, as numbers),
+ * dates as the strings the server sends (no time-zone conversion by the driver).
  */
 export function resolveConnectionOptions(config: ConnectionConfig): ConnectionOptions {
   const base: ConnectionOptions = typeof config === "string" ? fromUrl(config) : { ...(config as ConnectionOptions) };
@@ -52,7 +53,7 @@ export function resolveConnectionOptions(config: ConnectionConfig): ConnectionOp
     multipleStatements: false,
     charset: "utf8mb4",
     supportBigNumbers: true,
-    bigNumberStrings: true,
+    bigNumberStrings: false,
     dateStrings: true,
   };
 }
