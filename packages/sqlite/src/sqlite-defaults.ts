@@ -58,6 +58,8 @@ export function parseSqliteDefault(clause: DefaultClause, column: ColumnTypeSpec
   if (NUMBER.test(text)) {
     const number = Number(text);
     if (column.type === "boolean" && (number === 0 || number === 1)) return { kind: "value", value: number === 1 };
+    // An integer beyond 2^53 stays exact as a decimal string (mig's form for such bigint defaults).
+    if (/^[+-]?\d+$/.test(text) && !Number.isSafeInteger(number)) return { kind: "value", value: text.replace(/^\+/, "") };
     return { kind: "value", value: number };
   }
   if (/^'(?:[^']|'')*'$/s.test(text)) {

@@ -1,5 +1,7 @@
 import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } from "@mig/core";
 
+const INTEGER_TYPES = new Set(["integer", "bigint", "smallint"]);
+
 /**
  * A SQLite literal. Strings are single-quoted with `''` for a quote and nothing else escaped:
  * SQLite has no backslash escapes (lang_expr.html#literal_values), so backslashes and newlines
@@ -11,6 +13,8 @@ export function sqliteQuoteLiteral(value: JsonValue, column?: ColumnTypeSpec): s
   if (column?.type === "json" || column?.type === "jsonb") return standardQuoteLiteral(JSON.stringify(value));
   if (typeof value === "boolean") return value ? "1" : "0";
   if (column?.type === "bytea" && typeof value === "string") return `X'${canonicalHex(value)}'`;
+  // A bigint beyond 2^53 is carried as a decimal string; it is still an integer literal.
+  if (typeof value === "string" && INTEGER_TYPES.has(column?.type ?? "") && /^-?\d+$/.test(value)) return value;
   return standardQuoteLiteral(value);
 }
 

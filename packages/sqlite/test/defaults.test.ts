@@ -17,6 +17,7 @@ const cases: [ColumnTypeSpec["type"], ColumnDefault][] = [
   ["text", { kind: "value", value: null }],
   ["integer", { kind: "value", value: 0 }],
   ["integer", { kind: "value", value: -12 }],
+  ["bigint", { kind: "value", value: "9007199254740993" }],
   ["doublePrecision", { kind: "value", value: 1.25e-7 }],
   ["doublePrecision", { kind: "value", value: 1e21 }],
   ["numeric", { kind: "value", value: "12.50" }],
@@ -76,6 +77,7 @@ describe("defaults", () => {
     expect(parseSqliteDefault({ parenthesised: false, text: "current_timestamp" }, text)).toEqual({ kind: "now" });
     expect(parseSqliteDefault({ parenthesised: false, text: "TRUE" }, column("t", { name: "b", type: "boolean" }))).toEqual({ kind: "value", value: true });
     expect(parseSqliteDefault({ parenthesised: false, text: "+5" }, text)).toEqual({ kind: "value", value: 5 });
+    expect(parseSqliteDefault({ parenthesised: false, text: "-9223372036854775808" }, text)).toEqual({ kind: "value", value: "-9223372036854775808" });
     expect(parseSqliteDefault({ parenthesised: false, text: "X'AB'" }, column("t", { name: "b", type: "bytea" }))).toEqual({ kind: "value", value: "ab" });
     expect(parseSqliteDefault({ parenthesised: false, text: "'{broken'" }, column("t", { name: "j", type: "json" }))).toEqual({ kind: "value", value: "{broken" });
   });

@@ -90,6 +90,9 @@ describe("sqlite emitter: expected SQL per operation", () => {
     expect(add({ name: "at", type: "time", default: { kind: "now" } })).toBe(`ALTER TABLE "band" ADD COLUMN "at" TIME NOT NULL DEFAULT CURRENT_TIME`);
     expect(add({ name: "code", type: "uuid", default: { kind: "random" } })).toBe(`ALTER TABLE "band" ADD COLUMN "code" UUID NOT NULL DEFAULT (${UUID_V4_SQL})`);
     expect(add({ name: "n", type: "integer", default: { kind: "sql", sql: "1 + 2" } })).toBe(`ALTER TABLE "band" ADD COLUMN "n" INTEGER NOT NULL DEFAULT (1 + 2)`);
+    expect(add({ name: "huge", type: "bigint", default: { kind: "value", value: "-9223372036854775808" } })).toBe(
+      `ALTER TABLE "band" ADD COLUMN "huge" BIGINT NOT NULL DEFAULT -9223372036854775808`,
+    );
     expect(add({ name: "neg", type: "doublePrecision", default: { kind: "value", value: -1.5 } })).toBe(`ALTER TABLE "band" ADD COLUMN "neg" DOUBLE PRECISION NOT NULL DEFAULT -1.5`);
   });
 
