@@ -86,18 +86,19 @@ function sameDefinition(a: ColumnEntity, b: ColumnEntity): boolean {
   );
 }
 
-/** Restates an old constraint of this table in new names (table, columns, FK target). */
+/** Restates an old constraint of this table in new names (table, columns, FK target); unchanged ones as they are. */
 function translator(pair: TablePair, context: DiffContext): <C extends ConstraintEntity>(old: C) => C {
   const table = pair.to.table.name;
-  const column = (name: string) => pair.columnNames.get(name) ?? name;
+  const renamed = (names: readonly string[], map: ReadonlyMap<string, string> | undefined) =>
+    names.some((name) => (map?.get(name) ?? name) !== name) ? names.map((name) => map?.get(name) ?? name) : names;
   return <C extends ConstraintEntity>(old: C): C => {
-    if (old.entity === "check") return (old.table === table ? old : { ...old, table });
-    const translated = { ...old, table, columns: old.columns.map(column) };
-    if (old.entity !== "foreign_key") return translated;
+    if (old.entity === "check") return old.table === table ? old : { ...old, table };
+    const columns = renamed(old.columns, pair.columnNames);
+    if (old.entity !== "foreign_key") return old.table === table && columns === old.columns ? old : { ...old, table, columns };
     const fk = old as ForeignKeyEntity;
     const target = context.match.tableNames.get(fk.references.table) ?? fk.references.table;
-    const targetColumns = context.match.pairsByName.get(target)?.columnNames;
-    const references = { table: target, columns: fk.references.columns.map((name) => targetColumns?.get(name) ?? name) };
-    return { ...translated, references } as C;
+    const targetColumns = renamed(fk.references.columns, context.match.pairsByName.get(target)?.columnNames);
+    if (old.table === table && columns === old.columns && target === fk.references.table && targetColumns === fk.references.columns) return old;
+    return { ...old, table, columns, references: { table: target, columns: targetColumns } } as C;
   };
 }

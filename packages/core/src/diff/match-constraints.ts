@@ -1,6 +1,6 @@
 import type { CheckEntity, ForeignKeyEntity, IndexEntity, UniqueEntity } from "../snapshot/entities";
 import { compareStrings } from "../snapshot/snapshot";
-import { jsonEqual } from "./json-equal";
+import { sameList } from "./json-equal";
 
 /** The sub-entities of a table that are matched as a whole (indexes and constraints). */
 export type ConstraintEntity = IndexEntity | UniqueEntity | CheckEntity | ForeignKeyEntity;
@@ -26,6 +26,7 @@ export interface ConstraintChanges<C extends ConstraintEntity> {
  * 3. Whatever is left is dropped or added.
  */
 export function matchConstraints<C extends ConstraintEntity>(olds: readonly C[], news: readonly C[], translate: (old: C) => C): ConstraintChanges<C> {
+  if (unchanged(olds, news, translate)) return NO_CHANGES;
   const dropped: C[] = [];
   const added: C[] = [];
   const newByName = new Map(news.map((entity) => [entity.name, entity]));
@@ -44,12 +45,13 @@ export function matchConstraints<C extends ConstraintEntity>(olds: readonly C[],
       added.push(same);
     }
   }
+  if (unmatchedOld.length === 0 && matchedNew.size === news.length) return { dropped, added };
   const bySignature = new Map<string, C[]>();
-  for (const entity of [...news].sort(byName)) {
-    if (matchedNew.has(entity.name)) continue;
-    const list = bySignature.get(signature(entity)) ?? [];
+  for (const entity of news.filter((e) => !matchedNew.has(e.name)).sort(byName)) {
+    const key = signature(entity);
+    const list = bySignature.get(key) ?? [];
     list.push(entity);
-    bySignature.set(signature(entity), list);
+    bySignature.set(key, list);
   }
   for (const { old, translated } of unmatchedOld.sort((a, b) => byName(a.old, b.old))) {
     const counterpart = bySignature.get(signature(translated))?.shift();
@@ -63,13 +65,40 @@ export function matchConstraints<C extends ConstraintEntity>(olds: readonly C[],
   return { dropped, added };
 }
 
+const NO_CHANGES: ConstraintChanges<never> = Object.freeze({ dropped: Object.freeze([]), added: Object.freeze([]) });
+
+/** The common case, checked without building maps: both sides (sorted by name) pair up one to one. */
+function unchanged<C extends ConstraintEntity>(olds: readonly C[], news: readonly C[], translate: (old: C) => C): boolean {
+  if (olds.length !== news.length) return false;
+  for (let i = 0; i < olds.length; i++) {
+    const old = olds[i] as C;
+    const entity = news[i] as C;
+    if (old.name !== entity.name || !sameContent(translate(old), entity)) return false;
+  }
+  return true;
+}
+
 function byName(a: ConstraintEntity, b: ConstraintEntity): number {
   return compareStrings(a.name, b.name);
 }
 
 /** Equal in everything but the stored name. */
 function sameContent(translated: ConstraintEntity, entity: ConstraintEntity): boolean {
-  return jsonEqual({ ...translated, name: entity.name }, entity);
+  if (translated.entity !== entity.entity || translated.table !== entity.table) return false;
+  switch (translated.entity) {
+    case "index":
+      return entity.entity === "index" && translated.method === entity.method && sameList(translated.columns, entity.columns);
+    case "unique":
+      return entity.entity === "unique" && sameList(translated.columns, entity.columns);
+    case "check":
+      return entity.entity === "check" && translated.sql === entity.sql;
+    case "foreign_key":
+      return (
+        entity.entity === "foreign_key" && sameList(translated.columns, entity.columns) &&
+        translated.references.table === entity.references.table && sameList(translated.references.columns, entity.references.columns) &&
+        translated.onDelete === entity.onDelete && translated.onUpdate === entity.onUpdate
+      );
+  }
 }
 
 /** What identifies a constraint when names differ. */

@@ -82,6 +82,10 @@ export function matchSchemas(from: Snapshot, to: Snapshot, renames: RenameDecisi
 }
 
 function matchColumns(source: TableSchema, target: TableSchema, renames: ReadonlyMap<string, string> | undefined, problems: MigProblem[]): TablePair {
+  if (!renames && sameColumnNames(source, target)) {
+    const columns = target.columns.map((column, position) => ({ from: source.columns[position] as ColumnEntity, to: column, position }));
+    return { from: source, to: target, columns, added: [], dropped: [], columnNames: new Map(target.columns.map((column) => [column.name, column.name])) };
+  }
   const table = target.table.name;
   const oldColumns = new Map(source.columns.map((column) => [column.name, column]));
   const newColumns = new Set(target.columns.map((column) => column.name));
@@ -106,4 +110,11 @@ function matchColumns(source: TableSchema, target: TableSchema, renames: Readonl
   });
   const dropped = source.columns.filter((column) => !columnNames.has(column.name));
   return { from: source, to: target, columns, added, dropped, columnNames };
+}
+
+/** The common case: the same columns, in the same order, no renames. */
+function sameColumnNames(source: TableSchema, target: TableSchema): boolean {
+  if (source.columns.length !== target.columns.length) return false;
+  for (let i = 0; i < source.columns.length; i++) if (source.columns[i]?.name !== target.columns[i]?.name) return false;
+  return true;
 }
