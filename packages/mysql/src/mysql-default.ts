@@ -1,4 +1,5 @@
 import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type JsonValue, MigError } from "@mig/core";
+import { mysqlDateTimeText, mysqlTimeText } from "./mysql-datetime";
 import { quoteMysqlLiteral } from "./mysql-literal";
 
 /**
@@ -48,19 +49,6 @@ function decimalText(value: string, scale: number): string {
   return `${sign === "-" ? "-" : ""}${digits}${scale > 0 ? "." + fraction.padEnd(scale, "0") : ""}`;
 }
 
-/** `12:30` → `12:30:00.000000` (TIME(6) and DATETIME(6) report six fraction digits). */
-function timeText(value: string): string {
-  const match = /^(\d{1,3}:\d{2})(:\d{2})?(?:\.(\d{1,6}))?$/.exec(value);
-  if (!match) return value;
-  return `${match[1]}${match[2] ?? ":00"}.${(match[3] ?? "").padEnd(6, "0")}`;
-}
-
-function timestampText(value: string): string {
-  const match = /^(\d{4}-\d{2}-\d{2})(?:[ T](.+))?$/.exec(value);
-  if (!match) return value;
-  return `${match[1]} ${timeText(match[2] ?? "00:00")}`;
-}
-
 function numberValue(value: JsonValue): JsonValue {
   if (typeof value !== "string" || !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(value.trim())) return value;
   const n = Number(value);
@@ -91,9 +79,9 @@ export function canonicalDefaultValue(spec: ColumnTypeSpec, value: JsonValue): J
       return typeof value === "number" || typeof value === "string" ? decimalText(String(value), spec.scale ?? 0) : value;
     case "timestamp":
     case "timestamptz":
-      return typeof value === "string" ? timestampText(value) : value;
+      return typeof value === "string" ? mysqlDateTimeText(value) : value;
     case "time":
-      return typeof value === "string" ? timeText(value) : value;
+      return typeof value === "string" ? mysqlTimeText(value) : value;
     case "uuid":
       return typeof value === "string" ? value.toLowerCase() : value;
     case "bytea":

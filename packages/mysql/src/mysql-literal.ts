@@ -1,4 +1,5 @@
 import { MigError, type ColumnTypeSpec, type JsonValue } from "@mig/core";
+import { mysqlDateTimeText } from "./mysql-datetime";
 
 /**
  * A MySQL string literal. Quotes are doubled AND backslashes doubled: MySQL reads `\` as an escape
@@ -33,6 +34,9 @@ export function quoteMysqlLiteral(value: JsonValue, column?: ColumnTypeSpec): st
   if (value === null) return "NULL";
   if (column?.type === "json" || column?.type === "jsonb") return quoteMysqlString(JSON.stringify(value));
   if (column?.type === "bytea" && typeof value === "string") return quoteMysqlHex(value);
+  if ((column?.type === "timestamp" || column?.type === "timestamptz") && typeof value === "string") {
+    return quoteMysqlString(mysqlDateTimeText(value));
+  }
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") {
     if (!Number.isFinite(value)) throw new MigError("MIG_E_SCHEMA_INVALID", `Cannot write the number ${value} as SQL`);

@@ -63,3 +63,14 @@ describe("native types", () => {
     expect(mysqlTypeFromNative("geometry")).toBeUndefined();
   });
 });
+
+describe("timestamps", () => {
+  it("are written as DATETIME(6) text, zoned values converted to UTC", async () => {
+    const { mysqlDateTimeText } = await import("./mysql-datetime");
+    expect(mysqlDateTimeText("2020-01-02 03:04:05")).toBe("2020-01-02 03:04:05.000000");
+    expect(mysqlDateTimeText("2020-01-02T03:04:05.5Z")).toBe("2020-01-02 03:04:05.500000");
+    expect(mysqlDateTimeText("2020-01-01T01:00:00+02:00")).toBe("2019-12-31 23:00:00.000000");
+    expect(mysqlDateTimeText("2020-01-01T22:15:00-0130")).toBe("2020-01-01 23:45:00.000000");
+    expect(mysqlDateTimeText("not a time")).toBe("not a time");
+  });
+});

@@ -49,6 +49,8 @@ const everyType = tableSchema(T, ["id"], [
   column(T, "n_default", { type: "numeric" }, { default: { kind: "value", value: 7 } }),
   column(T, "ts", { type: "timestamp" }, { default: { kind: "now" } }),
   column(T, "tz", { type: "timestamptz" }, { default: { kind: "value", value: "2020-01-02 03:04:05" } }),
+  column(T, "tz_iso", { type: "timestamptz" }, { default: { kind: "value", value: "2024-02-29T23:30:00.123456Z" } }),
+  column(T, "tz_offset", { type: "timestamptz" }, { default: { kind: "value", value: "2024-03-01T01:30:00+02:00" } }),
   column(T, "d", { type: "date" }, { default: { kind: "now" } }),
   column(T, "d2", { type: "date" }, { default: { kind: "value", value: "2021-12-31" } }),
   column(T, "tm", { type: "time" }, { default: { kind: "now" } }),
@@ -149,6 +151,8 @@ describe("introspected values, spelled out", () => {
     expect(get("bi")?.default).toEqual({ kind: "value", value: "9007199254740993" });
     expect(get("ts")?.default).toEqual({ kind: "now" });
     expect(get("tz")).toMatchObject({ type: "timestamp", default: { kind: "value", value: "2020-01-02 03:04:05.000000" } });
+    expect(get("tz_iso")?.default).toEqual({ kind: "value", value: "2024-02-29 23:30:00.123456" });
+    expect(get("tz_offset")?.default).toEqual({ kind: "value", value: "2024-02-29 23:30:00.000000" });
     expect(get("tm2")?.default).toEqual({ kind: "value", value: "12:30:00.000000" });
     expect(get("u")).toMatchObject({ type: "uuid", default: { kind: "random" } });
     expect(get("j")).toMatchObject({ type: "json", default: { kind: "value", value: { a: [1, "x"], b: null } } });
