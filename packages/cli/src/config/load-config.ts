@@ -47,5 +47,5 @@ export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<
 
 /** The connection and dialect of a loaded config (`DATABASE_URL` when it has no connection). */
 export function connectionOf(loaded: LoadedConfig, deps: CliDeps): ResolvedConnection {
-  return resolveConnection(loaded.config, deps.env);
+  return resolveConnection(loaded.config, deps.env, { configDir: loaded.dir, cwd: deps.cwd });
 }

@@ -58,8 +58,5 @@ export function defineConfig(config: MigConfig): MigConfig {
   return config;
 }
 
-/** The tracking table's name when the config gives none. */
-export const DEFAULT_TRACKING_TABLE = "mig_migrations";
-
 /** How long `forwards`/`backwards` wait for the migration lock when the config gives no `lockTimeoutMs`. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 60_000;

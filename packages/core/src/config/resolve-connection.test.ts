@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveConnection } from "./resolve-connection";
+import { absoluteFileUrl, resolveConnection } from "./resolve-connection";
 
 const apps = [{ name: "a", tables: "./t.ts", migrations: "./m" }];
 
@@ -24,5 +24,21 @@ describe("resolveConnection", () => {
   it("fails with MIG_E_CONFIG when nothing says where to connect", () => {
     expect(() => resolveConnection({ apps }, {})).toThrow(expect.objectContaining({ code: "MIG_E_CONFIG" }));
     expect(() => resolveConnection({ apps, connection: { filename: "x" } }, {})).toThrow(expect.objectContaining({ code: "MIG_E_CONFIG" }));
+  });
+});
+
+describe("absoluteFileUrl", () => {
+  it("makes relative file URLs absolute and leaves the rest alone", () => {
+    expect(absoluteFileUrl("sqlite:./x.db", "/srv/app")).toBe("sqlite:/srv/app/x.db");
+    expect(absoluteFileUrl("file:data/x.db?mode=ro", "/srv")).toBe("file:/srv/data/x.db?mode=ro");
+    expect(absoluteFileUrl("sqlite:/abs/x.db", "/srv")).toBe("sqlite:/abs/x.db");
+    expect(absoluteFileUrl("sqlite::memory:", "/srv")).toBe("sqlite::memory:");
+    expect(absoluteFileUrl("postgres://h/db", "/srv")).toBe("postgres://h/db");
+    expect(absoluteFileUrl({ filename: "x.db" }, "/srv")).toEqual({ filename: "x.db" });
+  });
+
+  it("resolves the config's URL against the config folder and DATABASE_URL against the working directory", () => {
+    expect(resolveConnection({ apps, connection: "sqlite:./a.db" }, {}, { configDir: "/cfg", cwd: "/cwd" }).connection).toBe("sqlite:/cfg/a.db");
+    expect(resolveConnection({ apps }, { DATABASE_URL: "sqlite:./a.db" }, { configDir: "/cfg", cwd: "/cwd" }).connection).toBe("sqlite:/cwd/a.db");
   });
 });

@@ -1,6 +1,7 @@
+import { isAbsolute, resolve } from "node:path";
 import type { ConnectionConfig, Dialect } from "../dialect/dialect";
 import { MigError } from "../errors/mig-error";
-import { dialectFromUrl } from "./connection-url";
+import { dialectFromUrl, FILE_URL_SCHEMES, parseConnectionUrl, urlScheme } from "./connection-url";
 import type { MigConfig } from "./define-config";
 
 /** Where to connect, and with which dialect (a registry name or a plugin object). */
@@ -13,7 +14,8 @@ export interface ResolvedConnection {
 
 /**
  * Picks the connection (`connection`, else the `DATABASE_URL` environment variable) and the
- * dialect (`dialect`, else the URL's scheme). Throws `MIG_E_CONFIG` when either is missing.
+ * dialect (`dialect`, else the URL's scheme). Relative file URLs become absolute (see
+ * {@link ResolveConnectionOptions}). Throws `MIG_E_CONFIG` when either is missing.
  *
  * @example
  * ```ts
@@ -21,7 +23,37 @@ export interface ResolvedConnection {
  * // { dialect: "postgres", connection: "postgres://127.0.0.1/app", source: "DATABASE_URL" }
  * ```
  */
-export function resolveConnection(config: MigConfig, env: Readonly<Record<string, string | undefined>>): ResolvedConnection {
+export interface ResolveConnectionOptions {
+  /** Relative file URLs of the config's `connection` (`sqlite:./x.db`) are relative to this folder. */
+  readonly configDir?: string;
+  /** Relative file URLs of `DATABASE_URL` are relative to this folder (the working directory). */
+  readonly cwd?: string;
+}
+
+/**
+ * A file URL (`sqlite:./x.db`, `file:x.db`) with its path made absolute against `baseDir`;
+ * any other connection unchanged.
+ *
+ * @example
+ * ```ts
+ * absoluteFileUrl("sqlite:./app.db", "/srv/app"); // "sqlite:/srv/app/app.db"
+ * ```
+ */
+export function absoluteFileUrl<C extends ConnectionConfig>(connection: C, baseDir: string | undefined): C | string {
+  if (typeof connection !== "string" || baseDir === undefined) return connection;
+  const scheme = urlScheme(connection);
+  if (!scheme || !FILE_URL_SCHEMES.has(scheme)) return connection;
+  const filename = parseConnectionUrl(connection).filename;
+  if (!filename || filename.startsWith(":") || isAbsolute(filename)) return connection;
+  const query = connection.includes("?") ? connection.slice(connection.indexOf("?")) : "";
+  return `${scheme}:${resolve(baseDir, filename)}${query}`;
+}
+
+export function resolveConnection(
+  config: MigConfig,
+  env: Readonly<Record<string, string | undefined>>,
+  options: ResolveConnectionOptions = {},
+): ResolvedConnection {
   const fromEnv = env.DATABASE_URL?.trim() ? env.DATABASE_URL.trim() : undefined;
   const connection = config.connection ?? fromEnv;
   if (connection === undefined) {
@@ -37,5 +69,10 @@ export function resolveConnection(config: MigConfig, env: Readonly<Record<string
       problems: [{ path: "dialect", message: "dialect is missing" }],
     });
   }
-  return { dialect, connection, source: config.connection === undefined ? "DATABASE_URL" : "config" };
+  const fromConfig = config.connection !== undefined;
+  return {
+    dialect,
+    connection: absoluteFileUrl(connection, fromConfig ? options.configDir : options.cwd),
+    source: fromConfig ? "config" : "DATABASE_URL",
+  };
 }
