@@ -19,6 +19,9 @@ export interface ForeignKeyOptions {
  * unless `column` names a unique one): serial becomes integer, bigserial bigint, anything else
  * stays. `"self"` references the table being defined.
  *
+ * Two tables that reference each other need one thunk annotated, or TypeScript cannot infer their
+ * types (TS7022): `foreignKey((): Table => Other)`.
+ *
  * @example
  * ```ts
  * const Band = table("band", {
