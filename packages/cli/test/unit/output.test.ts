@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { Output } from "../../src/output/output";
+import { renderTable } from "../../src/output/render-table";
+import { testDeps } from "../support/test-deps";
+
+function output(options: { tty: boolean; env?: Record<string, string>; json?: boolean }) {
+  const io = testDeps({ cwd: process.cwd(), env: options.env ?? {} });
+  const deps = { ...io.deps, stdoutIsTTY: options.tty };
+  return { out: new Output(deps, { json: options.json }), io };
+}
+
+describe("Output", () => {
+  it("colours only on a TTY without NO_COLOR", () => {
+    const plain = output({ tty: false }).out;
+    expect(plain.color.red("x")).toBe("x");
+    const tty = output({ tty: true }).out;
+    expect(tty.color.red("x")).not.toBe("x");
+    expect(output({ tty: true, env: { NO_COLOR: "1" } }).out.color.red("x")).toBe("x");
+    expect(output({ tty: true, json: true }).out.color.red("x")).toBe("x");
+  });
+
+  it("removes connection passwords from everything it prints", () => {
+    const { out, io } = output({ tty: false });
+    out.protectSecretsOf({ host: "h", password: "hunter2" });
+    out.line("could not log in with hunter2");
+    out.error({ code: "MIG_E_CONNECTION", message: "postgres://u:other@h/db refused", hint: "hunter2?" });
+    expect(io.stdout() + io.stderr()).not.toMatch(/hunter2|other@/);
+  });
+
+  it("prints a coded error as one line plus problems and a hint, or as JSON", () => {
+    const text = output({ tty: false });
+    text.out.error({ code: "MIG_E_CONFIG", message: "Invalid", hint: "Fix it", problems: [{ path: "apps", message: "apps is missing" }] });
+    expect(text.io.stderr()).toBe("error MIG_E_CONFIG: Invalid\n  - apps is missing\nhint: Fix it\n");
+    const json = output({ tty: false, json: true });
+    json.out.error({ code: "MIG_E_USAGE", message: "Bad" });
+    expect(JSON.parse(json.io.stdout())).toEqual({ error: { code: "MIG_E_USAGE", message: "Bad" } });
+  });
+});
+
+describe("renderTable", () => {
+  it("pads columns", () => {
+    expect(renderTable(["A", "BB"], [["xyz", "1"]])).toEqual(["A    BB", "---  --", "xyz  1"]);
+  });
+});
