@@ -12,7 +12,8 @@ export interface ConnectionTarget {
 function fromUrl(url: string): ConnectionTarget & { readonly password?: string } {
   let parsed: URL;
   try {
-    parsed = new URL(url);
+    // libpq allows an empty host (`postgres://u@/db?host=/run/postgresql`); WHATWG URLs do not.
+    parsed = new URL(url.replace(/^([a-z]+:\/\/(?:[^@/]*@)?)(?=[/?]|$)/i, "$1localhost"));
   } catch {
     return { host: "(unparsable URL)", port: 5432, database: "", user: "", hasPassword: false };
   }
