@@ -104,4 +104,26 @@ describe("diff: order", () => {
     expect(ops[1]).toEqual({ kind: "drop_unique", unique: { entity: "unique", table: "band", name: "band_pair_key", columns: ["title", "genre"] } });
     expect(ops[9]).toEqual({ kind: "add_unique", unique: { entity: "unique", table: "group", name: "band_pair_key", columns: ["genre"] } });
   });
+
+  it("adds a new table's FK after the column it points at is added to an existing table", () => {
+    const before = snap(t("a", { code: "text" }, { primaryKey: ["code"] }));
+    const after = snap(
+      t("a", { code: "text", other: { nullable: true } }, { primaryKey: ["code"], uniques: [{ columns: ["other"] }] }),
+      t("q", { ref: "text" }, { foreignKeys: [{ columns: ["ref"], table: "a", refColumns: ["other"] }] }),
+    );
+    const ops = diff(before, after);
+    expect(summary(ops)).toEqual(["create_table q", "add_column a.other", "add_unique a.a_other_key", "add_foreign_key q.q_ref_fkey"]);
+    expect(created(ops)[0]?.foreignKeys).toEqual([]);
+  });
+
+  it("drops a dropped table's FK before the unique constraint it points at", () => {
+    const before = snap(
+      t("a", { code: "text" }, { uniques: [{ columns: ["code"] }] }),
+      t("q", { ref: "text" }, { foreignKeys: [{ columns: ["ref"], table: "a", refColumns: ["code"] }] }),
+    );
+    const after = snap(t("a", { code: "text" }));
+    const ops = diff(before, after);
+    expect(summary(ops)).toEqual(["drop_foreign_key q.q_ref_fkey", "drop_unique a.a_code_key", "drop_table q"]);
+    expect(ops[2]?.kind === "drop_table" && ops[2].schema.foreignKeys).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { ColumnEntity, ForeignKeyEntity } from "../snapshot/entities";
 import { backfillQuestion, needsBackfill } from "./backfill-questions";
-import type { DiffContext } from "./diff-context";
+import { type DiffContext, targetKey } from "./diff-context";
 import { isNarrowingChange } from "./is-narrowing-change";
 import { jsonEqual, sameList } from "./json-equal";
 import { type ConstraintEntity, matchConstraints } from "./match-constraints";
@@ -56,6 +56,7 @@ export function diffTable(pair: TablePair, context: DiffContext): void {
     if (needsBackfill(column) && backfill === undefined) {
       context.missing.push(backfillQuestion(table, column, "added"));
     }
+    context.targets.added.add(targetKey(table, [column.name]));
     planned.push({ operation: { kind: "add_column", table, column, ...(backfill !== undefined ? { backfill } : {}) }, key: [table, position] });
   }
   for (const column of pair.dropped) {
@@ -69,6 +70,8 @@ export function diffTable(pair: TablePair, context: DiffContext): void {
   const foreignKeys = matchConstraints(pair.from.foreignKeys, pair.to.foreignKeys, translate);
   const oldTable = pair.from.table.name;
   for (const index of indexes.dropped) planned.push({ operation: { kind: "drop_index", index }, key: [oldTable, index.name] });
+  for (const unique of uniques.dropped) context.targets.dropped.add(targetKey(oldTable, unique.columns));
+  for (const unique of uniques.added) context.targets.added.add(targetKey(table, unique.columns));
   for (const unique of uniques.dropped) planned.push({ operation: { kind: "drop_unique", unique }, key: [oldTable, unique.name, 0] });
   for (const check of checks.dropped) planned.push({ operation: { kind: "drop_check", check }, key: [oldTable, check.name, 1] });
   for (const foreignKey of foreignKeys.dropped) planned.push({ operation: { kind: "drop_foreign_key", foreignKey }, key: [oldTable, foreignKey.name] });

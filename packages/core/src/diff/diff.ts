@@ -3,7 +3,7 @@ import type { Operation } from "../operations/operation";
 import type { JsonValue } from "../schema/types";
 import type { TableSchema } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
-import type { DiffContext } from "./diff-context";
+import { type DiffContext, targetKey } from "./diff-context";
 import { diffTable } from "./diff-table";
 import { orderByForeignKeys } from "./order-by-foreign-keys";
 import { orderOperations } from "./phases";
@@ -49,7 +49,7 @@ export function diff(from: Snapshot, to: Snapshot, decisions: DiffDecisions = {}
       hint: "Compute the decisions with resolveRenames for these two snapshots",
     });
   }
-  const context: DiffContext = { match, backfill: decisions.backfill ?? {}, planned: [], refusals: [], missing: [] };
+  const context: DiffContext = { match, backfill: decisions.backfill ?? {}, planned: [], refusals: [], missing: [], targets: { added: new Set(), dropped: new Set() } };
 
   for (const rename of renames.tables) context.planned.push({ operation: { kind: "rename_table", from: rename.from, to: rename.to }, key: [rename.from] });
   for (const pair of match.pairs) diffTable(pair, context);
@@ -67,9 +67,17 @@ export function diff(from: Snapshot, to: Snapshot, decisions: DiffDecisions = {}
   return Object.freeze(orderOperations(context.planned));
 }
 
-/** Drops tables dependents-first; FKs between dropped tables in a cycle are dropped before. */
+/**
+ * Drops tables dependents-first. FKs that cannot go with their table are dropped first: those
+ * between dropped tables in a cycle, and those pointing at a unique constraint dropped earlier.
+ */
 function planDroppedTables(dropped: readonly TableSchema[], context: DiffContext): void {
   const { order, deferred } = orderByForeignKeys(dropped);
+  for (const schema of dropped) {
+    for (const foreignKey of schema.foreignKeys) {
+      if (context.targets.dropped.has(targetKey(foreignKey.references.table, foreignKey.references.columns))) deferred.add(foreignKey);
+    }
+  }
   order.forEach((schema, position) => {
     for (const foreignKey of schema.foreignKeys) {
       if (deferred.has(foreignKey)) context.planned.push({ operation: { kind: "drop_foreign_key", foreignKey }, key: [schema.table.name, foreignKey.name] });
@@ -79,9 +87,20 @@ function planDroppedTables(dropped: readonly TableSchema[], context: DiffContext
   });
 }
 
-/** Creates tables in FK order with their constraints; FKs inside a cycle are added after. */
+/**
+ * Creates tables in FK order with their constraints. FKs that cannot be created with their table
+ * are added after everything: those inside a cycle, and those pointing at a column or unique
+ * constraint an existing table gains later in this diff.
+ */
 function planCreatedTables(created: readonly TableSchema[], context: DiffContext): void {
   const { order, deferred } = orderByForeignKeys(created);
+  for (const schema of created) {
+    for (const foreignKey of schema.foreignKeys) {
+      const { table, columns } = foreignKey.references;
+      const late = context.targets.added.has(targetKey(table, columns)) || columns.some((column) => context.targets.added.has(targetKey(table, [column])));
+      if (late) deferred.add(foreignKey);
+    }
+  }
   order.forEach((schema, position) => {
     const foreignKeys = schema.foreignKeys.filter((foreignKey) => !deferred.has(foreignKey));
     context.planned.push({ operation: { kind: "create_table", schema: copySchema(schema, foreignKeys) }, key: [position] });

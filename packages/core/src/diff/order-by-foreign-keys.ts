@@ -5,7 +5,7 @@ import { compareStrings } from "../snapshot/snapshot";
 export interface ForeignKeyOrder {
   readonly order: readonly TableSchema[];
   /** FKs between tables of one cycle (self FKs excluded: a table may reference itself). */
-  readonly deferred: ReadonlySet<ForeignKeyEntity>;
+  readonly deferred: Set<ForeignKeyEntity>;
 }
 
 /**
