@@ -24,7 +24,8 @@ const COLUMNS: [string, ColumnTypeSpec, ColumnDefault | null][] = [
   ["t", { type: "text" }, value("multi\nline \\ back'slash")],
   ["i", { type: "integer" }, value(-1)],
   ["i_pos", { type: "integer" }, value(42)],
-  ["big", { type: "bigint" }, value("5000000000")],
+  ["big", { type: "bigint" }, value(5000000000)],
+  ["big_exact", { type: "bigint" }, value("9007199254740993")],
   ["small", { type: "smallint" }, value(3)],
   ["bo", { type: "boolean" }, value(true)],
   ["bo_false", { type: "boolean" }, value(false)],
@@ -70,7 +71,8 @@ describe("introspection round trip (PostgreSQL)", () => {
     expect(column("seq")).toMatchObject({ type: "bigserial", default: null });
     expect(column("t")?.default).toEqual(value("multi\nline \\ back'slash"));
     expect(column("n")?.default).toEqual(value("12.50"));
-    expect(column("big")?.default).toEqual(value("5000000000"));
+    expect(column("big")?.default).toEqual(value(5000000000));
+    expect(column("big_exact")?.default).toEqual(value("9007199254740993"));
     expect(column("tz")?.default).toEqual(value("2020-01-02 03:04:05.25+00"));
     expect(column("u")?.default).toEqual({ kind: "random" });
     expect(column("ts_now")?.default).toEqual({ kind: "now" });

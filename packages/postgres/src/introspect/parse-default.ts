@@ -26,10 +26,9 @@ function valueOf(text: string, column: ColumnTypeSpec): JsonValue | undefined {
   const type = column.type;
   if (INTEGERS.has(type)) {
     if (!/^-?\d+$/.test(text.trim())) return undefined;
-    // bigint values are decimal strings (a JSON number loses digits beyond 2^53), as in core.
-    if (type === "bigint" || type === "bigserial") return BigInt(text.trim()).toString();
-    const n = Number(text);
-    return Number.isSafeInteger(n) ? n : undefined;
+    // A number while exact; beyond 2^53 (bigint only) the exact decimal text, as core writes them.
+    const n = BigInt(text.trim());
+    return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
   }
   if (FLOATS.has(type)) {
     const n = Number(text);
