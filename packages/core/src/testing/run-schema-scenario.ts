@@ -1,0 +1,105 @@
+import { resolveCapabilities } from "../dialect/capabilities";
+import type { Connection } from "../dialect/connection";
+import type { Dialect } from "../dialect/dialect";
+import { diff } from "../diff/diff";
+import type { Operation } from "../operations/operation";
+import { createRawDb } from "../runner/raw-db";
+import { runBackwards } from "../runner/run-backwards";
+import { runForwards } from "../runner/run-forwards";
+import type { RunResult } from "../runner/runner-types";
+import { DEFAULT_TRACKING_TABLE, progressTableName } from "../runner/tracking-schema";
+import { Snapshot } from "../snapshot/snapshot";
+import { schemaDifferences } from "./compare-schemas";
+import { ConformanceFailure, check, checkEqual, checkRejects, looselyEqual, stableJson } from "./conformance-check";
+import type { Rows, ScenarioContext, SchemaScenario } from "./conformance-scenario";
+import { testMigration, testMigrationId } from "./test-migration";
+
+const APP = "conformance";
+
+/**
+ * Runs one schema scenario on `connection` (an empty database): set up `before`, migrate to
+ * `after`, compare with the introspected schema, insert rows, reverse, compare again. A scenario
+ * the dialect cannot do must be refused with `MIG_E_UNSUPPORTED`, changing nothing.
+ */
+export async function runSchemaScenario(dialect: Dialect, connection: Connection, scenario: SchemaScenario, expectedSql?: readonly string[]): Promise<void> {
+  const capabilities = resolveCapabilities(dialect.capabilities);
+  const setup = testMigration({ appName: APP, id: testMigrationId(1), description: "set up", operations: diff(Snapshot.empty(), scenario.before) });
+  const operations: readonly Operation[] = scenario.operations ?? diff(scenario.before, scenario.after, {
+    ...(scenario.renames ? { renames: scenario.renames } : {}),
+    ...(scenario.backfill ? { backfill: scenario.backfill } : {}),
+  });
+  check(operations.length > 0, `scenario "${scenario.name}" plans no operations`);
+  const change = testMigration({ appName: APP, id: testMigrationId(2), description: scenario.name, operations });
+  const sources = [setup, change];
+  const context = scenarioContext(dialect, connection);
+
+  expectOk(await runForwards({ dialect, connection, sources, target: setup.id }), "setting up the scenario's starting schema");
+  await expectSchema(dialect, connection, scenario.before, "after setting up the starting schema");
+  await insertRows(context, scenario.seed);
+
+  if (expectedSql) {
+    const preview = await runForwards({ dialect, connection, sources, preview: true });
+    checkEqual(preview.migrations[0]?.statements?.map((s) => s.sql), [...expectedSql], `the SQL of "${scenario.name}"`);
+  }
+
+  const supported = scenario.requires?.(capabilities) ?? true;
+  const forwards = await runForwards({ dialect, connection, sources });
+  if (!supported) {
+    check(!forwards.ok && forwards.error?.code === "MIG_E_UNSUPPORTED", `the dialect's capabilities say it cannot do this, so it must be refused with MIG_E_UNSUPPORTED; got ${describe(forwards)}`);
+    await expectSchema(dialect, connection, scenario.before, "after the refusal (nothing may change)");
+    return;
+  }
+  expectOk(forwards, "applying the migration");
+  await expectSchema(dialect, connection, scenario.after, "after applying the migration");
+  await insertRows(context, scenario.rows);
+  await scenario.afterForwards?.(context);
+
+  expectOk(await runBackwards({ dialect, connection, sources, target: change.id }), "reversing the migration");
+  await expectSchema(dialect, connection, scenario.before, "after reversing the migration");
+  await scenario.afterBackwards?.(context);
+}
+
+function expectOk(result: RunResult, what: string): void {
+  if (!result.ok) throw new ConformanceFailure(`${what} failed: ${describe(result)}`);
+}
+
+function describe(result: RunResult): string {
+  if (result.ok) return "it succeeded";
+  const error = result.error;
+  if (!error) return "it failed without an error";
+  const cause = error.cause instanceof Error ? ` (cause: ${error.cause.message})` : "";
+  const statement = typeof error.meta.statement === "string" ? `\n  statement: ${error.meta.statement}` : "";
+  return `${error.code}: ${error.message}${cause}${statement}`;
+}
+
+export async function introspect(dialect: Dialect, connection: Connection): Promise<Snapshot> {
+  return dialect.introspector.introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
+}
+
+async function expectSchema(dialect: Dialect, connection: Connection, expected: Snapshot, when: string): Promise<void> {
+  const problems = schemaDifferences(dialect, expected, await introspect(dialect, connection));
+  if (problems.length > 0) throw new ConformanceFailure(`The database does not have the intended schema ${when}:\n  - ${problems.join("\n  - ")}`);
+}
+
+async function insertRows(context: ScenarioContext, rows: Rows | undefined): Promise<void> {
+  for (const [table, list] of Object.entries(rows ?? {})) {
+    if (list.length > 0) await context.db.table(table).insert(list);
+  }
+}
+
+function scenarioContext(dialect: Dialect, connection: Connection): ScenarioContext {
+  const db = createRawDb(connection, dialect);
+  const q = (name: string) => dialect.emitter.hooks.quoteIdentifier(name);
+  return {
+    dialect,
+    connection,
+    capabilities: resolveCapabilities(dialect.capabilities),
+    db,
+    async expectRows(table, expected, orderBy) {
+      const { rows } = await connection.query<Record<string, unknown>>(`SELECT * FROM ${q(table)} ORDER BY ${q(orderBy)}`);
+      const same = rows.length === expected.length && expected.every((want, i) => Object.entries(want).every(([k, v]) => looselyEqual(rows[i]?.[k], v)));
+      if (!same) throw new ConformanceFailure(`Rows of "${table}" differ\n  expected (these keys): ${stableJson(expected)}\n  actual: ${stableJson(rows)}`);
+    },
+    expectFailure: (fn, what) => checkRejects(fn, `expected the database to refuse this (${what}), but it accepted it`),
+  };
+}
