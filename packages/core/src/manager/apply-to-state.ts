@@ -168,6 +168,7 @@ function addNamed(state: SchemaState, entity: NamedEntity, doing: string): void 
     const missing = entity.columns.find((name) => !table.columns.some((column) => column.name === name));
     if (missing !== undefined) throw replayError(`${doing}: ${entity.entity} "${entity.name}" names column "${entity.table}.${missing}", which does not exist`, where);
   }
+  if (entity.entity === "foreign_key") state.checkTarget(entity, doing);
   group.set(entity.name, copyEntity(entity, entity.table));
 }
 

@@ -1,11 +1,13 @@
 import { MigError } from "../errors/mig-error";
+import { isNarrowingChange } from "../diff/is-narrowing-change";
 import type { Operation, SchemaOperation } from "../operations/operation";
 
 /**
  * The operation that undoes `operation`, built only from what the operation carries.
  *
- * A `backfill` is dropped (it only matters going the way it was planned for), and so is `lossy`
- * (whether the reverse type change narrows is not known here). Raw functions have no inverse:
+ * A `backfill` is dropped (it only matters going the way it was planned for); an inverted alter is
+ * marked `lossy` when its type change narrows (reversing integer → bigint loses what only fits a
+ * bigint). Raw functions have no inverse:
  * a migration's raw-backwards function is its own operation.
  *
  * @example
@@ -30,7 +32,13 @@ export function invertOperation(operation: Operation): SchemaOperation {
     case "rename_column":
       return { kind: "rename_column", table: operation.table, from: operation.to, to: operation.from };
     case "alter_column":
-      return { kind: "alter_column", table: operation.table, from: operation.to, to: operation.from };
+      return {
+        kind: "alter_column",
+        table: operation.table,
+        from: operation.to,
+        to: operation.from,
+        ...(isNarrowingChange(operation.to, operation.from) ? { lossy: true } : {}),
+      };
     case "add_index":
       return { kind: "drop_index", index: operation.index };
     case "drop_index":

@@ -157,6 +157,8 @@ describe("replayMigrations", () => {
     ["a drop of an indexed column", (m) => m.addIndex({ table: "band", name: "i", columns: ["name"] }).dropColumn({ table: "band", name: "name", type: "varchar", length: 50 })],
     ["a drop of a referenced column", (m) => m.addTable(table("fan", { foreignKeys: [{ name: "f", columns: ["id"], references: { table: "band", columns: ["name"] } }] })).dropColumn({ table: "band", name: "name", type: "varchar", length: 50 })],
     ["a drop of a referenced table", (m) => m.addTable(table("fan", { foreignKeys: [{ name: "f", columns: ["id"], references: { table: "band", columns: ["id"] } }] })).dropTable(table("band"))],
+    ["a new table's FK to a missing column of an existing table", (m) => m.addTable(table("fan", { foreignKeys: [{ name: "f", columns: ["id"], references: { table: "band", columns: ["nope"] } }] }))],
+    ["an FK to a missing column of an existing table", (m) => m.addConstraint({ kind: "foreign_key", table: "band", name: "f", columns: ["id"], references: { table: "band", columns: ["nope"] } })],
     ["an index on a missing column", (m) => m.addIndex({ table: "band", name: "i", columns: ["nope"] })],
     ["a duplicate index", (m) => m.addIndex({ table: "band", name: "i", columns: ["name"] }).addIndex({ table: "band", name: "i", columns: ["id"] })],
     ["a drop of a missing constraint", (m) => m.dropConstraint({ kind: "check", table: "band", name: "c", sql: "x" })],
@@ -165,6 +167,11 @@ describe("replayMigrations", () => {
   ])("refuses %s with MIG_E_REPLAY", (_, build) => {
     const create = migration().addTable(table("band"));
     expect(replayError(() => replayMigrations([create, build(migration())])).code).toBe("MIG_E_REPLAY");
+  });
+
+  it("accepts an FK to a table it does not know (another app's)", () => {
+    const fan = migration().addTable(table("fan", { foreignKeys: [{ name: "f", columns: ["id"], references: { table: "elsewhere", columns: ["pk"] } }] }));
+    expect(replayMigrations([fan]).table("fan")?.foreignKeys).toHaveLength(1);
   });
 
   it("refuses two migrations of one app with the same ID", () => {
@@ -265,6 +272,13 @@ describe("applyOperation and invertOperation", () => {
     const withFk = applyOperation(base, migration().addConstraint(fk).operations[0] as Operation);
     const drop = migration().dropConstraint(fk).operations[0] as SchemaOperation;
     expect(applyOperation(applyOperation(withFk, drop), invertOperation(drop)).entities).toEqual(withFk.entities);
+  });
+
+  it("marks an inverted alter lossy when reversing it narrows the type", () => {
+    const widen = migration().alterColumn({ table: "band", name: "n", from: { type: "integer" }, to: { type: "bigint" } }).operations[0] as SchemaOperation;
+    expect(invertOperation(widen)).toMatchObject({ kind: "alter_column", from: { type: "bigint" }, to: { type: "integer" }, lossy: true });
+    const narrow = migration().alterColumn({ table: "band", name: "n", from: { type: "bigint" }, to: { type: "integer" }, lossy: true }).operations[0] as SchemaOperation;
+    expect(invertOperation(narrow)).not.toHaveProperty("lossy");
   });
 
   it("leaves its snapshot alone and returns it unchanged for raw functions", () => {

@@ -57,6 +57,23 @@ export class SchemaState {
     const name = schema.table.name;
     if (this.tables.has(name)) throw replayError(`${doing}: table "${name}" already exists`, { table: name });
     this.tables.set(name, tableState(schema, (entity) => copyEntity(entity, name)));
+    for (const foreignKey of schema.foreignKeys) this.checkTarget(foreignKey, doing);
+  }
+
+  /**
+   * A foreign key to a table of this schema must name columns it has. A target that is not here
+   * may belong to another app, so it is not checked.
+   */
+  checkTarget(foreignKey: ForeignKeyEntity, doing: string): void {
+    const target = this.tables.get(foreignKey.references.table);
+    if (!target) return;
+    const missing = foreignKey.references.columns.find((name) => !target.columns.some((column) => column.name === name));
+    if (missing !== undefined) {
+      throw replayError(`${doing}: foreign key "${foreignKey.name}" of "${foreignKey.table}" references column "${foreignKey.references.table}.${missing}", which does not exist`, {
+        table: foreignKey.table,
+        name: foreignKey.name,
+      });
+    }
   }
 
   /** Every foreign key, in any table, whose target is `table`. */
