@@ -102,6 +102,24 @@ describe("migration lock (PostgreSQL advisory lock)", () => {
     }
   });
 
+  it("a free lock is taken at once, without a wait message", async () => {
+    const messages: string[] = [];
+    await expect(a.withMigrationLock(async () => "now", { timeoutMs: 100, onWait: (m) => messages.push(m) })).resolves.toBe("now");
+    expect(messages).toEqual([]);
+  });
+
+  it("a lock lost from under the session (as behind a transaction-mode pooler) is reported, not ignored", async () => {
+    const { DEFAULT_LOCK_KEY } = await import("../src/index");
+    const error = await a
+      .withMigrationLock(async () => {
+        // What a pooler does when the unlock lands on another server session: this one no longer holds it.
+        await a.query("SELECT pg_advisory_unlock($1::bigint)", [DEFAULT_LOCK_KEY.toString()]);
+      }, { timeoutMs: 100 })
+      .catch((e: unknown) => e);
+    expect(isMigError(error, "MIG_E_CONNECTION")).toBe(true);
+    await expect(b.withMigrationLock(async () => "free", { timeoutMs: 100 })).resolves.toBe("free");
+  });
+
   it("nested use on the same session does not deadlock and leaves the lock free", async () => {
     const result = await a.withMigrationLock(() => a.withMigrationLock(async () => "inner", { timeoutMs: 100 }), { timeoutMs: 100 });
     expect(result).toBe("inner");
