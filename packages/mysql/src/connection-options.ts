@@ -12,7 +12,20 @@ export interface MysqlTarget {
 
 const DEFAULT_PORT = 3306;
 
-/** `mysql://user:password@host:port/database` (or `mariadb://`) → mysql2 options. `?socket=/path` selects a Unix socket. */
+const URL_PARAMETERS = ["socket", "ssl"];
+
+/** `?ssl=true` verifies the server's certificate; `?ssl=no-verify` encrypts without verifying. */
+function sslOption(value: string): ConnectionOptions["ssl"] | undefined {
+  if (value === "true" || value === "1" || value === "require") return {};
+  if (value === "no-verify") return { rejectUnauthorized: false };
+  if (value === "false" || value === "0") return undefined;
+  throw new MigError("MIG_E_CONFIG", `Unknown ssl=${value} in the MySQL connection URL`, { hint: "Use ssl=true, ssl=no-verify or ssl=false." });
+}
+
+/**
+ * `mysql://user:password@host:port/database` (or `mariadb://`) → mysql2 options. Parameters:
+ * `?socket=/path` (a Unix socket), `?ssl=true|no-verify`. Anything else is an error, not ignored.
+ */
 function fromUrl(url: string): ConnectionOptions {
   let parsed: URL;
   try {
@@ -23,8 +36,15 @@ function fromUrl(url: string): ConnectionOptions {
   if (parsed.protocol !== "mysql:" && parsed.protocol !== "mariadb:") {
     throw new MigError("MIG_E_CONFIG", `A MySQL connection URL starts with mysql:// or mariadb://, not ${parsed.protocol}//`);
   }
+  const unknown = [...parsed.searchParams.keys()].filter((key) => !URL_PARAMETERS.includes(key));
+  if (unknown.length > 0) {
+    throw new MigError("MIG_E_CONFIG", `Unknown parameter ${unknown.join(", ")} in the MySQL connection URL`, {
+      hint: `Known parameters: ${URL_PARAMETERS.join(", ")}. Other mysql2 options go in a connection object.`,
+    });
+  }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ""));
   const socketPath = parsed.searchParams.get("socket");
+  const ssl = sslOption(parsed.searchParams.get("ssl") ?? "false");
   return {
     host: parsed.hostname.replace(/^\[(.*)\]$/, "$1") || "127.0.0.1",
     port: parsed.port ? Number(parsed.port) : DEFAULT_PORT,
@@ -32,6 +52,7 @@ function fromUrl(url: string): ConnectionOptions {
     ...(parsed.password ? { password: decodeURIComponent(parsed.password) } : {}),
     ...(database ? { database } : {}),
     ...(socketPath ? { socketPath } : {}),
+    ...(ssl ? { ssl } : {}),
   };
 }
 
@@ -39,7 +60,8 @@ function fromUrl(url: string): ConnectionOptions {
  * The mysql2 options for a connection: the user's (a URL or mysql2's own options object), then
  * what mig relies on, which the user cannot turn off: one statement per query, utf8mb4, integers
  * beyond 2^53 and decimals as exact strings (smaller integers, COUNT(*) included, as numbers),
- * dates as the strings the server sends (no time-zone conversion by the driver).
+ * dates as the strings the server sends (no time-zone conversion by the driver). JavaScript `Date`
+ * parameters are written in UTC unless the options say otherwise (`timezone`).
  */
 export function resolveConnectionOptions(config: ConnectionConfig): ConnectionOptions {
   const base: ConnectionOptions = typeof config === "string" ? fromUrl(config) : { ...(config as ConnectionOptions) };
@@ -49,6 +71,7 @@ export function resolveConnectionOptions(config: ConnectionConfig): ConnectionOp
   }
   return {
     connectTimeout: 10_000,
+    timezone: "Z",
     ...base,
     multipleStatements: false,
     charset: "utf8mb4",
