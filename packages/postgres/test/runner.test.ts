@@ -1,0 +1,141 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Connection, type Dialect, type TableSchema, migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
+import { postgresDialect } from "@mig/postgres";
+import { type TestDatabase, createTestDatabase } from "./support/test-database";
+
+const dialect = postgresDialect;
+const id = testMigrationId;
+const tableOf = (name: string): TableSchema => schema({ name, columns: [col("id", "serial"), col("name", "text", { nullable: true })] }).table(name) as TableSchema;
+
+let database: TestDatabase;
+let connection: Connection;
+const extra: Connection[] = [];
+beforeAll(async () => {
+  database = await createTestDatabase("mig_pg_runner");
+});
+afterAll(async () => {
+  await database?.drop();
+});
+beforeEach(async () => {
+  connection = await dialect.connect(database.url);
+  await connection.query("DROP SCHEMA public CASCADE");
+  await connection.query("CREATE SCHEMA public");
+});
+afterEach(async () => {
+  for (const c of extra.splice(0)) await c.close();
+  await connection.close();
+});
+
+const tracked = async (c = connection) =>
+  (await c.query<{ name: string }>("SELECT name FROM mig_migrations ORDER BY id")).rows.map((r) => r.name);
+
+describe("the tracking row", () => {
+  it("is written inside the migration's transaction (a raw function sees it before commit)", async () => {
+    const seen: unknown[] = [];
+    const observer = await dialect.connect(database.url);
+    extra.push(observer);
+    const sources = [
+      testMigration({
+        appName: "music",
+        id: id(1),
+        operations: [{ kind: "create_table", schema: tableOf("band") }],
+        raw: async (db) => {
+          seen.push(...(await db.raw("SELECT name FROM mig_migrations WHERE app_name = {}", "music")));
+          // Another session does not see it yet: it commits together with the DDL.
+          seen.push((await observer.query("SELECT count(*)::int AS n FROM mig_migrations")).rows[0]);
+        },
+      }),
+    ];
+    expect((await runForwards({ dialect, connection, sources })).ok).toBe(true);
+    expect(seen).toEqual([{ name: id(1) }, { n: 0 }]);
+    expect(await tracked()).toEqual([id(1)]);
+  });
+
+  it("is not written when the migration fails, and the DDL rolls back with it", async () => {
+    const failing = testMigration({
+      appName: "music",
+      id: id(1),
+      operations: [
+        { kind: "create_table", schema: tableOf("band") },
+        { kind: "add_column", table: "no_such_table", column: { entity: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
+      ],
+    });
+    const result = await runForwards({ dialect, connection, sources: [failing] });
+    expect(result.error?.code).toBe("MIG_E_MIGRATION_FAILED");
+    expect(result.error?.meta).toMatchObject({ step: 2, steps: 2, statement: expect.stringContaining("no_such_table") });
+    expect(await tracked()).toEqual([]);
+    expect((await connection.query("SELECT to_regclass('public.band') AS t")).rows).toEqual([{ t: null }]);
+  });
+});
+
+describe("exactly once", () => {
+  const sources = ["a", "b", "c", "d", "e", "f"].map((name, i) =>
+    testMigration({
+      appName: "music",
+      id: id(i + 1),
+      operations: [{ kind: "create_table", schema: tableOf(name) }],
+      raw: async (db) => {
+        await db.raw("SELECT pg_sleep(0.02)");
+      },
+    }),
+  );
+
+  async function runEight(using: Dialect) {
+    const connections = await Promise.all(Array.from({ length: 8 }, () => using.connect(database.url)));
+    extra.push(...connections);
+    return Promise.all(connections.map((c) => runForwards({ dialect: using, connection: c, sources })));
+  }
+
+  it("eight runs at once under the advisory lock", async () => {
+    const results = await runEight(dialect);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(results.flatMap((r) => r.migrations.filter((m) => m.status === "applied").map((m) => m.id)).sort()).toEqual(sources.map((s) => s.id));
+    expect(await tracked()).toEqual(sources.map((s) => s.id));
+  });
+
+  it("eight runs at once without any lock: the tracking row's unique key still lets only one apply each migration", async () => {
+    const noLock: Dialect = {
+      ...dialect,
+      connect: async (config) => {
+        const real = await dialect.connect(config);
+        return Object.assign(Object.create(real) as Connection, {
+          query: real.query.bind(real),
+          execute: real.execute.bind(real),
+          transaction: real.transaction.bind(real),
+          close: real.close.bind(real),
+          withMigrationLock: <T>(fn: () => Promise<T>) => fn(),
+        });
+      },
+    };
+    const results = await runEight(noLock);
+    expect(results.map((r) => r.error?.message ?? "ok")).toEqual(Array(8).fill("ok"));
+    const applied = results.flatMap((r) => r.migrations.filter((m) => m.status === "applied").map((m) => m.id));
+    expect(applied.sort()).toEqual(sources.map((s) => s.id));
+    const skipped = results.flatMap((r) => r.migrations.filter((m) => m.status === "skipped"));
+    expect(skipped.every((m) => m.concurrent)).toBe(true);
+    expect(await tracked()).toEqual(sources.map((s) => s.id));
+    const status = await migrationStatus({ dialect, connection, sources });
+    expect(status.migrations.every((m) => m.applied)).toBe(true);
+  });
+});
+
+it("backwards runs the exact reverse plan: rename a table and add a column to it", async () => {
+  const band = tableOf("band");
+  const sources = [
+    testMigration({ appName: "music", id: id(1), operations: [{ kind: "create_table", schema: band }] }),
+    testMigration({
+      appName: "music",
+      id: id(2),
+      operations: [
+        { kind: "rename_table", from: "band", to: "music_group" },
+        { kind: "add_column", table: "music_group", column: { entity: "column", table: "music_group", name: "genre", type: "text", nullable: true, default: null } },
+      ],
+    }),
+  ];
+  expect((await runForwards({ dialect, connection, sources })).ok).toBe(true);
+  const back = await runBackwards({ dialect, connection, sources });
+  expect(back.ok).toBe(true);
+  const columns = await connection.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'band' ORDER BY ordinal_position");
+  expect(columns.rows).toEqual([{ column_name: "id" }, { column_name: "name" }]);
+});
