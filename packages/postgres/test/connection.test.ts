@@ -28,6 +28,11 @@ describe("PostgreSQL connection", () => {
     expect((await connection.query("DELETE FROM item WHERE name = 'c'")).affectedRows).toBe(2);
   });
 
+  it("returns bigint values as numbers while exact, beyond 2^53 and numeric as exact text", async () => {
+    const { rows } = await connection.query("SELECT 5::bigint AS a, 9007199254740993::bigint AS b, count(*) AS c, 1.50::numeric AS d FROM item");
+    expect(rows).toEqual([{ a: 5, b: "9007199254740993", c: 0, d: "1.50" }]);
+  });
+
   it("a transaction commits when its function resolves", async () => {
     const result = await connection.transaction(async (tx) => {
       await tx.query("CREATE TABLE committed (id integer)");

@@ -27,6 +27,25 @@ export interface PostgresConnectOptions {
   readonly lockPollMs?: number;
 }
 
+/** pg_type OIDs (manual §53.64; fixed in every PostgreSQL). */
+const INT8_OID = 20;
+
+/**
+ * Row values as the other dialects give them: bigint (and COUNT(*)) as a number while exact,
+ * the decimal text beyond 2^53. The driver's default is always text. numeric stays exact text.
+ */
+const rowTypes = {
+  getTypeParser(oid: number, format?: "text" | "binary") {
+    if (oid === INT8_OID && format !== "binary") {
+      return (text: string) => {
+        const n = Number(text);
+        return Number.isSafeInteger(n) ? n : text;
+      };
+    }
+    return pg.types.getTypeParser(oid, format as "text");
+  },
+} as pg.CustomTypesConfig;
+
 function clientConfig(config: ConnectionConfig, options: PostgresConnectOptions): pg.ClientConfig {
   const base: pg.ClientConfig = typeof config === "string" ? { connectionString: config } : { ...(config as pg.ClientConfig) };
   if (typeof config !== "string" && typeof config.url === "string" && base.connectionString === undefined) {
@@ -37,6 +56,7 @@ function clientConfig(config: ConnectionConfig, options: PostgresConnectOptions)
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     // Shown in pg_stat_activity, and in the message of a run waiting for the lock.
     application_name: "mig",
+    types: rowTypes,
     ...base,
   };
 }
