@@ -1,5 +1,6 @@
 import type { ColumnDefault, ColumnTypeSpec, Connection, JsonValue } from "@mig/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresDialect } from "../src/index";
 import { apply, createTables, expected, introspect } from "./support/apply";
 import { col, tableSchema } from "./support/schema-builders";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
@@ -81,6 +82,9 @@ describe("introspection round trip (PostgreSQL)", () => {
     expect(column("sq")?.default).toEqual({ kind: "sql", sql: "lower('ABC')" });
     expect(column("v_null")).toMatchObject({ type: "varchar", length: 20, nullable: true, default: null });
     expect(column("n_null")).toMatchObject({ type: "numeric", precision: 5, scale: 2 });
+    // Introspection already returns the comparison form, and normalising is idempotent.
+    expect(postgresDialect.normalise!(actual).entities).toEqual(actual.entities);
+    expect(postgresDialect.normalise!(expected(table)).entities).toEqual(expected(table).entities);
   });
 
   it("reads back primary keys, uniques, indexes with methods, checks and foreign keys with their actions", async () => {
@@ -185,7 +189,6 @@ describe("introspection round trip (PostgreSQL)", () => {
   });
 });
 
-async function postgresIntrospect(options: { excludeTables: string[] }) {
-  const { postgresDialect } = await import("../src/index");
+function postgresIntrospect(options: { excludeTables: string[] }) {
   return postgresDialect.introspector.introspect(connection, options);
 }
