@@ -32,6 +32,8 @@ export interface CheckRow {
   table_name: string;
   constraint_name: string;
   check_clause: string;
+  /** MariaDB only: `Column` for a check written on a column (JSON's automatic one), `Table` otherwise. */
+  level?: string;
 }
 
 /** Everything the introspector reads, for the connection's current database. */
@@ -49,7 +51,7 @@ export interface CatalogRows {
  * MariaDB's CHECK_CONSTRAINTS has TABLE_NAME (check names are per table there); MySQL 8's has not
  * (names are per schema), so the table comes from TABLE_CONSTRAINTS.
  */
-const CHECKS_MARIADB = `SELECT TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause
+const CHECKS_MARIADB = `SELECT TABLE_NAME AS table_name, CONSTRAINT_NAME AS constraint_name, CHECK_CLAUSE AS check_clause, LEVEL AS level
   FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`;
 const CHECKS_MYSQL = `SELECT tc.TABLE_NAME AS table_name, cc.CONSTRAINT_NAME AS constraint_name, cc.CHECK_CLAUSE AS check_clause
   FROM information_schema.TABLE_CONSTRAINTS tc

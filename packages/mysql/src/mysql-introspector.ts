@@ -27,24 +27,34 @@ function action(rule: string | undefined): ForeignKeyAction {
   return word === "restrict" || word === "cascade" || word === "set null" || word === "set default" ? word : "no action";
 }
 
+const JSON_VALID = /^json_valid\(`((?:[^`]|``)+)`\)$/;
+
 /**
- * MariaDB's JSON is LONGTEXT plus an automatic column CHECK named after the column:
- * `json_valid(\`data\`)` (MariaDB KB "JSON Data Type"). Such a column is json, and its check is not a user check.
+ * MariaDB's JSON is LONGTEXT plus an automatic column-level CHECK `json_valid(\`col\`)` (MariaDB KB
+ * "JSON Data Type"), named after the column when it was created and keeping that name when the
+ * column is renamed. Such a column is json, and its check is not a user check.
+ * Returns the json columns and the checks to leave out, as `table\0name` keys.
  */
-function jsonCheckKeys(rows: CatalogRows): Set<string> {
-  const keys = new Set<string>();
+function jsonColumns(rows: CatalogRows): { columns: Set<string>; checks: Set<string> } {
+  const longtext = new Set(rows.columns.filter((c) => /^longtext/i.test(c.column_type)).map((c) => `${c.table_name}\0${c.column_name}`));
+  const columns = new Set<string>();
+  const checks = new Set<string>();
   for (const c of rows.checks) {
-    if (normaliseMysqlExpression(c.check_clause) === normaliseMysqlExpression(`json_valid(\`${c.constraint_name.replace(/`/g, "``")}\`)`)) {
-      keys.add(`${c.table_name}\0${c.constraint_name}`);
+    if (c.level !== undefined && c.level !== null && c.level !== "Column") continue;
+    const match = JSON_VALID.exec(normaliseMysqlExpression(c.check_clause));
+    const column = match ? `${c.table_name}\0${match[1]!.replace(/``/g, "`")}` : undefined;
+    if (column && longtext.has(column)) {
+      columns.add(column);
+      checks.add(`${c.table_name}\0${c.constraint_name}`);
     }
   }
-  return keys;
+  return { columns, checks };
 }
 
 /** The catalog rows of the tables in `tables` → entities. */
 export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>): Entity[] {
   const entities: Entity[] = [];
-  const jsonChecks = jsonCheckKeys(rows);
+  const json = jsonColumns(rows);
   const keys = groupBy(rows.keys.filter((k) => tables.has(k.table_name)), (k) => `${k.table_name}\0${k.constraint_name}`);
   const rules = new Map(rows.rules.map((r) => [`${r.table_name}\0${r.constraint_name}`, r]));
   for (const table of tables) {
@@ -58,8 +68,8 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>):
     entities.push({ entity: "table", name: table, primaryKey: primary });
   }
   for (const c of rows.columns.filter((row) => tables.has(row.table_name))) {
-    const jsonColumn = jsonChecks.has(`${c.table_name}\0${c.column_name}`) && /^longtext/i.test(c.column_type);
-    const spec: ColumnTypeSpec | undefined = jsonColumn ? { type: "json" } : mysqlTypeFromNative(c.column_type, /auto_increment/i.test(c.extra));
+    const spec: ColumnTypeSpec | undefined = json.columns.has(`${c.table_name}\0${c.column_name}`)
+      ? { type: "json" } : mysqlTypeFromNative(c.column_type, /auto_increment/i.test(c.extra));
     if (!spec) {
       throw new MigError("MIG_E_UNSUPPORTED", `Column "${c.table_name}"."${c.column_name}" has type ${c.column_type}, which mig does not model`, {
         hint: "Leave the table out with excludeTables.",
@@ -105,7 +115,7 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>):
     entities.push({ entity: "index", table: first.table_name, name: first.index_name, columns: columns as string[], method });
   }
   for (const c of rows.checks) {
-    if (!tables.has(c.table_name) || jsonChecks.has(`${c.table_name}\0${c.constraint_name}`)) continue;
+    if (!tables.has(c.table_name) || json.checks.has(`${c.table_name}\0${c.constraint_name}`)) continue;
     entities.push({ entity: "check", table: c.table_name, name: c.constraint_name, sql: normaliseMysqlExpression(c.check_clause) });
   }
   return entities;

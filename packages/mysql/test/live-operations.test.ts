@@ -159,6 +159,18 @@ describe("operations on a table with rows (MariaDB)", () => {
     await table();
   });
 
+  it("keeps a renamed JSON column json (MariaDB's json_valid check keeps the old name)", async () => {
+    const add = await apply({ kind: "add_column", table: "artist", column: column("artist", "meta", { type: "jsonb" }, { nullable: true }) });
+    await connection.query(`UPDATE artist SET meta = ?`, [{ tags: ["idm"] }]);
+    const rename = await apply({ kind: "rename_column", table: "artist", from: "meta", to: "details" });
+    await expect(connection.query("UPDATE artist SET details = 'not json'")).rejects.toMatchObject({ errno: 4025 });
+    const toText = await apply({ kind: "alter_column", table: "artist", from: col("details"), to: { ...col("details"), type: "text" } });
+    expect(await rows("SELECT details FROM artist WHERE name = 'Aphex'")).toEqual([{ details: '{"tags":["idm"]}' }]);
+    await toText();
+    await rename();
+    await add();
+  });
+
   it("drops a column; the reverse brings it back with its default", async () => {
     const back = await apply({ kind: "drop_column", table: "artist", column: col("plays") });
     await back();
