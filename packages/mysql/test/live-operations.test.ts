@@ -171,6 +171,14 @@ describe("operations on a table with rows (MariaDB)", () => {
     await add();
   });
 
+  it("adds a column with a random UUID default to a table with rows: every row gets its own", async () => {
+    const back = await apply({ kind: "add_column", table: "artist", column: column("artist", "ref", { type: "uuid" }, { default: { kind: "random" } }) });
+    const refs = (await rows("SELECT ref FROM artist")).map((r) => r["ref"]);
+    expect(new Set(refs).size).toBe(refs.length);
+    for (const ref of refs) expect(ref).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    await back();
+  });
+
   it("drops a column; the reverse brings it back with its default", async () => {
     const back = await apply({ kind: "drop_column", table: "artist", column: col("plays") });
     await back();
