@@ -10,6 +10,7 @@ export const projects = [
   "packages/sqlite",
   "packages/cli",
   "apps/playground",
+  "examples/mig-dialect-pglite",
 ];
 
 export default projects;
