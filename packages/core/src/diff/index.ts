@@ -23,3 +23,4 @@ export {
   type RebuildRequest,
   type RefusedOperation,
 } from "./plan-for-dialect";
+export { lowerToRebuild } from "./lower-to-rebuild";

@@ -2,6 +2,7 @@ import type { ResolvedCapabilities } from "../dialect/capabilities";
 import { MigError } from "../errors/mig-error";
 import type { CreateTableOperation, Operation } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
+import { lowerToRebuild } from "./lower-to-rebuild";
 import { refusalOf } from "./refusal-of";
 
 /** An operation the dialect cannot perform in place, and why. */
@@ -32,7 +33,7 @@ export interface PlanOptions {
   readonly allowRebuild?: boolean;
   /** The schema the plan starts from: what a rebuild copies. Required for rebuilds. */
   readonly from?: Snapshot;
-  /** The lowering to use when rebuilds are allowed and the dialect offers them. */
+  /** The lowering to use when rebuilds are allowed and the dialect offers them. Default: `lowerToRebuild`. */
   readonly rebuild?: RebuildLowering;
 }
 
@@ -52,7 +53,7 @@ export function planForDialect(operations: readonly Operation[], capabilities: R
   const refused = refusedOperations(plan, capabilities);
   if (refused.length === 0) return plan;
 
-  const { allowRebuild = false, from, rebuild } = options;
+  const { allowRebuild = false, from, rebuild = lowerToRebuild } = options;
   if (allowRebuild && capabilities.rebuildTable && from && rebuild) {
     // The lowered plan must need nothing more: check it without rebuilds.
     return planForDialect(rebuild({ operations: plan, refused, from }), capabilities, {});
