@@ -59,8 +59,7 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
   const operations = direction === "forwards" ? migration.forwardsPlan() : migration.backwardsPlan();
   const steps: Step[] = [];
   if (!fake) {
-    const schemaOperations = operations.filter((op): op is SchemaOperation => op.kind !== "raw");
-    assertSupported(schemaOperations, dialect, `Migration ${label}`);
+    assertSupported(operations, dialect, `Migration ${label}`);
     for (const operation of operations) {
       if (operation.kind === "raw") {
         // A plan may carry both kinds of raw function; only this direction's run.
