@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect/dialect";
 import { MigError } from "../errors/mig-error";
 import { migrationLabel } from "./migration-source";
 import { messageOf, type PlannedMigration, type Step } from "./plan-migration";
+import { splitOutsideTransaction } from "./outside-transaction";
 import { createRawDb } from "./raw-db";
 import type { MigrationResult, RunnerEvent } from "./runner-types";
 import type { Direction, ProgressRecord, TrackingStore } from "./tracking-store";
@@ -34,9 +35,14 @@ export async function executeMigration(
     fake: planned.fake,
     resumeFrom,
   });
-  const outcome = planned.transactional || planned.fake
-    ? await runInTransaction(context, planned, direction, started)
-    : await runStepByStep(context, planned, direction, started, resumeFrom);
+  // Statements marked outsideTransaction (SQLite's PRAGMA foreign_keys) run around the rest.
+  const outside = splitOutsideTransaction(planned.steps);
+  const inside: PlannedMigration = { ...planned, steps: outside.steps };
+  const outcome = await outside
+    .around(context.connection, () => (planned.transactional || planned.fake
+      ? runInTransaction(context, inside, direction, started)
+      : runStepByStep(context, inside, direction, started, resumeFrom)))
+    .catch((error: unknown): Outcome => ({ status: "failed", error: failure(error, inside, direction, 0, false) }));
   const durationMs = performance.now() - started;
   const result: MigrationResult = {
     appName: planned.appName,

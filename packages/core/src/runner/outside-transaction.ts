@@ -30,17 +30,20 @@ export function splitOutsideTransaction(steps: readonly Step[]): OutsideTransact
   if (before.length === 0 && after.length === 0) return { steps, around: (_connection, run) => run() };
   return {
     steps: steps.filter((step) => step.kind !== "statement" || step.statement.outsideTransaction === undefined),
-    async around(connection, run) {
-      let result: { value: Awaited<ReturnType<typeof run>> } | undefined;
-      try {
-        for (const statement of before) await connection.execute(statement);
-        result = { value: await run() };
-      } finally {
-        await runAfter(connection, after, result !== undefined);
-      }
-      return result.value;
-    },
+    around: (connection, run) => runAround(connection, before, after, run),
   };
+}
+
+async function runAround<T>(connection: Connection, before: readonly Statement[], after: readonly Statement[], run: () => Promise<T>): Promise<T> {
+  let succeeded = false;
+  try {
+    for (const statement of before) await connection.execute(statement);
+    const value = await run();
+    succeeded = true;
+    return value;
+  } finally {
+    await runAfter(connection, after, succeeded);
+  }
 }
 
 function distinct(steps: readonly Step[], when: "before" | "after"): Statement[] {
@@ -67,7 +70,7 @@ async function runAfter(connection: Connection, after: readonly Statement[], suc
     }
   }
   if (!failed || !succeeded) return;
-  throw new MigError("MIG_E_MIGRATION_FAILED", `The migration ran, but a statement after its transaction failed: ${failed.statement.sql}`, {
+  throw new MigError("MIG_E_MIGRATION_FAILED", `A statement after the migration's transaction failed: ${failed.statement.sql}`, {
     cause: failed.error,
     hint: "Run that statement by hand on the database.",
     meta: { statement: failed.statement.sql },

@@ -15,8 +15,22 @@ const DEFAULT_LOCK_TIMEOUT_MS = 60_000;
  * lock around everything else, and inside it a fresh read of what is applied (another process
  * may have run migrations while we waited).
  */
-export async function runMigrations(direction: Direction, options: RunOptions): Promise<RunResult> {
-  assertUniqueSources(options.sources);
+export async function runMigrations(direction: Direction, given: RunOptions): Promise<RunResult> {
+  assertUniqueSources(given.sources);
+  const listener = given.onEvent;
+  // A listener that throws (a broken terminal) must not break a migration half-way.
+  const options: RunOptions = listener
+    ? {
+        ...given,
+        onEvent: (event) => {
+          try {
+            listener(event);
+          } catch {
+            // Progress output is a courtesy; the result reports everything.
+          }
+        },
+      }
+    : given;
   const { connection, dialect } = options;
   const store = new TrackingStore(dialect, options.trackingTable ?? DEFAULT_TRACKING_TABLE);
   const useProgress = !resolveCapabilities(dialect.capabilities).transactionalDdl;

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import type { Dialect, DialectCapabilities } from "../dialect/index";
+import { createEmitter } from "../dialect/sql-emitter";
+import { MigError, isMigError } from "../errors/mig-error";
+import { Snapshot } from "../snapshot/snapshot";
+import { defineConformanceSuite } from "./define-conformance-suite";
+import { RUNNER_SCENARIOS } from "./runner-scenarios";
+import { SCHEMA_SCENARIOS } from "./scenarios/index";
+
+/** A dialect that is only registered, never connected: registering a suite touches no database. */
+function dialect(capabilities: DialectCapabilities): Dialect {
+  const types = { toNative: () => "TEXT", fromNative: () => undefined };
+  return {
+    name: "paper",
+    capabilities,
+    emitter: createEmitter({ types }),
+    types,
+    introspector: { introspect: async () => Snapshot.empty() },
+    placeholder: (i) => `$${i}`,
+    connect: () => Promise.reject(new MigError("MIG_E_CONNECTION", "not a real database")),
+    describeConnection: () => "paper",
+  };
+}
+
+function register(capabilities: DialectCapabilities, skip?: readonly string[]) {
+  const names: string[] = [];
+  const returned = defineConformanceSuite({
+    dialect: dialect(capabilities),
+    connect: () => Promise.reject(new Error("not called while registering")),
+    reset: async () => undefined,
+    test: (name) => void names.push(name),
+    ...(skip ? { skip } : {}),
+  });
+  return { names, returned };
+}
+
+describe("defineConformanceSuite", () => {
+  it("registers one test per scenario through the given test function", () => {
+    const { names, returned } = register({ jsonb: true });
+    expect(names).toEqual(returned);
+    expect(names).toHaveLength(SCHEMA_SCENARIOS.length + RUNNER_SCENARIOS.length);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toContain("schema: hostile names and string defaults round-trip");
+    expect(names).toContain("runner: a failing middle migration stops the run");
+  });
+
+  it("leaves out scenarios that mean nothing for the dialect, but keeps those it must refuse", () => {
+    const { names } = register({ jsonb: false, checkConstraints: false, autoAlter: false });
+    expect(names).not.toContain("schema: alter type: json to jsonb");
+    expect(names).not.toContain("schema: hostile names: a check constraint");
+    expect(names).toContain("schema: alter type: varchar to integer, converting the data");
+  });
+
+  it("skips named tests, and refuses names that do not exist", () => {
+    const { names } = register({}, ["schema: drop table"]);
+    expect(names).not.toContain("schema: drop table");
+    let error: unknown;
+    try {
+      register({}, ["schema: drop tabel"]);
+    } catch (e) {
+      error = e;
+    }
+    expect(isMigError(error, "MIG_E_USAGE")).toBe(true);
+  });
+
+  it("scenario names are unique", () => {
+    const names = SCHEMA_SCENARIOS.map((s) => s.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
