@@ -24,4 +24,9 @@ defineConformanceSuite({
   connect: () => sqliteDialect.connect({ filename }),
   reset,
   test,
+  // The kit also compares the SQL a scenario's migration emits, where a dialect declares it.
+  expectedSql: {
+    "schema: index: add and drop": ['CREATE INDEX "band_popularity_idx" ON "band" ("popularity")'],
+    "schema: rename a column keeps its data": ['ALTER TABLE "band" RENAME COLUMN "name" TO "title"'],
+  },
 });
