@@ -14,6 +14,10 @@ export function mysqlTestUrl(): string {
   return url;
 }
 
+// Checked when a test file loads, so that without a server the file fails as a whole (rather than
+// its tests being reported as skipped after a failing beforeAll).
+mysqlTestUrl();
+
 /** `url` pointing at another database on the same server. */
 export function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
