@@ -1,0 +1,3 @@
+import { commandScenarios } from "./command-scenarios";
+
+commandScenarios("mysql");
