@@ -45,6 +45,7 @@ describe("findColumnRenameCandidates", () => {
     const before = snap(t("band", { title: "text" }));
     const after = snap(t("group", { name: "text" }));
     expect(findColumnRenameCandidates(before, after, [])).toEqual([]);
+    expect(findColumnRenameCandidates(before, after, { tables: [{ from: "band", to: "group" }], columns: [] })).toHaveLength(1);
     expect(findColumnRenameCandidates(before, after, [{ from: "band", to: "group" }])).toEqual([
       { kind: "column", table: "group", from: "title", to: "name", question: "Did you rename column group.title to group.name? (y/N)" },
     ]);

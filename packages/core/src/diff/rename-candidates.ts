@@ -1,6 +1,6 @@
 import type { TableSchema } from "../snapshot/entities";
 import { type Snapshot, compareStrings } from "../snapshot/snapshot";
-import { NO_RENAMES, type TableRename } from "./rename-decisions";
+import { NO_RENAMES, type RenameDecisions, type TableRename } from "./rename-decisions";
 import { matchSchemas } from "./schema-match";
 
 /** A dropped and an added table that could be one table renamed. */
@@ -69,7 +69,8 @@ export function findTableRenameCandidates(from: Snapshot, to: Snapshot): readonl
 
 /**
  * Every dropped × added column pair of each table present on both sides (after the table
- * renames in `tableDecisions`), ordered by table, then old name, then new name.
+ * renames in `tableDecisions`, a list or the `tables` of `RenameDecisions`), ordered by table,
+ * then old name, then new name.
  *
  * @example
  * ```ts
@@ -78,8 +79,9 @@ export function findTableRenameCandidates(from: Snapshot, to: Snapshot): readonl
  * //    question: "Did you rename column group.title to group.name? (y/N)" }]
  * ```
  */
-export function findColumnRenameCandidates(from: Snapshot, to: Snapshot, tableDecisions: readonly TableRename[] = []): readonly ColumnRenameCandidate[] {
-  const match = matchSchemas(from, to, { tables: tableDecisions, columns: NO_RENAMES.columns });
+export function findColumnRenameCandidates(from: Snapshot, to: Snapshot, tableDecisions: readonly TableRename[] | RenameDecisions = []): readonly ColumnRenameCandidate[] {
+  const tables = "tables" in tableDecisions ? tableDecisions.tables : tableDecisions;
+  const match = matchSchemas(from, to, { tables, columns: NO_RENAMES.columns });
   const candidates: ColumnRenameCandidate[] = [];
   for (const pair of match.pairs) {
     const table = pair.to.table.name;
