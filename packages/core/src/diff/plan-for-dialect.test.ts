@@ -93,9 +93,9 @@ describe("planForDialect", () => {
     };
     expect(planForDialect(ops, sqliteLike, { allowRebuild: true, from: before, rebuild })).toEqual([]);
     expect(calls).toEqual([6]);
-    // Not opted in, or no lowering: refused.
+    // Not opted in, or no starting snapshot to copy from: refused.
     refusal(() => planForDialect(ops, sqliteLike, { from: before, rebuild }));
-    refusal(() => planForDialect(ops, sqliteLike, { allowRebuild: true, from: before }));
+    refusal(() => planForDialect(ops, sqliteLike, { allowRebuild: true, rebuild }));
     // A dialect without rebuilds never lowers.
     refusal(() => planForDialect(ops, { ...sqliteLike, rebuildTable: false }, { allowRebuild: true, from: before, rebuild }));
     // A lowering that leaves something unsupported is refused too.
