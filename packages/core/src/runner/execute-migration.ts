@@ -3,7 +3,6 @@ import type { Dialect } from "../dialect/dialect";
 import { MigError } from "../errors/mig-error";
 import { migrationLabel } from "./migration-source";
 import { messageOf, type PlannedMigration, type Step } from "./plan-migration";
-import { splitOutsideTransaction } from "./outside-transaction";
 import { createRawDb } from "./raw-db";
 import type { MigrationResult, RunnerEvent } from "./runner-types";
 import type { Direction, ProgressRecord, TrackingStore } from "./tracking-store";
@@ -35,14 +34,12 @@ export async function executeMigration(
     fake: planned.fake,
     resumeFrom,
   });
-  // Statements marked outsideTransaction (SQLite's PRAGMA foreign_keys) run around the rest.
-  const outside = splitOutsideTransaction(planned.steps);
-  const inside: PlannedMigration = { ...planned, steps: outside.steps };
-  const outcome = await outside
-    .around(context.connection, () => (planned.transactional || planned.fake
-      ? runInTransaction(context, inside, direction, started)
-      : runStepByStep(context, inside, direction, started, resumeFrom)))
-    .catch((error: unknown): Outcome => ({ status: "failed", error: failure(error, inside, direction, 0, false) }));
+  // Statements the dialect marked outsideTransaction (SQLite's PRAGMA foreign_keys) run around the rest.
+  const outcome = await aroundTransaction(context, planned, direction, () =>
+    planned.transactional || planned.fake
+      ? runInTransaction(context, planned, direction, started)
+      : runStepByStep(context, planned, direction, started, resumeFrom),
+  );
   const durationMs = performance.now() - started;
   const result: MigrationResult = {
     appName: planned.appName,
@@ -66,6 +63,35 @@ export async function executeMigration(
 }
 
 type Outcome = Pick<MigrationResult, "status" | "error" | "statementsRun" | "concurrent">;
+
+/**
+ * Runs the statements marked to run outside the transaction: `before` ones first (a failure there
+ * fails the migration before anything else ran), `after` ones once it ended, also when it failed.
+ * A failing `after` statement is reported even when the migration itself was applied.
+ */
+async function aroundTransaction(context: ExecutionContext, planned: PlannedMigration, direction: Direction, run: () => Promise<Outcome>): Promise<Outcome> {
+  let outcome: Outcome;
+  try {
+    for (const statement of planned.before) await context.connection.execute(statement);
+    outcome = await run();
+  } catch (error) {
+    outcome = { status: "failed", error: failure(error, planned, direction, 0, false) };
+  }
+  for (const statement of planned.after) {
+    try {
+      await context.connection.execute(statement);
+    } catch (error) {
+      const label = migrationLabel(planned.appName, planned.id);
+      const cleanup = new MigError("MIG_E_MIGRATION_FAILED", `After migration ${label}, the statement "${statement.sql}" failed: ${messageOf(error)}`, {
+        cause: error,
+        hint: "The migration itself is recorded as it ended; run the statement by hand.",
+        meta: { appName: planned.appName, id: planned.id, direction, statement: statement.sql },
+      });
+      if (!outcome.error) outcome = { ...outcome, error: cleanup };
+    }
+  }
+  return outcome;
+}
 
 /**
  * The migration and its tracking row in one transaction. The row is written first: a second

@@ -22,6 +22,18 @@ export interface PlannedMigration {
   /** Runs in one transaction with its tracking row: the dialect has transactional DDL and the migration did not opt out. */
   readonly transactional: boolean;
   readonly steps: readonly Step[];
+  /**
+   * Statements the dialect marked to run outside the migration's transaction (SQLite's
+   * `PRAGMA foreign_keys` around a table rebuild): once each, before it begins / after it ends.
+   */
+  readonly before: readonly Statement[];
+  readonly after: readonly Statement[];
+}
+
+/** Where a statement runs relative to the migration's transaction (`Statement.outsideTransaction`). */
+function placement(statement: Statement): "before" | "after" | "inside" {
+  const outside = (statement as Statement & { readonly outsideTransaction?: unknown }).outsideTransaction;
+  return outside === "before" || outside === "after" ? outside : "inside";
 }
 
 /**
@@ -58,6 +70,7 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
   const fake = forceFake || migration.fake;
   const operations = direction === "forwards" ? migration.forwardsPlan() : migration.backwardsPlan();
   const steps: Step[] = [];
+  const outside = { before: new Map<string, Statement>(), after: new Map<string, Statement>() };
   if (!fake) {
     assertSupported(operations, dialect, `Migration ${label}`);
     for (const operation of operations) {
@@ -66,7 +79,12 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
         if (operation.direction === direction) steps.push({ kind: "raw", fn: operation.fn });
         continue;
       }
-      for (const statement of emit(dialect, operation, label)) steps.push({ kind: "statement", statement });
+      for (const statement of emit(dialect, operation, label)) {
+        const where = placement(statement);
+        // Each distinct outside statement runs once per migration, in plan order.
+        if (where === "inside") steps.push({ kind: "statement", statement });
+        else outside[where].set(JSON.stringify([statement.sql, statement.params ?? []]), statement);
+      }
     }
   }
   return {
@@ -77,6 +95,8 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
     fake,
     transactional: migration.wrapInTransaction && resolveCapabilities(dialect.capabilities).transactionalDdl,
     steps,
+    before: [...outside.before.values()],
+    after: [...outside.after.values()],
   };
 }
 

@@ -108,7 +108,7 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
       status: "skipped",
       durationMs: 0,
       ...(p.fake ? { fake: true } : {}),
-      statements: p.steps.flatMap((step) => (step.kind === "statement" ? [step.statement] : [])),
+      statements: [...p.before, ...p.steps.flatMap((step) => (step.kind === "statement" ? [step.statement] : [])), ...p.after],
       rawFunctions: p.steps.filter((step) => step.kind === "raw").length,
     }));
     return { ...base, ok: true, migrations };
@@ -119,8 +119,8 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
   for (const plan of planned) {
     const result = await executeMigration(context, plan, direction, reconciled.resume.get(resumeKey(plan.appName, plan.id)));
     results.push(result);
-    if (result.status === "failed") {
-      // A failed migration stops the run: later ones are not run.
+    if (result.status === "failed" || result.error) {
+      // A failed migration (or one whose after-transaction statement failed) stops the run.
       const rest = reconciled.order.slice(results.length).map((s) => notRun(s, {}));
       return { ...base, ok: false, migrations: [...results, ...rest], ...(result.error ? { error: result.error } : {}) };
     }
