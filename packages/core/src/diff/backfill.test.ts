@@ -41,6 +41,7 @@ describe("parseBackfillValue", () => {
     [{ type: "real" }, "1.5", 1.5],
     [{ type: "doublePrecision" }, "-2e3", -2000],
     [{ type: "numeric", precision: 5, scale: 2 }, "123.45", "123.45"],
+    [{ type: "numeric", precision: 5, scale: 2 }, "1.5", "1.50"],
     [{ type: "numeric" }, "+12345678901234567890.5", "12345678901234567890.5"],
     [{ type: "boolean" }, "Yes", true],
     [{ type: "boolean" }, "0", false],
@@ -51,7 +52,7 @@ describe("parseBackfillValue", () => {
     [{ type: "time" }, "13:45:00", "13:45:00"],
     [{ type: "timestamp" }, "2024-01-01T10:00:00", "2024-01-01T10:00:00"],
     [{ type: "timestamptz" }, "2024-01-01 10:00:00+02:00", "2024-01-01 10:00:00+02:00"],
-    [{ type: "jsonb" }, '{"a":[1,2]}', { a: [1, 2] }],
+    [{ type: "jsonb" }, '{"b":1,"a":[1,2]}', { a: [1, 2], b: 1 }],
     [{ type: "json" }, '"text"', "text"],
     [{ type: "bytea" }, "\\xDEADbeef", "deadbeef"],
   ] as const)("converts %o %s", (spec, text, value) => {

@@ -1,4 +1,5 @@
 import { MigError } from "../errors/mig-error";
+import { normaliseDefault } from "../schema/normalise-default";
 import type { JsonValue, TypeName } from "../schema/types";
 import type { ColumnEntity } from "../snapshot/entities";
 
@@ -21,9 +22,9 @@ const DECIMAL = /^[+-]?(\d+)(?:\.(\d+))?$/;
 /**
  * Converts a `--backfill TABLE.COLUMN=VALUE` value (always a string on the command line) to the
  * column's type, as a default literal would hold it: numbers for integers and floats (a bigint
- * beyond 2^53 stays a string, exactly), strings for decimals, dates, times, timestamps, uuids and
- * text, booleans (`true/false/t/f/yes/no/y/n/1/0`), any JSON for json/jsonb, lowercase hex for
- * bytea (`\x` or `0x` prefix optional). Throws `MIG_E_USAGE` naming the column when the text is
+ * beyond 2^53 stays a string, exactly), strings for decimals (padded to the column's scale),
+ * dates, times, timestamps, uuids and text, booleans (`true/false/t/f/yes/no/y/n/1/0`), any JSON
+ * for json/jsonb (keys sorted), lowercase hex for bytea (`\x` or `0x` prefix optional). Throws `MIG_E_USAGE` naming the column when the text is
  * not a valid value (out of range, too long, wrong format).
  *
  * @example
@@ -33,12 +34,14 @@ const DECIMAL = /^[+-]?(\d+)(?:\.(\d+))?$/;
  */
 export function parseBackfillValue(column: ColumnEntity, text: string): JsonValue {
   const value = convert(column, text);
-  if (value === undefined) {
+  // The same canonical form as a default of the column (decimals padded to the scale, JSON keys sorted, ...).
+  const canonical = value === undefined || column.type === "serial" || column.type === "bigserial" ? undefined : normaliseDefault({ kind: "value", value }, column, false);
+  if (value === undefined || (canonical !== undefined && !canonical.ok)) {
     throw new MigError("MIG_E_USAGE", `--backfill ${column.table}.${column.name}=${text}: not a valid ${describe(column)} value`, {
       problems: [{ message: `Not a valid ${describe(column)} value: ${JSON.stringify(text)}`, table: column.table, column: column.name }],
     });
   }
-  return value;
+  return canonical?.ok && canonical.value?.kind === "value" ? canonical.value.value : value;
 }
 
 function convert(column: ColumnEntity, text: string): JsonValue | undefined {
