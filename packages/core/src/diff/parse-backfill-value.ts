@@ -24,8 +24,9 @@ const DECIMAL = /^[+-]?(\d+)(?:\.(\d+))?$/;
  * column's type, as a default literal would hold it: numbers for integers and floats (a bigint
  * beyond 2^53 stays a string, exactly), strings for decimals (padded to the column's scale),
  * dates, times, timestamps, uuids and text, booleans (`true/false/t/f/yes/no/y/n/1/0`), any JSON
- * for json/jsonb (keys sorted), lowercase hex for bytea (`\x` or `0x` prefix optional). Throws `MIG_E_USAGE` naming the column when the text is
- * not a valid value (out of range, too long, wrong format).
+ * for json/jsonb (keys sorted), lowercase hex for bytea (`\x` or `0x` prefix optional).
+ * Throws `MIG_E_USAGE` naming the column when the text is not a valid value (out of range, too
+ * long, wrong format).
  *
  * @example
  * ```ts
