@@ -14,6 +14,9 @@ export { UUID_V4_SQL, renderSqliteDefault, parseSqliteDefault, type DefaultClaus
 export { sqliteQuoteLiteral } from "./sqlite-literals";
 export { tokenize, type Token } from "./sql-tokenizer";
 export { parseCreateTable, type ParsedTable, type ParsedColumn, type ParsedConstraint } from "./parse-create-table";
+export { emitRebuild, rebuildTableName } from "./emit-rebuild";
+export { isRebuildStatement, type RebuildStatement, type RebuildStep } from "./rebuild-statement";
+export { dependentsOf, type SchemaObject } from "./rebuild-dependents";
 
 import { sqliteDialect } from "./sqlite-dialect";
 export default sqliteDialect;

@@ -30,8 +30,9 @@ export const sqliteCapabilities: DialectCapabilities = {
   maxIdentifierLength: 1024,
   // A write lock on a database file, held with BEGIN IMMEDIATE (see migration-lock.ts).
   lockKind: "database",
-  // The table rebuild (lang_altertable.html#otheralter) is not offered yet.
-  rebuildTable: false,
+  // What ALTER TABLE cannot do, a table rebuild does (lang_altertable.html#otheralter): copy into a
+  // new table, with foreign keys off outside the transaction and checked before COMMIT. Opt-in.
+  rebuildTable: true,
   // JSON is text; jsonb is stored as json (json1.html).
   jsonb: false,
   // No time zone aware type: timestamptz is stored as timestamp (lang_datefunc.html).

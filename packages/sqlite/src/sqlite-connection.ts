@@ -2,6 +2,8 @@ import Database from "better-sqlite3";
 import { type Connection, type LockOptions, type QueryResult, type Statement, MigError } from "@mig/core";
 import { toSqliteParams } from "./bind-params";
 import { type HeldLock, acquireMigrationLock } from "./migration-lock";
+import { isRebuildStatement } from "./rebuild-statement";
+import { RebuildRuntime } from "./rebuild-runtime";
 import { type SqliteConnectionOptions } from "./sqlite-connection-config";
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -20,12 +22,14 @@ const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 export class SqliteConnection implements Connection {
   readonly filename: string;
   readonly #db: Database.Database;
+  readonly #rebuild: RebuildRuntime;
   #depth = 0;
   #lock: HeldLock | undefined;
 
   private constructor(db: Database.Database, filename: string) {
     this.#db = db;
     this.filename = filename;
+    this.#rebuild = new RebuildRuntime(db);
   }
 
   /** Opens the database and turns foreign keys on. Fails with `MIG_E_CONNECTION`. */
@@ -74,7 +78,9 @@ export class SqliteConnection implements Connection {
     return { rows: [], affectedRows: statement.run(...bound).changes };
   }
 
-  execute(statement: Statement): Promise<QueryResult> {
+  /** Runs an emitted statement; the steps of a table rebuild also check what they read (see `RebuildStep`). */
+  async execute(statement: Statement): Promise<QueryResult> {
+    if (isRebuildStatement(statement)) return this.#rebuild.run(statement);
     return this.query(statement.sql, statement.params ?? []);
   }
 

@@ -1,16 +1,15 @@
 import {
-  type ColumnEntity,
   type EmitterHooks,
   type Emitter,
   type OperationHandler,
   type SchemaOperationKind,
-  type TableSchema,
   MigError,
   createEmitter,
-  renderForeignKeyBody,
 } from "@mig/core";
+import { emitRebuild } from "./emit-rebuild";
 import { renderSqliteDefault } from "./sqlite-defaults";
 import { sqliteQuoteLiteral } from "./sqlite-literals";
+import { nameList as list, renderCreateTable } from "./sqlite-table-body";
 import { sqliteTypes } from "./sqlite-type-mapper";
 
 const HINT = "SQLite cannot change this in place; recreate the table (a table rebuild), or change the model.";
@@ -23,29 +22,6 @@ function unsupported<K extends SchemaOperationKind>(kind: K, what: (operation: P
       meta: { operation: kind },
     });
   };
-}
-
-/** The column that is SQLite's rowid alias: a serial that is the whole primary key. */
-function rowidColumn(schema: TableSchema): ColumnEntity | undefined {
-  const [only, ...more] = schema.table.primaryKey;
-  const column = schema.columns.find((c) => c.name === only);
-  return more.length === 0 && column && (column.type === "serial" || column.type === "bigserial") ? column : undefined;
-}
-
-const list = (hooks: EmitterHooks, names: readonly string[]) => names.map((n) => hooks.quoteIdentifier(n)).join(", ");
-
-/** CREATE TABLE body. A serial primary key is written inline; every other key as a table constraint. */
-function renderSqliteTableBody(hooks: EmitterHooks, schema: TableSchema): string[] {
-  const q = hooks.quoteIdentifier;
-  const rowid = rowidColumn(schema);
-  const lines = schema.columns.map((c) => hooks.renderColumn(c, { inlinePrimaryKey: c === rowid }));
-  if (!rowid && schema.table.primaryKey.length > 0) lines.push(`PRIMARY KEY (${list(hooks, schema.table.primaryKey)})`);
-  // UNIQUE constraints live inside CREATE TABLE: SQLite has no ALTER TABLE ADD CONSTRAINT
-  // (lang_altertable.html), and a constraint keeps its name only in the stored CREATE TABLE text.
-  for (const u of schema.uniques) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(hooks, u.columns)})`);
-  for (const c of schema.checks) lines.push(`CONSTRAINT ${q(c.name)} CHECK (${c.sql})`);
-  for (const fk of schema.foreignKeys) lines.push(`CONSTRAINT ${q(fk.name)} ${renderForeignKeyBody(hooks, fk)}`);
-  return lines;
 }
 
 /**
@@ -76,12 +52,16 @@ export const sqliteEmitter: Emitter = createEmitter({
         }
         return `${standard.quoteIdentifier(column.name)} INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT`;
       },
+      // A rebuild copies values into columns of the new type without CAST: the new column's type
+      // affinity converts a value only when the conversion is lossless and keeps it as it is
+      // otherwise (datatype3.html §3.4), where CAST('abc' AS INTEGER) would silently give 0.
+      renderCast: (expression) => expression,
     };
     return hooks;
   },
   handlers: {
     create_table: ({ schema }, hooks, emitter) => [
-      { sql: `CREATE TABLE ${hooks.quoteIdentifier(schema.table.name)} (\n  ${renderSqliteTableBody(hooks, schema).join(",\n  ")}\n)` },
+      { sql: renderCreateTable(hooks, schema) },
       ...schema.indexes.flatMap((index) => emitter.emit({ kind: "add_index", index })),
     ],
     add_column: (operation, hooks) => {
@@ -118,6 +98,8 @@ export const sqliteEmitter: Emitter = createEmitter({
     drop_check: unsupported("drop_check", (o) => `drop check constraint "${o.check.name}" from "${o.check.table}"`, "ALTER TABLE has no DROP CONSTRAINT"),
     add_foreign_key: unsupported("add_foreign_key", (o) => `add foreign key "${o.foreignKey.name}" to "${o.foreignKey.table}"`, "ALTER TABLE has no ADD CONSTRAINT"),
     drop_foreign_key: unsupported("drop_foreign_key", (o) => `drop foreign key "${o.foreignKey.name}" from "${o.foreignKey.table}"`, "ALTER TABLE has no DROP CONSTRAINT"),
-    rebuild_table: unsupported("rebuild_table", (o) => `rebuild table "${o.from.table.name}"`, "this version of the SQLite dialect does not rebuild tables"),
+    // The 12 steps of lang_altertable.html#otheralter, with foreign keys off outside the
+    // transaction and checked before COMMIT: see emit-rebuild.ts.
+    rebuild_table: (operation, hooks, emitter) => emitRebuild(operation, hooks, emitter),
   },
 });

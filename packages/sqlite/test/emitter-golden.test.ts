@@ -127,7 +127,6 @@ describe("sqlite emitter: expected SQL per operation", () => {
       { kind: "drop_check", check },
       { kind: "add_foreign_key", foreignKey },
       { kind: "drop_foreign_key", foreignKey },
-      { kind: "rebuild_table", from: band, to: band, columnMap: {} },
     ];
     for (const operation of operations) {
       const error = refusal(operation);
