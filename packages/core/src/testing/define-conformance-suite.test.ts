@@ -63,6 +63,19 @@ describe("defineConformanceSuite", () => {
     expect(isMigError(error, "MIG_E_USAGE")).toBe(true);
   });
 
+  it("adds a table-rebuild variant of what a rebuild-capable dialect cannot alter in place", () => {
+    const inPlace = register({ autoAlter: true, alterConstraints: true }).names;
+    expect(inPlace.some((n) => n.endsWith("(table rebuild)"))).toBe(false);
+    const { names } = register({ autoAlter: false, alterConstraints: false, rebuildTable: true });
+    expect(names).toContain("schema: alter type: varchar to integer, converting the data");
+    expect(names).toContain("schema: alter type: varchar to integer, converting the data (table rebuild)");
+    expect(names).toContain("schema: unique: add to an existing table (a duplicate fails, and succeeds again after reversing) (table rebuild)");
+    // Only what the planner can lower: a hash index cannot be rebuilt into a dialect without one.
+    expect(names).not.toContain("schema: index: change method btree to hash (table rebuild)");
+    // Skipping a variant that is not registered for these flags is not a typo.
+    expect(() => register({}, ["schema: alter default: drop (table rebuild)"])).not.toThrow();
+  });
+
   it("scenario names are unique", () => {
     const names = SCHEMA_SCENARIOS.map((s) => s.name);
     expect(new Set(names).size).toBe(names.length);

@@ -4,7 +4,7 @@ import type { Dialect } from "../dialect/dialect";
 import { MigError } from "../errors/mig-error";
 import { DEFAULT_TRACKING_TABLE } from "../runner/tracking-schema";
 import type { RunnerScenario, RunnerScenarioContext, SchemaScenario } from "./conformance-scenario";
-import { introspect, runSchemaScenario } from "./run-schema-scenario";
+import { introspect, planScenario, runSchemaScenario } from "./run-schema-scenario";
 import { RUNNER_SCENARIOS } from "./runner-scenarios";
 import { SCHEMA_SCENARIOS } from "./scenarios/index";
 
@@ -24,8 +24,12 @@ export interface ConformanceSuiteOptions {
   readonly extraScenarios?: readonly SchemaScenario[];
 }
 
-/** Test names of the shared scenarios: `schema: <name>` and `runner: <name>`. */
+/**
+ * Test names of the shared scenarios: `schema: <name>`, `schema: <name> (table rebuild)` for the
+ * rebuild variant of a change a dialect with `rebuildTable` cannot make in place, and `runner: <name>`.
+ */
 export const schemaTestName = (scenario: SchemaScenario): string => `schema: ${scenario.name}`;
+export const rebuildTestName = (scenario: SchemaScenario): string => `schema: ${scenario.name} (table rebuild)`;
 export const runnerTestName = (scenario: RunnerScenario): string => `runner: ${scenario.name}`;
 
 /**
@@ -51,8 +55,14 @@ export const runnerTestName = (scenario: RunnerScenario): string => `runner: ${s
 export function defineConformanceSuite(options: ConformanceSuiteOptions): readonly string[] {
   const capabilities = resolveCapabilities(options.dialect.capabilities);
   const schemaScenarios = [...SCHEMA_SCENARIOS, ...(options.extraScenarios ?? [])].filter((s) => s.appliesTo?.(capabilities) ?? true);
-  const all = [...schemaScenarios.map(schemaTestName), ...RUNNER_SCENARIOS.map(runnerTestName)];
-  const unknown = (options.skip ?? []).filter((name) => !all.includes(name) && !SCHEMA_SCENARIOS.some((s) => schemaTestName(s) === name));
+  // A change refused in place that the planner can lower to a table rebuild is also run that way.
+  const rebuildScenarios = capabilities.rebuildTable
+    ? schemaScenarios.filter((s) => !(s.requires?.(capabilities) ?? true) && planScenario(s, capabilities, true).accepted)
+    : [];
+  const all = [...schemaScenarios.map(schemaTestName), ...rebuildScenarios.map(rebuildTestName), ...RUNNER_SCENARIOS.map(runnerTestName)];
+  // Any name a scenario can have is known, registered here or not (a rebuild variant depends on the flags).
+  const known = new Set([...all, ...SCHEMA_SCENARIOS.flatMap((s) => [schemaTestName(s), rebuildTestName(s)])]);
+  const unknown = (options.skip ?? []).filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new MigError("MIG_E_USAGE", `defineConformanceSuite: no test named ${unknown.map((n) => JSON.stringify(n)).join(", ")}`, {
       hint: `Test names: ${all.join("; ")}`,
@@ -76,7 +86,14 @@ export function defineConformanceSuite(options: ConformanceSuiteOptions): readon
     });
   };
   for (const scenario of schemaScenarios) {
-    register(schemaTestName(scenario), (connection) => runSchemaScenario(options.dialect, connection, scenario, options.expectedSql?.[schemaTestName(scenario)]));
+    const expectedSql = options.expectedSql?.[schemaTestName(scenario)];
+    register(schemaTestName(scenario), (connection) => runSchemaScenario(options.dialect, connection, scenario, expectedSql ? { expectedSql } : {}));
+  }
+  for (const scenario of rebuildScenarios) {
+    const expectedSql = options.expectedSql?.[rebuildTestName(scenario)];
+    register(rebuildTestName(scenario), (connection) =>
+      runSchemaScenario(options.dialect, connection, scenario, { allowRebuild: true, ...(expectedSql ? { expectedSql } : {}) }),
+    );
   }
   for (const scenario of RUNNER_SCENARIOS) {
     register(runnerTestName(scenario), (connection, opened) => scenario.run(runnerContext(options, connection, opened)));

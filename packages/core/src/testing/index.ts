@@ -7,7 +7,7 @@ export * from "./test-migration";
 export * from "./conformance-check";
 export * from "./conformance-scenario";
 export * from "./compare-schemas";
-export { runSchemaScenario } from "./run-schema-scenario";
+export { planScenario, runSchemaScenario, type RunScenarioOptions } from "./run-schema-scenario";
 export { RUNNER_SCENARIOS } from "./runner-scenarios";
 export { SCHEMA_SCENARIOS, HOSTILE, HOSTILE_STRING } from "./scenarios/index";
 export * from "./define-conformance-suite";

@@ -18,15 +18,23 @@ import { testMigration, testMigrationId } from "./test-migration";
 
 const APP = "conformance";
 
+export interface RunScenarioOptions {
+  /** The SQL the scenario's migration must emit. */
+  readonly expectedSql?: readonly string[];
+  /** Plan as `mig new --allow-rebuild` does: what the dialect cannot alter in place is rebuilt. */
+  readonly allowRebuild?: boolean;
+}
+
 /**
  * Runs one schema scenario on `connection` (an empty database): set up `before`, migrate to
  * `after`, compare with the introspected schema, insert rows, reverse, compare again. A scenario
  * the dialect cannot do must be refused with `MIG_E_UNSUPPORTED`, changing nothing.
  */
-export async function runSchemaScenario(dialect: Dialect, connection: Connection, scenario: SchemaScenario, expectedSql?: readonly string[]): Promise<void> {
+export async function runSchemaScenario(dialect: Dialect, connection: Connection, scenario: SchemaScenario, options: RunScenarioOptions = {}): Promise<void> {
   const capabilities = resolveCapabilities(dialect.capabilities);
+  const { expectedSql, allowRebuild = false } = options;
   const setup = testMigration({ appName: APP, id: testMigrationId(1), description: "set up", operations: diff(Snapshot.empty(), scenario.before) });
-  const operations = planScenario(scenario, capabilities);
+  const { operations, accepted } = planScenario(scenario, capabilities, allowRebuild);
   check(operations.length > 0, `scenario "${scenario.name}" plans no operations`);
   const change = testMigration({ appName: APP, id: testMigrationId(2), description: scenario.name, operations });
   const sources = [setup, change];
@@ -41,7 +49,8 @@ export async function runSchemaScenario(dialect: Dialect, connection: Connection
     checkEqual(preview.migrations[0]?.statements?.map((s) => s.sql), [...expectedSql], `the SQL of "${scenario.name}"`);
   }
 
-  const supported = scenario.requires?.(capabilities) ?? true;
+  // With rebuilds allowed, the planner decides: what it lowered must then work end to end.
+  const supported = allowRebuild ? accepted : (scenario.requires?.(capabilities) ?? true);
   const forwards = await runForwards({ dialect, connection, sources });
   if (!supported) {
     check(!forwards.ok && forwards.error?.code === "MIG_E_UNSUPPORTED", `the dialect's capabilities say it cannot do this, so it must be refused with MIG_E_UNSUPPORTED; got ${describe(forwards)}`);
@@ -64,15 +73,19 @@ export async function runSchemaScenario(dialect: Dialect, connection: Connection
  * CREATE TABLEs). Where the planner refuses, the diff's plan is used as is, as a hand-written
  * migration would be: then the runner must refuse it.
  */
-function planScenario(scenario: SchemaScenario, capabilities: ResolvedCapabilities): readonly Operation[] {
+export function planScenario(
+  scenario: SchemaScenario,
+  capabilities: ResolvedCapabilities,
+  allowRebuild = false,
+): { readonly operations: readonly Operation[]; readonly accepted: boolean } {
   const planned: readonly Operation[] = scenario.operations ?? diff(scenario.before, scenario.after, {
     ...(scenario.renames ? { renames: scenario.renames } : {}),
     ...(scenario.backfill ? { backfill: scenario.backfill } : {}),
   });
   try {
-    return planForDialect(planned, capabilities, { from: scenario.before });
+    return { operations: planForDialect(planned, capabilities, { from: scenario.before, allowRebuild }), accepted: true };
   } catch (error) {
-    if (isMigError(error, "MIG_E_UNSUPPORTED")) return planned;
+    if (isMigError(error, "MIG_E_UNSUPPORTED")) return { operations: planned, accepted: false };
     throw error;
   }
 }

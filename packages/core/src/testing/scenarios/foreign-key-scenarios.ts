@@ -1,7 +1,7 @@
 import type { ForeignKeyAction } from "../../schema/types";
 import type { SchemaScenario } from "../conformance-scenario";
 import { type TableSpec, col, schema } from "../schema-builders";
-import { BAND, EMPTY, ID } from "./fixtures";
+import { BAND, EMPTY, ID, withColumns } from "./fixtures";
 
 function album(onDelete: ForeignKeyAction, onUpdate: ForeignKeyAction): TableSpec {
   return {
@@ -13,7 +13,19 @@ function album(onDelete: ForeignKeyAction, onUpdate: ForeignKeyAction): TableSpe
 
 const ALBUM_PLAIN: TableSpec = { ...album("no action", "no action"), foreignKeys: [] };
 
+const ALBUMS = [{ title: "First", band_id: 1 }, { title: "Second", band_id: 1 }];
+
 export const FOREIGN_KEY_SCENARIOS: readonly SchemaScenario[] = [
+  {
+    // A table rebuild that drops the parent with enforcement on would cascade-delete the children.
+    name: "alter a column of a table others reference with ON DELETE CASCADE: the child rows stay",
+    before: schema(BAND, album("cascade", "cascade")),
+    after: schema(withColumns(BAND, col("name", "varchar", { length: 100 })), album("cascade", "cascade")),
+    requires: (can) => can.autoAlter,
+    seed: { band: [{ name: "Pythonistas" }], album: ALBUMS },
+    afterForwards: async (c) => c.expectRows("album", ALBUMS, "id"),
+    afterBackwards: async (c) => c.expectRows("album", ALBUMS, "id"),
+  },
   {
     name: "foreign keys with actions, created with their table",
     before: schema(BAND),
