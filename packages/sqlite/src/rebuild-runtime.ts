@@ -70,8 +70,16 @@ export class RebuildRuntime {
         return { rows: [], affectedRows: 0 };
       }
       case "restore-dependents": {
-        for (const object of this.#saved.get(table) ?? []) db.exec(object.sql);
+        const saved = this.#saved.get(table) ?? [];
         this.#saved.delete(table);
+        for (const object of saved) db.exec(object.sql);
+        // CREATE VIEW / TRIGGER check nothing (a trigger on a column the rebuild dropped is
+        // accepted), but RENAME re-checks every view and trigger of the schema
+        // (lang_altertable.html#altertabrename): renaming a scratch table proves them valid.
+        if (saved.length > 0) {
+          const probe = q(`__mig_probe_${table}`);
+          db.exec(`CREATE TABLE ${probe} (x); ALTER TABLE ${probe} RENAME TO ${q(`__mig_probe_${table}_`)}; DROP TABLE ${q(`__mig_probe_${table}_`)}`);
+        }
         return { rows: [], affectedRows: 0 };
       }
       case "count": {
