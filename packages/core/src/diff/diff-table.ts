@@ -4,7 +4,7 @@ import { type DiffContext, targetKey } from "./diff-context";
 import { isNarrowingChange } from "./is-narrowing-change";
 import { jsonEqual, sameList } from "./json-equal";
 import { type ConstraintEntity, matchConstraints } from "./match-constraints";
-import type { TablePair } from "./schema-match";
+import type { ColumnNames, TablePair } from "./schema-match";
 
 const SERIAL_TYPES = new Set(["serial", "bigserial"]);
 
@@ -92,7 +92,7 @@ function sameDefinition(a: ColumnEntity, b: ColumnEntity): boolean {
 /** Restates an old constraint of this table in new names (table, columns, FK target); unchanged ones as they are. */
 function translator(pair: TablePair, context: DiffContext): <C extends ConstraintEntity>(old: C) => C {
   const table = pair.to.table.name;
-  const renamed = (names: readonly string[], map: ReadonlyMap<string, string> | undefined) =>
+  const renamed = (names: readonly string[], map: ColumnNames | undefined) =>
     names.some((name) => (map?.get(name) ?? name) !== name) ? names.map((name) => map?.get(name) ?? name) : names;
   return <C extends ConstraintEntity>(old: C): C => {
     if (old.entity === "check") return old.table === table ? old : { ...old, table };

@@ -20,8 +20,16 @@ export interface TablePair {
   /** Old columns with no counterpart, in the old table's order. */
   readonly dropped: readonly ColumnEntity[];
   /** Old column name → new column name, for every matched column. */
-  readonly columnNames: ReadonlyMap<string, string>;
+  readonly columnNames: ColumnNames;
 }
+
+/** Old column name → new column name (`undefined`: the column was dropped). */
+export interface ColumnNames {
+  get(oldName: string): string | undefined;
+}
+
+/** The common case, no column renamed or dropped: every name stays. */
+const SAME_NAMES: ColumnNames = { get: (name) => name };
 
 /** How two snapshots line up once rename decisions are applied. Internal to the diff. */
 export interface SchemaMatch {
@@ -84,7 +92,7 @@ export function matchSchemas(from: Snapshot, to: Snapshot, renames: RenameDecisi
 function matchColumns(source: TableSchema, target: TableSchema, renames: ReadonlyMap<string, string> | undefined, problems: MigProblem[]): TablePair {
   if (!renames && sameColumnNames(source, target)) {
     const columns = target.columns.map((column, position) => ({ from: source.columns[position] as ColumnEntity, to: column, position }));
-    return { from: source, to: target, columns, added: [], dropped: [], columnNames: new Map(target.columns.map((column) => [column.name, column.name])) };
+    return { from: source, to: target, columns, added: [], dropped: [], columnNames: SAME_NAMES };
   }
   const table = target.table.name;
   const oldColumns = new Map(source.columns.map((column) => [column.name, column]));
