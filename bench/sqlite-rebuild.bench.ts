@@ -23,7 +23,8 @@ const { tmpdir } = await import("node:os");
 const { join } = await import("node:path");
 const core = await import("@mig/core");
 const testing = await import("@mig/core/testing");
-const { SqliteConnection, sqliteDialect } = await import("@mig/sqlite");
+const { sqliteDialect } = await import("@mig/sqlite");
+type SqliteConnection = import("@mig/sqlite").SqliteConnection;
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const CHILD_ROWS = Math.round(ROWS / 10);
@@ -62,7 +63,7 @@ const dir = mkdtempSync(join(tmpdir(), "mig-rebuild-bench-"));
 const template = join(dir, "template.db");
 
 async function open(filename: string) {
-  return (await sqliteDialect.connect({ filename })) as InstanceType<typeof SqliteConnection>;
+  return (await sqliteDialect.connect({ filename })) as SqliteConnection;
 }
 
 async function prepareTemplate(): Promise<void> {
