@@ -4,9 +4,17 @@
  * Target: well under 200 ms each, first (cold) run included. Run: `npx tsx bench/diff.bench.ts`.
  * The first run of each is cold (the JIT has not seen the code yet): that is what a CLI run pays.
  */
-import { diff } from "../packages/core/src/diff/index.ts";
-import type { Entity } from "../packages/core/src/snapshot/entities.ts";
-import { Snapshot } from "../packages/core/src/snapshot/snapshot.ts";
+import { spawnSync } from "node:child_process";
+
+// Use the packages' TypeScript sources (the `source` export condition), not a possibly stale build.
+if (!process.execArgv.includes("--conditions=source")) {
+  const child = spawnSync(process.execPath, [...process.execArgv, "--conditions=source", ...process.argv.slice(1)], { stdio: "inherit" });
+  process.exit(child.status ?? 1);
+}
+
+const { diff, Snapshot } = await import("@mig/core");
+type Snapshot = import("@mig/core").Snapshot;
+type Entity = import("@mig/core").Entity;
 
 const TABLES = 2_000;
 const COLUMNS_PER_TABLE = 15;
