@@ -130,16 +130,42 @@ describe("mig new: renames", () => {
 });
 
 describe("mig new: backfills, data loss, dialect limits", () => {
-  it("asks a backfill value on a TTY and checks its type", async () => {
+  it("asks a backfill value on a TTY; refuses what SQLite cannot add (exit 1, nothing written)", async () => {
     const project = sqliteProject({ shop: null });
     expect(await run({ app: "music", auto: true }, testDeps({ cwd: project.dir, ids: [ID(1)] }).deps)).toBe(0);
     project.write("src/music/tables.ts", MUSIC.initial.replace("  popularity: integer().default(0),", "  popularity: integer().default(0),\n  rank: integer(),"));
     const io = testDeps({ cwd: project.dir, tty: true, texts: ["7"], ids: [ID(2)] });
-    // SQLite cannot add a NOT NULL column without a default in place: refused, nothing written.
     expect(await run({ app: "music", auto: true }, io.deps)).toBe(1);
     expect(io.asked).toEqual(["Column band.rank is NOT NULL and has no default: what value should existing rows get?"]);
     expect(io.stderr()).toContain("MIG_E_UNSUPPORTED");
     expect(project.list("src/music/migrations")).toHaveLength(1);
+  });
+
+  it("asks on a TTY whether to rebuild what SQLite cannot alter in place", async () => {
+    const project = sqliteProject({ shop: null });
+    expect(await run({ app: "music", auto: true }, testDeps({ cwd: project.dir, ids: [ID(1)] }).deps)).toBe(0);
+    project.write("src/music/tables.ts", MUSIC.initial.replace("varchar({ length: 100 })", "varchar({ length: 200 })"));
+    const declined = testDeps({ cwd: project.dir, tty: true, confirms: [false], ids: [ID(2)] });
+    expect(await run({ app: "music", auto: true }, declined.deps)).toBe(1);
+    expect(declined.asked).toEqual(["Rebuild the tables concerned instead (copy each into a new table)?"]);
+    expect(declined.stderr()).toMatch(/sqlite cannot do this in place: .*band/);
+    expect(project.list("src/music/migrations")).toHaveLength(1);
+    const agreed = testDeps({ cwd: project.dir, tty: true, confirms: [true], ids: [ID(2)] });
+    expect(await run({ app: "music", auto: true }, agreed.deps)).toBe(0);
+    expect(project.read("src/music/migrations/music_2026_11_22t10_00_02_000000.ts")).toContain("manager.rebuildTable(");
+  });
+
+  it("--allow-rebuild opts in without a terminal", async () => {
+    const project = sqliteProject({ shop: null });
+    expect(await run({ app: "music", auto: true }, testDeps({ cwd: project.dir, ids: [ID(1)] }).deps)).toBe(0);
+    project.write("src/music/tables.ts", MUSIC.initial.replace("varchar({ length: 100 })", "varchar({ length: 200 })"));
+    const refused = testDeps({ cwd: project.dir, ids: [ID(2)] });
+    expect(await run({ app: "music", auto: true }, refused.deps)).toBe(1);
+    expect(refused.stderr()).toContain("--allow-rebuild");
+    const io = testDeps({ cwd: project.dir, ids: [ID(2)] });
+    expect(await run({ app: "music", auto: true, allowRebuild: true }, io.deps)).toBe(0);
+    expect(project.read("src/music/migrations/music_2026_11_22t10_00_02_000000.ts")).toMatch(/rebuildTable[\s\S]*length: 200/);
+    expect(io.asked).toEqual([]);
   });
 
   it("warns that a drop loses data", async () => {
@@ -151,7 +177,7 @@ describe("mig new: backfills, data loss, dialect limits", () => {
     expect(io.stderr()).toMatch(/warning .*data will be lost.*band\.country/);
   });
 
-  it("refuses an operation SQLite cannot do in place, naming it (exit 1, nothing written)", async () => {
+  it("refuses an operation SQLite cannot do in place without --allow-rebuild, naming it (exit 1, nothing written)", async () => {
     const project = sqliteProject({ shop: null });
     expect(await run({ app: "music", auto: true }, testDeps({ cwd: project.dir, ids: [ID(1)] }).deps)).toBe(0);
     project.write("src/music/tables.ts", MUSIC.initial.replace("varchar({ length: 100 })", "varchar({ length: 200 })"));

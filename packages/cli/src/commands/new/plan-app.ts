@@ -18,7 +18,7 @@ import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
 import { loadMigrations } from "../../project/load-migrations";
 import { answerBackfills, backfillsFor } from "./backfill-answers";
-import { planForDialect } from "./plan-for-dialect";
+import { planOperations } from "./plan-for-dialect";
 import { answerRenames, renamesForApp } from "./rename-answers";
 
 export interface AppPlanInput {
@@ -72,7 +72,11 @@ async function externalTableNames(app: ResolvedApp, apps: readonly ResolvedApp[]
  * snapshot of its tables (the schema wanted), decide renames and backfills, diff, and fit the
  * operations to the dialect. Writes nothing.
  */
-export async function planApp(input: AppPlanInput, deps: CliDeps, allowRebuild: () => Promise<boolean>): Promise<AppPlan> {
+export async function planApp(
+  input: AppPlanInput,
+  deps: CliDeps,
+  allowRebuild: (refusal: { readonly problems?: readonly MigProblem[] }) => Promise<boolean>,
+): Promise<AppPlan> {
   const { app, dialect } = input;
   const files = await loadMigrations(app, deps);
   const managers = await Promise.all(files.map((file) => file.load()));
@@ -105,10 +109,12 @@ export async function planApp(input: AppPlanInput, deps: CliDeps, allowRebuild: 
   const operations = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
   if (operations.length === 0) return { kind: "operations", app, operations };
   try {
-    return { kind: "operations", app, operations: planForDialect(operations, dialect, false) };
+    return { kind: "operations", app, operations: planOperations(operations, dialect, from, false) };
   } catch (error) {
-    const refused = error && typeof error === "object" && (error as { code?: unknown }).code === "MIG_E_UNSUPPORTED";
-    if (!refused || !capabilities.rebuildTable || !(await allowRebuild())) throw error;
-    return { kind: "operations", app, operations: planForDialect(operations, dialect, true) };
+    // Only the planner's refusals can become table rebuilds; the emitter's cannot.
+    const refused =
+      error && typeof error === "object" && (error as { code?: unknown }).code === "MIG_E_UNSUPPORTED" && !(error as { meta?: { emitter?: boolean } }).meta?.emitter;
+    if (!refused || !capabilities.rebuildTable || !(await allowRebuild(error as { problems?: readonly MigProblem[] }))) throw error;
+    return { kind: "operations", app, operations: planOperations(operations, dialect, from, true) };
   }
 }

@@ -55,10 +55,11 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
     const { dialect } = await context.dialect();
     const { apps: allApps } = await context.config();
     const resolver = renameResolver(options.autoInput, deps);
-    const allowRebuild = async () => {
+    const allowRebuild = async (refusal: { readonly problems?: readonly MigProblem[] }) => {
       if (options.allowRebuild) return true;
       if (!deps.stdinIsTTY) return false;
-      return deps.prompter.confirm(`${dialect.name} cannot make some of these changes in place. Rebuild the tables (copy into new tables)?`, false);
+      for (const problem of refusal.problems ?? []) output.note(`${dialect.name} cannot do this in place: ${problem.message}`);
+      return deps.prompter.confirm("Rebuild the tables concerned instead (copy each into a new table)?", false);
     };
     const plans: AppPlan[] = [];
     for (const app of apps) {
