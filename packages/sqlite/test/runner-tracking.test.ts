@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, type MigrationSource, type TableSchema, cleanOrphans, createRawDb, isMigError, migrationStatus, runForwards } from "@mig/core";
+import { type Connection, type MigrationSource, type TableSchema, cleanOrphans, createRawDb, isMigError, migrationStatus, runBackwards, runForwards } from "@mig/core";
 import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { sqliteDialect } from "@mig/sqlite";
 
@@ -63,10 +63,42 @@ describe("checksums", () => {
     expect(after.migrations.map((m) => [m.applied, m.checksumMismatch])).toEqual([[true, false], [true, false]]);
   });
 
+  it("refuses to reverse an edited migration unless the change is accepted", async () => {
+    await runForwards({ dialect, connection, sources: [create("music", 1, "band", "original")] });
+    const edited = [create("music", 1, "band", "edited")];
+    const refused = await runBackwards({ dialect, connection, sources: edited });
+    expect(refused.error?.code).toBe("MIG_E_CHECKSUM");
+    expect(await trackedNames()).toEqual([`music/${id(1)}`]);
+    expect((await runBackwards({ dialect, connection, sources: edited, acceptChecksums: true })).ok).toBe(true);
+    expect(await trackedNames()).toEqual([]);
+  });
+
   it("does not count line endings, a BOM or trailing whitespace", async () => {
     await runForwards({ dialect, connection, sources: [create("music", 1, "band", "a\nb\n")] });
     const status = await migrationStatus({ dialect, connection, sources: [create("music", 1, "band", "\uFEFFa  \r\nb\r\n\r\n")] });
     expect(status.migrations[0]).toMatchObject({ applied: true, checksumMismatch: false });
+  });
+});
+
+describe("broken migration files are refused before anything runs", () => {
+  it("a file that cannot be loaded, and a manager whose ID is not the file's", async () => {
+    const broken: MigrationSource = { ...create("music", 2, "venue"), load: () => Promise.reject(new SyntaxError("Unexpected token")) };
+    const result = await runForwards({ dialect, connection, sources: [create("music", 1, "band"), broken] });
+    expect(result.error?.code).toBe("MIG_E_MIGRATION_FILE");
+    expect(result.migrations.map((m) => m.status)).toEqual(["skipped", "failed"]);
+    expect((await connection.query("SELECT name FROM mig_migrations")).rows).toEqual([]);
+
+    const other = create("music", 3, "venue");
+    const mismatched: MigrationSource = { ...create("music", 2, "venue"), load: other.load };
+    expect((await runForwards({ dialect, connection, sources: [mismatched] })).error?.code).toBe("MIG_E_MIGRATION_FILE");
+  });
+
+  it("reversing an applied migration whose file is gone", async () => {
+    await runForwards({ dialect, connection, sources: [create("music", 1, "band"), create("music", 2, "venue")] });
+    const result = await runBackwards({ dialect, connection, sources: [create("music", 1, "band")], apps: ["music"] });
+    expect(result.error?.code).toBe("MIG_E_MIGRATION_FILE");
+    expect(result.migrations.map((m) => [m.id, m.status])).toEqual([[id(2), "failed"]]);
+    expect(await trackedNames()).toEqual([`music/${id(1)}`, `music/${id(2)}`]);
   });
 });
 
