@@ -1,8 +1,8 @@
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
-import { MigError } from "../errors/mig-error";
-import { migrationLabel } from "./migration-source";
-import { messageOf, type PlannedMigration, type Step } from "./plan-migration";
+import { aroundTransaction } from "./around-transaction";
+import { migrationFailure } from "./migration-failure";
+import type { PlannedMigration, Step } from "./plan-migration";
 import { createRawDb } from "./raw-db";
 import type { MigrationResult, RunnerEvent } from "./runner-types";
 import type { Direction, ProgressRecord, TrackingStore } from "./tracking-store";
@@ -62,36 +62,7 @@ export async function executeMigration(
   return result;
 }
 
-type Outcome = Pick<MigrationResult, "status" | "error" | "statementsRun" | "concurrent">;
-
-/**
- * Runs the statements marked to run outside the transaction: `before` ones first (a failure there
- * fails the migration before anything else ran), `after` ones once it ended, also when it failed.
- * A failing `after` statement is reported even when the migration itself was applied.
- */
-async function aroundTransaction(context: ExecutionContext, planned: PlannedMigration, direction: Direction, run: () => Promise<Outcome>): Promise<Outcome> {
-  let outcome: Outcome;
-  try {
-    for (const statement of planned.before) await context.connection.execute(statement);
-    outcome = await run();
-  } catch (error) {
-    outcome = { status: "failed", error: failure(error, planned, direction, 0, false) };
-  }
-  for (const statement of planned.after) {
-    try {
-      await context.connection.execute(statement);
-    } catch (error) {
-      const label = migrationLabel(planned.appName, planned.id);
-      const cleanup = new MigError("MIG_E_MIGRATION_FAILED", `After migration ${label}, the statement "${statement.sql}" failed: ${messageOf(error)}`, {
-        cause: error,
-        hint: "The migration itself is recorded as it ended; run the statement by hand.",
-        meta: { appName: planned.appName, id: planned.id, direction, statement: statement.sql },
-      });
-      if (!outcome.error) outcome = { ...outcome, error: cleanup };
-    }
-  }
-  return outcome;
-}
+export type Outcome = Pick<MigrationResult, "status" | "error" | "statementsRun" | "concurrent">;
 
 /**
  * The migration and its tracking row in one transaction. The row is written first: a second
@@ -117,7 +88,7 @@ async function runInTransaction(context: ExecutionContext, planned: PlannedMigra
     if ((await store.isApplied(connection, planned.appName, planned.id)) === (direction === "forwards")) {
       return { status: "skipped", concurrent: true };
     }
-    return { status: "failed", error: failure(error, planned, direction, done, false) };
+    return { status: "failed", error: migrationFailure(error, planned, direction, done, false) };
   }
 }
 
@@ -164,7 +135,7 @@ async function runStepByStep(
     });
     return { status: "applied", statementsRun: done };
   } catch (error) {
-    const migError = failure(error, planned, direction, done, useProgress);
+    const migError = migrationFailure(error, planned, direction, done, useProgress);
     if (useProgress) {
       try {
         await store.failProgress(connection, appName, id, migError.message);
@@ -179,30 +150,4 @@ async function runStepByStep(
 async function runStep(context: ExecutionContext, connection: Connection, step: Step): Promise<void> {
   if (step.kind === "statement") await connection.execute(step.statement);
   else await step.fn(createRawDb(connection, context.dialect));
-}
-
-function failure(error: unknown, planned: PlannedMigration, direction: Direction, done: number, resumable: boolean): MigError {
-  const step = planned.steps[done];
-  const what = step === undefined ? "while recording it" : step.kind === "raw" ? `in a raw function (step ${done + 1} of ${planned.steps.length})` : `at statement ${done + 1} of ${planned.steps.length}`;
-  return new MigError(
-    "MIG_E_MIGRATION_FAILED",
-    `Migration ${migrationLabel(planned.appName, planned.id)} failed ${direction === "backwards" ? "going backwards " : ""}${what}: ${messageOf(error)}`,
-    {
-      cause: error,
-      hint: planned.transactional
-        ? "Nothing of this migration was applied. Fix the migration and run it again."
-        : resumable
-          ? `${done} step(s) completed and stay applied. Fix the cause and run again: it resumes after them.`
-          : `${done} step(s) completed and stay applied (no transaction). Undo them by hand before running it again.`,
-      meta: {
-        appName: planned.appName,
-        id: planned.id,
-        direction,
-        step: done + 1,
-        steps: planned.steps.length,
-        ...(step?.kind === "statement" ? { statement: step.statement.sql } : {}),
-        ...(error instanceof MigError ? { causeCode: error.code } : {}),
-      },
-    },
-  );
 }
