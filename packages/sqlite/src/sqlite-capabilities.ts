@@ -20,6 +20,9 @@ export const sqliteCapabilities: DialectCapabilities = {
   // ADD COLUMN refuses CURRENT_* and expression defaults once the table has rows
   // (lang_altertable.html#altertabaddcol).
   addColumnNonConstantDefault: false,
+  // ADD COLUMN NOT NULL needs a non-NULL default, and SQLite can never drop a default afterwards
+  // (lang_altertable.html#altertabaddcol): a backfill value cannot be given only to existing rows.
+  addColumnBackfill: false,
   // Attached databases are not schemas of one database (lang_attach.html).
   schemas: false,
   // CHECK constraints are enforced (lang_createtable.html#ckconst).

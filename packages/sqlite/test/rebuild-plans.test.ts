@@ -62,6 +62,15 @@ describe("rebuild plans on a real database", () => {
     await roundTrip(from, to, plan, ["INSERT INTO band (title, old, popularity) VALUES ('Pythonistas', 'x', 10), (NULL, NULL, 3)"]);
   });
 
+  it("adds a NOT NULL column without a default to a table with rows: the backfill fills them, no default stays", async () => {
+    const from = schema({ name: "band", columns: [col("id", "serial"), col("name", "text")] });
+    const to = schema({ name: "band", columns: [col("id", "serial"), col("name", "text"), col("genre", "varchar", { length: 20 })] });
+    const plan = rebuildPlan(from, to, { "band.genre": "rock" });
+    expect(plan.map((op) => op.kind)).toEqual(["rebuild_table"]);
+    await roundTrip(from, to, plan, ["INSERT INTO band (name) VALUES ('Pythonistas'), ('Rustaceans')"]);
+    expect(db.all("SELECT count(*) AS n FROM band")).toEqual([{ n: 2 }]);
+  });
+
   it("rebuilds a referenced table before the table whose new foreign key needs its new unique key", async () => {
     const from = schema({ name: "label", columns: [col("id", "serial"), col("code", "text")] }, { name: "album", columns: [col("id", "serial"), col("label", "text")] });
     const to = schema(

@@ -31,6 +31,11 @@ export interface DialectCapabilities {
   readonly addUniqueColumn?: boolean;
   /** Add a column whose default is not a constant (now(), random uuid) to a table with rows. Default is `true`. */
   readonly addColumnNonConstantDefault?: boolean;
+  /**
+   * Add a NOT NULL column without a default to an existing table, filling existing rows with a
+   * backfill value (added with it as a temporary default, which is then dropped). Default is `true`.
+   */
+  readonly addColumnBackfill?: boolean;
   /** Database schemas (namespaces inside a database). Default is `false`. */
   readonly schemas?: boolean;
   /** CHECK constraints are enforced. Default is `true`. */
@@ -70,6 +75,7 @@ export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
   renameColumn: true,
   addUniqueColumn: true,
   addColumnNonConstantDefault: true,
+  addColumnBackfill: true,
   schemas: false,
   checkConstraints: true,
   indexMethods: ["btree"],

@@ -9,7 +9,7 @@ import { col, snap, summary as summaryOf, t } from "./fixtures";
 import { planForDialect } from "./plan-for-dialect";
 import type { RenameDecisions } from "./rename-decisions";
 
-const sqlite = resolveCapabilities({ autoAlter: false, alterConstraints: false, addUniqueColumn: false, addColumnNonConstantDefault: false, rebuildTable: true });
+const sqlite = resolveCapabilities({ autoAlter: false, alterConstraints: false, addUniqueColumn: false, addColumnNonConstantDefault: false, addColumnBackfill: false, rebuildTable: true });
 
 function lower(before: Snapshot, after: Snapshot, options: { renames?: RenameDecisions; backfill?: Record<string, string> } = {}): readonly Operation[] {
   const plan = planForDialect(diff(before, after, options), sqlite, { allowRebuild: true, from: before });
@@ -43,6 +43,14 @@ describe("lowerToRebuild (the default lowering of planForDialect)", () => {
     const [rebuild, ...rest] = lower(before, after, { backfill: { "band.must": "x" } });
     expect(rest).toEqual([]);
     expect(rebuild).toMatchObject({ kind: "rebuild_table", columnMap: { id: "id", rating: "rating" }, backfill: { must: "x" } });
+  });
+
+  it("rebuilds for a NOT NULL column without a default added with a backfill, where the dialect cannot add one", () => {
+    const before = snap(t("band", { name: "text" }));
+    const after = snap(t("band", { name: "text", code: "text" }));
+    expect(lower(before, after, { backfill: { "band.code": "x" } })).toEqual([
+      { kind: "rebuild_table", from: before.table("band"), to: after.table("band"), columnMap: { id: "id", name: "name" }, backfill: { code: "x" } },
+    ]);
   });
 
   it("leaves other tables' changes and renames in place, rebuilding under the names valid before the renames", () => {

@@ -33,6 +33,9 @@ export function refusalOf(operation: Operation, plan: readonly Operation[], capa
       if (!capabilities.addColumnNonConstantDefault && (kind === "now" || kind === "random")) {
         return { table, column: column.name, reason: `add_column ${table}.${column.name}: the database cannot add a column whose default is not a constant to an existing table` };
       }
+      if (!capabilities.addColumnBackfill && operation.backfill !== undefined && !column.default) {
+        return { table, column: column.name, reason: `add_column ${table}.${column.name}: the database cannot add a NOT NULL column without a default to an existing table` };
+      }
       return undefined;
     }
     case "add_unique":
