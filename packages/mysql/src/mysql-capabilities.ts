@@ -21,6 +21,12 @@ export const mysqlCapabilities = {
   addUniqueColumn: true,
   /** ALTER TABLE ADD COLUMN evaluates an expression default such as `(UUID())` per existing row. */
   addColumnNonConstantDefault: true,
+  /**
+   * The server refuses to change the type of a column that a foreign key uses, on either side
+   * (errors 1832 and 1833, "Cannot change column used in a foreign key constraint"), so the planner
+   * drops those foreign keys around the type change and adds them back.
+   */
+  alterForeignKeyColumnType: false,
   /** A MySQL "schema" is a database; mig works inside the connection's database. */
   schemas: false,
   /** Enforced since MySQL 8.0.16 and MariaDB 10.2.1. */

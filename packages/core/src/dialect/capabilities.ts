@@ -36,6 +36,12 @@ export interface DialectCapabilities {
    * backfill value (added with it as a temporary default, which is then dropped). Default is `true`.
    */
   readonly addColumnBackfill?: boolean;
+  /**
+   * Change the type of a column while a foreign key uses it (as the referencing or the referenced
+   * column). When false, the planner drops those foreign keys before the type change and adds them
+   * back after it. Default is `true`.
+   */
+  readonly alterForeignKeyColumnType?: boolean;
   /** Database schemas (namespaces inside a database). Default is `false`. */
   readonly schemas?: boolean;
   /** CHECK constraints are enforced. Default is `true`. */
@@ -76,6 +82,7 @@ export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
   addUniqueColumn: true,
   addColumnNonConstantDefault: true,
   addColumnBackfill: true,
+  alterForeignKeyColumnType: true,
   schemas: false,
   checkConstraints: true,
   indexMethods: ["btree"],

@@ -24,3 +24,4 @@ export {
   type RefusedOperation,
 } from "./plan-for-dialect";
 export { lowerToRebuild } from "./lower-to-rebuild";
+export { changesType, wrapForeignKeyColumnAlters } from "./wrap-foreign-key-alters";

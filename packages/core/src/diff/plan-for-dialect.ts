@@ -4,6 +4,7 @@ import type { CreateTableOperation, Operation } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
 import { lowerToRebuild } from "./lower-to-rebuild";
 import { refusalOf } from "./refusal-of";
+import { wrapForeignKeyColumnAlters } from "./wrap-foreign-key-alters";
 
 /** An operation the dialect cannot perform in place, and why. */
 export interface RefusedOperation {
@@ -49,7 +50,8 @@ export interface PlanOptions {
  * ```
  */
 export function planForDialect(operations: readonly Operation[], capabilities: ResolvedCapabilities, options: PlanOptions = {}): readonly Operation[] {
-  const plan = capabilities.alterConstraints ? operations : foldCycleForeignKeys(operations);
+  const folded = capabilities.alterConstraints ? operations : foldCycleForeignKeys(operations);
+  const plan = capabilities.alterForeignKeyColumnType ? folded : wrapForeignKeyColumnAlters(folded, options.from);
   const refused = refusedOperations(plan, capabilities);
   if (refused.length === 0) return plan;
 
