@@ -118,19 +118,24 @@ export function tableArgument(schema: TableSchema): MigrationTable {
   };
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
 function columnArgument(column: ColumnEntity): MigrationColumn {
-  return { name: column.name, ...columnState(column) };
+  return withColumnState({ name: column.name, type: column.type }, column);
 }
 
 function columnState(column: ColumnEntity): MigrationColumnState {
-  return {
-    type: column.type,
-    ...(column.length === undefined ? {} : { length: column.length }),
-    ...(column.precision === undefined ? {} : { precision: column.precision }),
-    ...(column.scale === undefined ? {} : { scale: column.scale }),
-    ...(column.nullable ? { nullable: true } : {}),
-    ...(column.default == null ? {} : { default: column.default }),
-  };
+  return withColumnState({ type: column.type }, column);
+}
+
+/** Adds what differs from the defaults (assignments, not spreads: this runs for every column). */
+function withColumnState<T extends Mutable<MigrationColumnState>>(target: T, column: ColumnEntity): T {
+  if (column.length !== undefined) target.length = column.length;
+  if (column.precision !== undefined) target.precision = column.precision;
+  if (column.scale !== undefined) target.scale = column.scale;
+  if (column.nullable) target.nullable = true;
+  if (column.default != null) target.default = column.default;
+  return target;
 }
 
 function indexArgument(index: IndexEntity): MigrationIndex {

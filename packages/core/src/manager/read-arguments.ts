@@ -26,11 +26,12 @@ function isPlainObject(value: unknown): value is Fields {
 }
 
 /** A plain object with only `allowed` keys (a typo like `nulable` is an error, not ignored). */
-export function readObject(value: unknown, path: string, allowed: readonly string[]): Fields {
+export function readObject(value: unknown, path: string, allowed: readonly string[] | ReadonlySet<string>): Fields {
   if (!isPlainObject(value)) throw argumentError(path, `expected an object, got ${describe(value)}`);
+  const known = allowed instanceof Set ? allowed : new Set(allowed);
   for (const key of Object.keys(value)) {
-    if (!allowed.includes(key)) {
-      throw argumentError(path, `unknown property ${JSON.stringify(key)} (expected ${allowed.join(", ")})`);
+    if (!known.has(key)) {
+      throw argumentError(path, `unknown property ${JSON.stringify(key)} (expected ${[...known].join(", ")})`);
     }
   }
   return value;

@@ -65,21 +65,20 @@ export function readColumnState(fields: Fields, table: string, name: string, pat
   if (scale !== undefined && (precision === undefined || scale > precision)) {
     throw argumentError(`${path}.scale`, "a scale needs a precision at least as large");
   }
-  return Object.freeze({
-    entity: "column",
-    table,
-    name,
-    type,
-    ...(length === undefined ? {} : { length }),
-    ...(precision === undefined ? {} : { precision }),
-    ...(scale === undefined ? {} : { scale }),
-    nullable: readBoolean(fields, "nullable", path, false),
-    default: readDefault(fields.default, `${path}.default`),
-  });
+  // Assignments, not spreads: this runs for every column of every table.
+  const column: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type, nullable: false, default: null };
+  if (length !== undefined) column.length = length;
+  if (precision !== undefined) column.precision = precision;
+  if (scale !== undefined) column.scale = scale;
+  column.nullable = readBoolean(fields, "nullable", path, false);
+  column.default = fields.default == null ? null : readDefault(fields.default, `${path}.default`);
+  return Object.freeze(column);
 }
 
+const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);
+
 export function readColumn(value: unknown, table: string, path: string, extraKeys: readonly string[] = []): ColumnEntity {
-  const fields = readObject(value, path, [...COLUMN_KEYS, ...extraKeys]);
+  const fields = readObject(value, path, extraKeys.length === 0 ? COLUMN_KEY_SET : [...COLUMN_KEYS, ...extraKeys]);
   return readColumnState(fields, table, readName(fields, "name", path), path);
 }
 

@@ -21,8 +21,12 @@ const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2
  * ```
  */
 export function printString(value: string): string {
+  if (PLAIN.test(value)) return `"${value}"`;
   return JSON.stringify(value).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** Printable ASCII but `"` and `\\`: written as is (the fast path for most names). */
+const PLAIN = /^[ !#-[\]-~]*$/;
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
@@ -31,6 +35,18 @@ export function printKey(key: string): string {
   // `__proto__: x` and `"__proto__": x` set the prototype; only a computed key makes a property.
   if (key === "__proto__") return '["__proto__"]';
   return IDENTIFIER.test(key) ? key : printString(key);
+}
+
+/** The same few keys (`name`, `type`, ...) come up again and again. */
+const KEYS = new Map<string, string>();
+
+function cachedKey(key: string): string {
+  let printed = KEYS.get(key);
+  if (printed === undefined) {
+    printed = printKey(key);
+    if (KEYS.size < 1000) KEYS.set(key, printed);
+  }
+  return printed;
 }
 
 export interface PrintOptions {
@@ -47,51 +63,97 @@ export interface PrintOptions {
  * set to `undefined` are left out) as a TypeScript literal, formatted for review: 2-space indent,
  * trailing commas, an object or array on one line when it fits in {@link LINE_WIDTH} and holds
  * no list of several objects. Keys keep their order. The same value always prints the same.
+ * Linear in the output: a subtree is only ever tried on one line within a line's budget.
  */
 export function printLiteral(value: unknown, options: PrintOptions = {}): string {
-  return print(value, options.indent ?? "", options.taken ?? 0, options.breakOuter ?? false);
+  const out: string[] = [];
+  render(value, options.indent ?? "", options.taken ?? 0, options.breakOuter ?? false, out);
+  return out.join("");
 }
 
-function print(value: unknown, indent: string, taken: number, forceBreak: boolean): string {
-  if (typeof value !== "object" || value === null) return printScalar(value);
-  const entries = Array.isArray(value) ? null : entriesOf(value);
-  const inline = printInline(value);
-  if (!forceBreak && !mustBreak(value) && indent.length + taken + inline.length <= LINE_WIDTH) return inline;
+function render(value: unknown, indent: string, taken: number, forceBreak: boolean, out: string[]): void {
+  if (typeof value !== "object" || value === null) {
+    out.push(printScalar(value));
+    return;
+  }
+  if (!forceBreak) {
+    const text = printInline(value, LINE_WIDTH - indent.length - taken);
+    if (text !== undefined) {
+      out.push(text);
+      return;
+    }
+  }
   const inner = `${indent}  `;
-  if (entries === null) {
-    const items = (value as readonly unknown[]).map((item) => `${inner}${print(item, inner, 1, false)},`);
-    return items.length === 0 ? "[]" : `[\n${items.join("\n")}\n${indent}]`;
-  }
-  const lines = entries.map(([key, item]) => {
-    const printedKey = `${printKey(key)}: `;
-    return `${inner}${printedKey}${print(item, inner, printedKey.length + 1, false)},`;
-  });
-  return lines.length === 0 ? "{}" : `{\n${lines.join("\n")}\n${indent}}`;
-}
-
-function printInline(value: unknown): string {
-  if (typeof value !== "object" || value === null) return printScalar(value);
-  if (Array.isArray(value)) return `[${value.map(printInline).join(", ")}]`;
-  const entries = entriesOf(value);
-  return entries.length === 0 ? "{}" : `{ ${entries.map(([key, item]) => `${printKey(key)}: ${printInline(item)}`).join(", ")} }`;
-}
-
-/** A list of two or more objects reads better one per line, and so does everything holding one. */
-function mustBreak(value: unknown): boolean {
-  if (typeof value !== "object" || value === null) return false;
   if (Array.isArray(value)) {
-    const objects = value.filter((item) => typeof item === "object" && item !== null && !Array.isArray(item)).length;
-    return objects >= 2 || value.some(mustBreak);
+    if (value.length === 0) return void out.push("[]");
+    out.push("[");
+    for (const item of value as readonly unknown[]) {
+      out.push("\n", inner);
+      render(item, inner, 1, false, out);
+      out.push(",");
+    }
+    out.push("\n", indent, "]");
+    return;
   }
-  return entriesOf(value).some(([, item]) => mustBreak(item));
+  const record = plainObject(value);
+  let empty = true;
+  out.push("{");
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item === undefined) continue;
+    const printedKey = cachedKey(key);
+    out.push("\n", inner, printedKey, ": ");
+    render(item, inner, printedKey.length + 3, false, out);
+    out.push(",");
+    empty = false;
+  }
+  out.push(empty ? "}" : `\n${indent}}`);
 }
 
-function entriesOf(value: object): [string, unknown][] {
+/**
+ * The one-line text of `value` if it is at most `budget` characters and holds no list of several
+ * objects (those read better one per line); otherwise `undefined`. Gives up as soon as the budget
+ * is spent, so trying costs at most a line's worth of work.
+ */
+function printInline(value: unknown, budget: number): string | undefined {
+  if (typeof value !== "object" || value === null) {
+    const text = printScalar(value);
+    return text.length <= budget ? text : undefined;
+  }
+  if (Array.isArray(value)) {
+    let objects = 0;
+    for (const item of value as readonly unknown[]) {
+      if (typeof item === "object" && item !== null && !Array.isArray(item) && ++objects >= 2) return undefined;
+    }
+    let text = "[";
+    for (const item of value as readonly unknown[]) {
+      const part = printInline(item, budget - text.length - 3);
+      if (part === undefined) return undefined;
+      text += text.length === 1 ? part : `, ${part}`;
+    }
+    text += "]";
+    return text.length <= budget ? text : undefined;
+  }
+  const record = plainObject(value);
+  let text = "{";
+  for (const key of Object.keys(record)) {
+    const item = record[key];
+    if (item === undefined) continue;
+    const printedKey = cachedKey(key);
+    const part = printInline(item, budget - text.length - printedKey.length - 6);
+    if (part === undefined) return undefined;
+    text += `${text.length === 1 ? " " : ", "}${printedKey}: ${part}`;
+  }
+  text += text.length === 1 ? "}" : " }";
+  return text.length <= budget ? text : undefined;
+}
+
+function plainObject(value: object): Readonly<Record<string, unknown>> {
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
     throw new MigError("MIG_E_INTERNAL", `Cannot write a ${value.constructor?.name ?? "non-plain object"} into a migration file`);
   }
-  return Object.entries(value).filter(([, item]) => item !== undefined);
+  return value as Readonly<Record<string, unknown>>;
 }
 
 function printScalar(value: unknown): string {
