@@ -1,0 +1,3 @@
+import { playgroundScenario } from "./playground-scenario";
+
+playgroundScenario("mysql");
