@@ -134,9 +134,10 @@ describe("mig new: backfills, data loss, dialect limits", () => {
     const project = sqliteProject({ shop: null });
     expect(await run({ app: "music", auto: true }, testDeps({ cwd: project.dir, ids: [ID(1)] }).deps)).toBe(0);
     project.write("src/music/tables.ts", MUSIC.initial.replace("  popularity: integer().default(0),", "  popularity: integer().default(0),\n  rank: integer(),"));
-    const io = testDeps({ cwd: project.dir, tty: true, texts: ["7"], ids: [ID(2)] });
+    const io = testDeps({ cwd: project.dir, tty: true, texts: ["7"], confirms: [false], ids: [ID(2)] });
     expect(await run({ app: "music", auto: true }, io.deps)).toBe(1);
-    expect(io.asked).toEqual(["Column band.rank is NOT NULL and has no default: what value should existing rows get?"]);
+    // SQLite cannot add it in place (addColumnBackfill: false); a table rebuild could, declined here.
+    expect(io.asked).toEqual(["Column band.rank is NOT NULL and has no default: what value should existing rows get?", "Rebuild the tables concerned instead (copy each into a new table)?"]);
     expect(io.stderr()).toContain("MIG_E_UNSUPPORTED");
     expect(project.list("src/music/migrations")).toHaveLength(1);
   });
