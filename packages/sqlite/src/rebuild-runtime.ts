@@ -3,8 +3,9 @@ import { type QueryResult, MigError, isMigError } from "@mig/core";
 import { toSqliteParams } from "./bind-params";
 import { type SchemaObject, dependentsOf } from "./rebuild-dependents";
 import type { RebuildStatement, RebuildStep } from "./rebuild-statement";
+import { sqliteEmitter } from "./sqlite-emitter";
 
-const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const q = (name: string) => sqliteEmitter.hooks.quoteIdentifier(name);
 
 const DOING: Readonly<Record<RebuildStep, string>> = {
   guard: "checking that foreign keys are off",
