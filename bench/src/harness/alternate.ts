@@ -1,0 +1,48 @@
+import { runMeasured, type RunResult, type Sample } from "./run-measured";
+
+/** One side of a comparison: a command, what prepares each run, and what proves a run did its job. */
+export interface Contender {
+  readonly name: string;
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd: string;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Untimed: puts the project in the state the run starts from. */
+  readonly setup?: (run: number) => void;
+  /** Untimed: throws when the run did not do what it should (wrong output, nothing written). */
+  readonly check?: (result: RunResult) => void;
+  /** Untimed: after the run. */
+  readonly teardown?: (run: number) => void;
+}
+
+export interface AlternateOptions {
+  readonly runs: number;
+  /** Untimed runs of each contender first (caches, JIT of the harness, disk). Default 1. */
+  readonly warmup?: number;
+  readonly log?: (line: string) => void;
+}
+
+/**
+ * Runs the contenders alternately in one session: round r runs each once, the order reversed
+ * every other round, so that a slow phase of the machine hits both. Warm-up rounds are not kept.
+ * Every run must exit 0 and pass its check.
+ */
+export function alternate(contenders: readonly Contender[], options: AlternateOptions): Map<string, Sample[]> {
+  const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
+  const warmup = options.warmup ?? 1;
+  for (let round = -warmup; round < options.runs; round++) {
+    const order = round % 2 === 0 ? contenders : [...contenders].reverse();
+    for (const contender of order) {
+      contender.setup?.(round);
+      const result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {} });
+      if (result.code !== 0) {
+        throw new Error(`${contender.name} exited with ${result.code} (run ${round})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+      }
+      contender.check?.(result);
+      contender.teardown?.(round);
+      if (round >= 0) samples.get(contender.name)!.push({ wallMs: result.wallMs, cpuMs: result.cpuMs, rssMb: result.rssMb });
+      options.log?.(`  ${contender.name}${round < 0 ? " (warm-up)" : ` #${round + 1}`}: ${result.wallMs.toFixed(0)} ms wall, ${result.cpuMs.toFixed(0)} ms CPU, ${result.rssMb.toFixed(0)} MB`);
+    }
+  }
+  return samples;
+}

@@ -1,0 +1,26 @@
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import type { CaseReport } from "./report-types";
+import { WORK } from "./paths";
+
+/** What every case gets from the harness. */
+export interface CaseContext {
+  /** Timed runs per measurement (≥ 5 for a report; fewer in smoke mode). */
+  readonly runs: number;
+  /** Small sizes, one run, no targets judged: CI checks that every case still works. */
+  readonly smoke: boolean;
+  log(line: string): void;
+  /** A folder for this case's generated projects. */
+  workDir(name: string): string;
+}
+
+export type BenchCase = (context: CaseContext) => Promise<CaseReport>;
+
+export function caseContext(runs: number, smoke: boolean, log: (line: string) => void): CaseContext {
+  return { runs, smoke, log, workDir: (name) => join(WORK, name) };
+}
+
+/** The part of a report every case fills in the same way. */
+export function stamp(): Pick<CaseReport, "ranAt" | "load"> {
+  return { ranAt: new Date().toISOString(), load: loadavg() };
+}

@@ -1,0 +1,50 @@
+/**
+ * The benchmark harness: `pnpm bench` (all cases, BENCHMARKS.md at the root), or
+ * `scripts/bench.sh --smoke` (tiny sizes, one run, report in bench/.results/). Options:
+ * `--cases 1,4` runs some cases only (the report then holds those), `--runs N` (default 5).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { case1 } from "./cases/case-1-new-from-nothing";
+import { caseContext, type BenchCase } from "./harness/case-context";
+import { describeEnvironment } from "./harness/environment";
+import { RESULTS, ROOT, BENCH } from "./harness/paths";
+import type { CaseReport } from "./harness/report-types";
+import { writeReport } from "./harness/write-report";
+
+const CASES: Record<string, BenchCase> = { "1": case1 };
+/** The order the cases run in. */
+const ORDER = ["1", "4", "5", "2", "3"];
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const smoke = process.argv.includes("--smoke");
+  const runs = Number(option("--runs") ?? (smoke ? 1 : 5));
+  const selected = (option("--cases")?.split(",") ?? ORDER).filter((id) => CASES[id]);
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const environment = describeEnvironment();
+  const context = caseContext(runs, smoke, log);
+  const reports: CaseReport[] = [];
+  mkdirSync(RESULTS, { recursive: true });
+  for (const id of ORDER.filter((i) => selected.includes(i))) {
+    log(`== case ${id}`);
+    const report = await CASES[id]!(context);
+    reports.push(report);
+    writeFileSync(join(RESULTS, `case-${id}${smoke ? ".smoke" : ""}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  }
+  const command = ["pnpm bench", ...process.argv.slice(2)].join(" ");
+  const markdown = writeReport({ environment, reports, runs, smoke, command, appendixPath: join(BENCH, "notes/optimisations.md") });
+  const target = smoke ? join(RESULTS, "BENCHMARKS.smoke.md") : join(ROOT, "BENCHMARKS.md");
+  writeFileSync(target, markdown);
+  log(`wrote ${target}`);
+  for (const report of reports) for (const t of report.targets) log(`case ${report.id}: ${t.target}: ${t.measured} — ${t.met === null ? "not judged" : t.met ? "met" : "MISSED"}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
