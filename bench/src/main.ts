@@ -6,13 +6,14 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { case1 } from "./cases/case-1-new-from-nothing";
+import { case4 } from "./cases/case-4-cold-start";
 import { caseContext, type BenchCase } from "./harness/case-context";
 import { describeEnvironment } from "./harness/environment";
 import { RESULTS, ROOT, BENCH } from "./harness/paths";
 import type { CaseReport } from "./harness/report-types";
 import { writeReport } from "./harness/write-report";
 
-const CASES: Record<string, BenchCase> = { "1": case1 };
+const CASES: Record<string, BenchCase> = { "1": case1, "4": case4 };
 /** The order the cases run in. */
 const ORDER = ["1", "4", "5", "2", "3"];
 
