@@ -71,6 +71,20 @@ describe("rebuild plans on a real database", () => {
     expect(db.all("SELECT count(*) AS n FROM band")).toEqual([{ n: 2 }]);
   });
 
+  it("converts values to the new type where that loses nothing, and keeps the others as they are", async () => {
+    const from = schema({ name: "reading", columns: [col("id", "serial"), col("value", "text"), col("ratio", "doublePrecision")] });
+    const to = schema({ name: "reading", columns: [col("id", "serial"), col("value", "integer"), col("ratio", "text")] });
+    expect((await db.forwards([create(from)])).ok).toBe(true);
+    db.exec("INSERT INTO reading (value, ratio) VALUES ('12', 0.5), ('abc', 2), ('1.5', 3.25)");
+    expect((await db.forwards([create(from), migration(2, rebuildPlan(from, to))])).error).toBeUndefined();
+    // CAST('abc' AS INTEGER) would be 0 and CAST('1.5' AS INTEGER) 1: the column's affinity keeps them.
+    expect(db.all("SELECT value, typeof(value) AS type, ratio, typeof(ratio) AS ratioType FROM reading ORDER BY id")).toEqual([
+      { value: 12, type: "integer", ratio: "0.5", ratioType: "text" },
+      { value: "abc", type: "text", ratio: "2.0", ratioType: "text" },
+      { value: 1.5, type: "real", ratio: "3.25", ratioType: "text" },
+    ]);
+  });
+
   it("rebuilds a referenced table before the table whose new foreign key needs its new unique key", async () => {
     const from = schema({ name: "label", columns: [col("id", "serial"), col("code", "text")] }, { name: "album", columns: [col("id", "serial"), col("label", "text")] });
     const to = schema(
