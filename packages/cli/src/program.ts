@@ -71,6 +71,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--fake", "record the migrations as applied without running them")
     .option("--preview", "print the SQL and change nothing")
     .option("--auto-agree", "do not ask before faking several migrations")
+    .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
     .addHelpText(
       "after",
       examples(["mig forwards all", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
@@ -85,6 +86,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--auto-agree", "do not ask for confirmation")
     .option("--clean", "delete the files of the reversed migrations")
     .option("--preview", "print the SQL and change nothing")
+    .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
     .addHelpText(
       "after",
       examples(["mig backwards music", "mig backwards music all --auto-agree", "mig backwards shop 2026-11-22T13:58:23:024723 --clean", "mig backwards all --preview"]),

@@ -161,6 +161,8 @@ describe("mig check and mig clean", () => {
     const refused = testDeps({ cwd: project.dir });
     expect(await forwards({ app: "music" }, refused.deps)).toBe(1);
     expect(refused.stderr()).toContain("MIG_E_CHECKSUM");
+    expect(await forwards({ app: "music", acceptChecksums: true }, testDeps({ cwd: project.dir }).deps)).toBe(0);
+    expect((await status(project)).filter((r) => r.app === "music").every((r) => r.applied && !r.checksumMismatch)).toBe(true);
   });
 
   it("clean removes only the orphans of that app", async () => {

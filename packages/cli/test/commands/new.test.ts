@@ -60,6 +60,16 @@ describe("mig new", () => {
     expect(project.read(`src/shop/migrations/${project.list("src/shop/migrations")[0]}`)).toContain('references: { table: "band"');
   });
 
+  it("new all refuses --rename and --backfill arguments that no app takes (exit 2)", async () => {
+    const project = sqliteProject();
+    const io = testDeps({ cwd: project.dir, ids: [ID(1), ID(2)] });
+    expect(await run({ app: "all", auto: true, rename: ["nosuch=thing"], backfill: ["x.y=1"], json: true }, io.deps)).toBe(2);
+    const { error } = JSON.parse(io.stdout()) as { error: { code: string; problems: unknown[] } };
+    expect(error.code).toBe("MIG_E_USAGE");
+    expect(error.problems).toHaveLength(2);
+    expect(project.list("src/music/migrations")).toEqual([]);
+  });
+
   it("is byte-identical when generated twice from the same inputs", async () => {
     const one = sqliteProject();
     const two = sqliteProject();

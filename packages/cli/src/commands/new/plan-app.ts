@@ -34,9 +34,13 @@ export interface AppPlanInput {
 }
 
 /** One app's changes: the operations, or the questions nobody answered. */
-export type AppPlan =
+export type AppPlan = (
   | { readonly kind: "operations"; readonly app: ResolvedApp; readonly operations: readonly Operation[] }
-  | { readonly kind: "open"; readonly app: ResolvedApp; readonly questions: readonly MigProblem[] };
+  | { readonly kind: "open"; readonly app: ResolvedApp; readonly questions: readonly MigProblem[] }
+) & {
+  /** The `--rename` and `--backfill` arguments this app took (for `new all`, to find the ones no app took). */
+  readonly used: readonly string[];
+};
 
 /** Loads a tables module (`MIG_E_CONFIG` when the file is missing or does not load). */
 export async function loadTables(app: ResolvedApp, deps: CliDeps): Promise<Record<string, unknown>> {
@@ -95,26 +99,27 @@ export async function planApp(
   const questions = findBackfillQuestions(from, to, decisions);
   const backfillArgs = input.shareFlags ? backfillsFor(input.backfills, questions) : input.backfills;
 
+  const used = [...renameArgs, ...backfillArgs];
   if (renames.kind === "open") {
     const renameQuestions = (renames.error as { problems?: readonly MigProblem[] }).problems ?? [];
     const given = new Set(backfillArgs.map((arg) => arg.slice(0, arg.indexOf("="))));
     const backfillQuestions = questions
       .filter((q) => q.required && !given.has(q.key))
       .map((q): MigProblem => ({ message: `${q.question} (if the renames above are answered no)`, table: q.table, column: q.column.name }));
-    return { kind: "open", app, questions: [...renameQuestions, ...backfillQuestions] };
+    return { kind: "open", app, questions: [...renameQuestions, ...backfillQuestions], used };
   }
   const backfill = await answerBackfills(questions, backfillArgs, deps);
-  if (backfill.open.length > 0) return { kind: "open", app, questions: backfill.open };
+  if (backfill.open.length > 0) return { kind: "open", app, questions: backfill.open, used };
 
   const operations = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
-  if (operations.length === 0) return { kind: "operations", app, operations };
+  if (operations.length === 0) return { kind: "operations", app, operations, used };
   try {
-    return { kind: "operations", app, operations: planOperations(operations, dialect, from, false) };
+    return { kind: "operations", app, operations: planOperations(operations, dialect, from, false), used };
   } catch (error) {
     // Only the planner's refusals can become table rebuilds; the emitter's cannot.
     const refused =
       error && typeof error === "object" && (error as { code?: unknown }).code === "MIG_E_UNSUPPORTED" && !(error as { meta?: { emitter?: boolean } }).meta?.emitter;
     if (!refused || !capabilities.rebuildTable || !(await allowRebuild(error as { problems?: readonly MigProblem[] }))) throw error;
-    return { kind: "operations", app, operations: planOperations(operations, dialect, from, true) };
+    return { kind: "operations", app, operations: planOperations(operations, dialect, from, true), used };
   }
 }

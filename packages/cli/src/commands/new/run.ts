@@ -72,6 +72,16 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
       );
     }
 
+    const used = new Set(plans.flatMap((plan) => plan.used));
+    const unused = [...(options.rename ?? []).map((a) => `--rename ${a}`), ...(options.backfill ?? []).map((a) => `--backfill ${a}`)].filter(
+      (flag) => !used.has(flag.slice(flag.indexOf(" ") + 1)),
+    );
+    if (unused.length > 0) {
+      throw new MigError("MIG_E_USAGE", `${unused.length === 1 ? "An argument answers" : `${unused.length} arguments answer`} no question of any app; nothing was written`, {
+        problems: unused.map((flag) => ({ message: `${flag}: no app has this rename or needs this value` })),
+        hint: "Check the table and column names (new names after =)",
+      });
+    }
     const open = plans.flatMap((plan): MigProblem[] =>
       plan.kind === "open" ? plan.questions.map((q) => (apps.length > 1 ? { ...q, message: `[${plan.app.name}] ${q.message}` } : q)) : [],
     );
