@@ -14,7 +14,7 @@ export const case1: BenchCase = async (context) => {
   for (const n of sizes) {
     context.log(`case 1: N = ${n}`);
     const project = createBenchProject(context.workDir(`case-1-n${n}`), n);
-    const samples = alternate(fromNothing(project), { runs: context.runs, log: context.log });
+    const samples = alternate(fromNothing(project), { runs: context.runs, warmup: context.warmup, log: context.log });
     const m = samples.get("mig")!;
     const d = samples.get("drizzle-kit")!;
     const [mw, dw] = [summarise(m.map((s) => s.wallMs)), summarise(d.map((s) => s.wallMs))];

@@ -38,7 +38,7 @@ export const case4: BenchCase = async (context) => {
     { name: "mig check", ...check, cwd: dir, env, check: (r) => { if (!/music/.test(r.stdout)) throw new Error(`mig check printed ${r.stdout}`); } },
   ];
   const runs = context.smoke ? context.runs : Math.max(context.runs, 10);
-  const samples = alternate(contenders, { runs, log: context.log });
+  const samples = alternate(contenders, { runs, warmup: context.warmup, log: context.log });
   const node = summarise(samples.get("node -e 0")!.map((s) => s.wallMs));
   const rows = contenders.map((c) => {
     const s = samples.get(c.name)!;

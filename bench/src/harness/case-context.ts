@@ -9,6 +9,8 @@ export interface CaseContext {
   readonly runs: number;
   /** Small sizes, one run, no targets judged: CI checks that every case still works. */
   readonly smoke: boolean;
+  /** Untimed warm-up runs of each contender before the timed ones (none in smoke mode). */
+  readonly warmup: number;
   log(line: string): void;
   /** A folder for this case's generated projects. */
   workDir(name: string): string;
@@ -17,7 +19,7 @@ export interface CaseContext {
 export type BenchCase = (context: CaseContext) => Promise<CaseReport>;
 
 export function caseContext(runs: number, smoke: boolean, log: (line: string) => void): CaseContext {
-  return { runs, smoke, log, workDir: (name) => join(WORK, name) };
+  return { runs, smoke, warmup: smoke ? 0 : 1, log, workDir: (name) => join(WORK, name) };
 }
 
 /** The part of a report every case fills in the same way. */

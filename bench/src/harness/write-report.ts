@@ -30,7 +30,7 @@ export function writeReport(input: ReportInput): string {
     "",
     "## How",
     "",
-    `- Every figure is over ${input.runs} timed runs (after one untimed warm-up run of each tool): median (min–max).`,
+    `- Every figure is over ${input.runs} timed runs (after one untimed warm-up run of each tool; none in smoke mode): median (min–max).`,
     "- Compared tools run **alternately in the same session** (round r runs each once, the order reversed every other round), so a slow moment of the machine hits both. Ratios are drizzle-kit (or the floor) ÷ mig, on medians.",
     "- Each run is a fresh process, spawned as a user runs it (`node packages/cli/dist/bin.js …`, `node bench/node_modules/drizzle-kit/bin.cjs …`). Wall time is measured around the spawn; CPU time (user + system, children included) and peak RSS come from GNU time (`/usr/bin/time -f '%U %S %M'`).",
     "- The machine is shared with other work: wall times move with its load (given per case); CPU time does not, and is shown beside it.",

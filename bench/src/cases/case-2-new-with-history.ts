@@ -1,0 +1,64 @@
+import { historyProject } from "../generate/history-project";
+import { alternate } from "../harness/alternate";
+import { stamp, type BenchCase } from "../harness/case-context";
+import { mbRange, ms, msRange, ratio } from "../harness/format";
+import type { TargetResult } from "../harness/report-types";
+import { summarise } from "../harness/stats";
+import { DRIZZLE_GENERATE, incremental, MIG_NEW } from "./generate-flows";
+
+/** Case 2: one added column on top of a history of H migrations, N = 500, vs drizzle-kit with the same history. */
+export const case2: BenchCase = async (context) => {
+  const n = context.smoke ? 5 : 500;
+  const histories = context.smoke ? [1, 3] : [1, 200, 1000];
+  const rows: string[][] = [];
+  const targets: TargetResult[] = [];
+  const migMedian = new Map<number, number>();
+  for (const h of histories) {
+    context.log(`case 2: N = ${n}, H = ${h}`);
+    const setup = await historyProject(context.workDir(`case-2-n${n}-h${h}`), n, h, context.log);
+    const samples = alternate(incremental(setup), { runs: context.runs, warmup: context.warmup, log: context.log });
+    const m = samples.get("mig")!;
+    const d = samples.get("drizzle-kit")!;
+    const [mw, dw] = [summarise(m.map((s) => s.wallMs)), summarise(d.map((s) => s.wallMs))];
+    const [mc, dc] = [summarise(m.map((s) => s.cpuMs)), summarise(d.map((s) => s.cpuMs))];
+    migMedian.set(h, mw.median);
+    rows.push([
+      String(h),
+      msRange(mw), msRange(dw), ratio(dw.median, mw.median),
+      msRange(mc), msRange(dc), ratio(dc.median, mc.median),
+      mbRange(summarise(m.map((s) => s.rssMb))), mbRange(summarise(d.map((s) => s.rssMb))),
+    ]);
+    targets.push({
+      target: `N = ${n}, H = ${h}: mig at least 5× faster than drizzle-kit`,
+      met: context.smoke ? null : dw.median / mw.median >= 5,
+      measured: `${ratio(dw.median, mw.median)} (wall), ${ratio(dc.median, mc.median)} (CPU)`,
+    });
+  }
+  const [first, last] = [histories[0]!, histories[histories.length - 1]!];
+  const growth = migMedian.get(last)! / migMedian.get(first)!;
+  targets.push({
+    target: `mig flat in the history: H = ${last} within 1.5× of H = ${first}`,
+    met: context.smoke ? null : growth <= 1.5,
+    measured: `${growth.toFixed(2)}× (${ms(migMedian.get(last)!)} ms vs ${ms(migMedian.get(first)!)} ms)`,
+  });
+  return {
+    id: "2",
+    title: "one added column with a history of H migrations (`mig new --auto` vs `drizzle-kit generate`)",
+    description:
+      `N = ${n} tables; each tool has a history of H migrations: the first creates the tables, each later one adds a nullable integer column. ` +
+      "Both histories are generated (mig's with core's own serialiser, drizzle-kit's as SQL + chained full snapshots + journal) except their last migration, which each tool writes itself, untimed: " +
+      "that proves the generated ones are exactly what the tool writes (it finds only that one change), and leaves mig's replay cache as a previous `mig new` leaves it (covering all but that last file). " +
+      "Each run starts from there with the schema edited to add one column, and must write a migration adding it.",
+    commands: [`cd bench/.work/case-2-n${n}-h<H>`, MIG_NEW.display, DRIZZLE_GENERATE.display],
+    tables: [
+      {
+        caption: "Wall-clock and CPU time in ms, median (min–max); ratio = drizzle-kit ÷ mig; peak RSS in MB",
+        header: ["H", "mig wall", "drizzle-kit wall", "ratio (wall)", "mig CPU", "drizzle-kit CPU", "ratio (CPU)", "mig peak MB", "drizzle-kit peak MB"],
+        rows,
+      },
+    ],
+    targets,
+    notes: [],
+    ...stamp(),
+  };
+};
