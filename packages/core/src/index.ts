@@ -13,3 +13,4 @@ export * from "./manager/index";
 export * from "./serialise/index";
 export * from "./runner/index";
 export * from "./config/index";
+export * from "./replay-cache/index";

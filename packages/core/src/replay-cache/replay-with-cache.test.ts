@@ -1,0 +1,157 @@
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { ColumnEntity, Entity } from "../snapshot/entities";
+import { Snapshot } from "../snapshot/snapshot";
+import { diff } from "../diff/diff";
+import { replayMigrations } from "../manager/replay-migrations";
+import { generateMigrationId } from "../manager/migration-id";
+import { serialiseSnapshot } from "../snapshot/canonical-json";
+import { serialiseMigration } from "../serialise/serialise-migration";
+import { migrationLoader } from "../serialise/load-migration.test-helper";
+import type { Operation } from "../operations/operation";
+import { replayWithCache, type MigrationFileText } from "./replay-with-cache";
+
+const loader = migrationLoader();
+beforeAll(() => loader.warmUp(), 120_000);
+
+let dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "mig-replay-cache-"));
+  dirs.push(dir);
+  return dir;
+};
+
+const column = (table: string, name: string): ColumnEntity => ({ entity: "column", table, name, type: "integer", nullable: true, default: null });
+const idAt = (k: number) => generateMigrationId(new Date(Date.UTC(2024, 0, 1, 0, 0, k)));
+
+function initialOperations(): readonly Operation[] {
+  const entities: Entity[] = [];
+  for (const table of ["band", "manager"]) {
+    entities.push({ entity: "table", name: table, primaryKey: ["id"] });
+    entities.push({ entity: "column", table, name: "id", type: "serial", nullable: false, default: null });
+  }
+  return diff(Snapshot.empty(), Snapshot.fromEntities(entities));
+}
+
+/** Migration files as `mig new --auto` writes them: tables, then one added column each. */
+function history(count: number, columnName: (k: number) => string = (k) => `c_${k}`): MigrationFileText[] {
+  const files: MigrationFileText[] = [];
+  for (let k = 0; k < count; k++) {
+    const operations = k === 0 ? initialOperations() : [{ kind: "add_column" as const, table: "band", column: column("band", columnName(k)) }];
+    files.push({ path: `/app/migrations/m_${k}.ts`, text: serialiseMigration({ id: idAt(k), appName: "app", version: "0.1.0", description: "", operations }) });
+  }
+  return files;
+}
+
+/** Runs replayWithCache with real loading (jiti), counting what it loads. */
+async function run(files: readonly MigrationFileText[], cacheDir: string | undefined) {
+  let loads = 0;
+  const loadFile = async (file: MigrationFileText) => {
+    loads++;
+    return (await loader.load(`${file.path.split("/").pop()!.replace(".ts", "")}_${loads}_${Math.random().toString(36).slice(2)}.ts`, file.text)).forwards();
+  };
+  const result = await replayWithCache({
+    cacheDir,
+    key: "app /app/migrations",
+    migVersion: "0.1.0",
+    files,
+    loadAll: async () => Promise.all(files.map(async (file) => ({ path: file.path, migration: await loadFile(file) }))),
+    loadOne: loadFile,
+  });
+  return { ...result, loads };
+}
+
+/** The truth: every file loaded and replayed, no cache. */
+async function truth(files: readonly MigrationFileText[]): Promise<string> {
+  const managers = await Promise.all(files.map(async (file, i) => (await loader.load(`truth_${i}_${Math.random().toString(36).slice(2)}.ts`, file.text)).forwards()));
+  return serialiseSnapshot(replayMigrations(managers));
+}
+
+describe("replayWithCache", () => {
+  it("loads everything the first time, nothing the second, only new files after that", async () => {
+    const cacheDir = tempDir();
+    const files = history(5);
+    const first = await run(files, cacheDir);
+    expect(first).toMatchObject({ loaded: 5, cached: 0, loads: 5 });
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+
+    const second = await run(files, cacheDir);
+    expect(second).toMatchObject({ loaded: 0, cached: 5, loads: 0 });
+    expect(serialiseSnapshot(second.snapshot)).toBe(await truth(files));
+
+    const more = history(7);
+    const third = await run(more, cacheDir);
+    expect(third).toMatchObject({ loaded: 2, cached: 5 });
+    expect(serialiseSnapshot(third.snapshot)).toBe(await truth(more));
+    expect(await run(more, cacheDir)).toMatchObject({ loaded: 0, cached: 7 });
+  }, 60_000);
+
+  it("is never stale: an edited file misses the cache and gives the edited snapshot", async () => {
+    const cacheDir = tempDir();
+    const files = history(4);
+    await run(files, cacheDir);
+    // Edit migration 2: the column it adds gets another name.
+    const edited = history(4, (k) => (k === 2 ? "renamed_in_file" : `c_${k}`));
+    expect(edited[2]!.text).not.toBe(files[2]!.text);
+    const result = await run(edited, cacheDir);
+    expect(result).toMatchObject({ loaded: 4, cached: 0 });
+    const text = serialiseSnapshot(result.snapshot);
+    expect(text).toBe(await truth(edited));
+    expect(text).toContain("renamed_in_file");
+    expect(text).not.toContain('"c_2"');
+    // Even a whitespace-only edit counts (the key is the exact text).
+    const spaced = edited.map((f, i) => (i === 1 ? { ...f, text: `${f.text}\n` } : f));
+    expect(await run(spaced, cacheDir)).toMatchObject({ loaded: 4, cached: 0 });
+  }, 60_000);
+
+  it("replays everything when a file is removed, or one is added before the last cached ID", async () => {
+    const cacheDir = tempDir();
+    const files = history(4);
+    await run(files, cacheDir);
+    const removed = [files[0]!, files[1]!, files[3]!];
+    // Without migration 2 the snapshot has no c_2.
+    const afterRemoval = await run(removed, cacheDir);
+    expect(afterRemoval).toMatchObject({ loaded: 3, cached: 0 });
+    expect(serialiseSnapshot(afterRemoval.snapshot)).toBe(await truth(removed));
+
+    await run(files, cacheDir);
+    const early = {
+      path: "/app/migrations/early.ts",
+      text: serialiseMigration({ id: generateMigrationId(new Date(Date.UTC(2024, 0, 1, 0, 0, 1, 500))), appName: "app", version: "0.1.0", description: "", operations: [{ kind: "add_column", table: "manager", column: column("manager", "early") }] }),
+    };
+    const inserted = [...files, early];
+    const result = await run(inserted, cacheDir);
+    expect(result.cached).toBe(0);
+    expect(serialiseSnapshot(result.snapshot)).toBe(await truth(inserted));
+  }, 60_000);
+
+  it("never uses an entry of another mig version, or a file that reaches outside its text", async () => {
+    const cacheDir = tempDir();
+    const files = history(3);
+    await run(files, cacheDir);
+    const other = await replayWithCache({
+      cacheDir, key: "app /app/migrations", migVersion: "9.9.9", files,
+      loadAll: async () => Promise.all(files.map(async (f, i) => ({ path: f.path, migration: await (await loader.load(`v_${i}_${Date.now()}.ts`, f.text)).forwards() }))),
+      loadOne: async () => { throw new Error("not expected"); },
+    });
+    expect(other.cached).toBe(0);
+
+    const handWritten = files.map((f, i) => (i === 1 ? { ...f, text: f.text.replace('import { MigrationManager } from "@mig/core";', 'import { MigrationManager } from "@mig/core";\nconst fromEnv = process.env.NOTHING;') } : f));
+    const dir = tempDir();
+    await run(handWritten, dir);
+    // Only migration 0 is cacheable: the entry stops before the hand-written file.
+    expect(await run(handWritten, dir)).toMatchObject({ cached: 1, loaded: 2 });
+  }, 60_000);
+
+  it("without a cache folder loads everything every time", async () => {
+    const files = history(2);
+    expect(await run(files, undefined)).toMatchObject({ loaded: 2, cached: 0 });
+    expect(await run(files, undefined)).toMatchObject({ loaded: 2, cached: 0 });
+  }, 60_000);
+});
