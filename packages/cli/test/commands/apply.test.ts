@@ -102,6 +102,25 @@ describe("mig forwards", () => {
   });
 });
 
+describe("a failing migration", () => {
+  it("is reported with a coded error (exit 1); earlier ones stay applied, later ones do not run", async () => {
+    const project = await projectWithHistory();
+    const file = `src/music/migrations/${project.list("src/music/migrations")[1]}`;
+    project.write(file, project.read(file).replace("return manager;", 'manager.addRaw(async () => {\n    throw new Error("boom");\n  });\n  return manager;'));
+    const io = testDeps({ cwd: project.dir });
+    expect(await forwards({ app: "music" }, io.deps)).toBe(1);
+    expect(io.stdout()).toMatch(new RegExp(`^✓ music ${ID(1)} step 1 applied`, "m"));
+    expect(io.stdout()).toMatch(new RegExp(`^✗ music ${ID(2)} step 2 failed`, "m"));
+    expect(io.stderr()).toMatch(/^error MIG_E_MIGRATION_FAILED: .*boom/m);
+    expect(applied(await status(project))).toEqual([`music:${ID(1)}`]);
+    const json = testDeps({ cwd: project.dir });
+    expect(await forwards({ app: "music", json: true }, json.deps)).toBe(1);
+    const { error } = JSON.parse(json.stdout()) as { error: { code: string; meta: { migrations: { id: string; status: string }[] } } };
+    expect(error.code).toBe("MIG_E_MIGRATION_FAILED");
+    expect(error.meta.migrations.map((m) => m.status)).toEqual(["failed", "skipped"]);
+  });
+});
+
 describe("mig backwards", () => {
   it("asks Reverse N migrations? on a TTY; no answers no; without a TTY exits 3", async () => {
     const project = await projectWithHistory();
