@@ -6,3 +6,4 @@ export * from "./migration-id";
 export * from "./migration-file-name";
 export * from "./apply-operation";
 export * from "./replay-migrations";
+export { restorePlaceholder } from "./restore-placeholder";

@@ -1,11 +1,13 @@
 import { MigError } from "../errors/mig-error";
 import { isNarrowingChange } from "../diff/is-narrowing-change";
 import type { Operation, SchemaOperation } from "../operations/operation";
+import { restorePlaceholder } from "./restore-placeholder";
 
 /**
  * The operation that undoes `operation`, built only from what the operation carries.
  *
- * A `backfill` is dropped (it only matters going the way it was planned for); an inverted alter is
+ * A `backfill` is dropped (it only matters going the way it was planned for), except that a dropped
+ * NOT NULL column without a default comes back with a placeholder value (`restorePlaceholder`); an inverted alter is
  * marked `lossy` when its type change narrows (reversing integer → bigint loses what only fits a
  * bigint). Raw functions have no inverse:
  * a migration's raw-backwards function is its own operation.
@@ -27,8 +29,11 @@ export function invertOperation(operation: Operation): SchemaOperation {
       return { kind: "rename_table", from: operation.to, to: operation.from };
     case "add_column":
       return { kind: "drop_column", table: operation.table, column: operation.column };
-    case "drop_column":
-      return { kind: "add_column", table: operation.table, column: operation.column };
+    case "drop_column": {
+      // A NOT NULL column without a default needs a value for the rows that exist when it comes back.
+      const backfill = restorePlaceholder(operation.column);
+      return { kind: "add_column", table: operation.table, column: operation.column, ...(backfill === undefined ? {} : { backfill }) };
+    }
     case "rename_column":
       return { kind: "rename_column", table: operation.table, from: operation.to, to: operation.from };
     case "alter_column":

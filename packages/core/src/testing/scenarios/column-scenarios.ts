@@ -65,6 +65,20 @@ export const COLUMN_SCENARIOS: readonly SchemaScenario[] = [
     },
   },
   {
+    name: "drop a NOT NULL column without a default; backwards re-adds it with a placeholder for existing rows",
+    before: only(withColumns(BAND, col("genre", "varchar", { length: 30 }))),
+    after: only(BAND),
+    // Re-adding a NOT NULL column to a table with rows needs a value for them (a temporary default).
+    appliesTo: (can) => can.addColumnBackfill,
+    seed: { band: [{ name: "Pythonistas", genre: "prog" }] },
+    rows: { band: [{ name: "Gophers" }] },
+    afterBackwards: async (c) => {
+      // The data does not come back: every existing row gets the type's placeholder ("" here).
+      await c.expectRows("band", [{ name: "Pythonistas", genre: "" }, { name: "Gophers", genre: "" }], "id");
+      await c.expectFailure(() => c.db.table("band").insert({ name: "No genre" }), "NOT NULL without a default");
+    },
+  },
+  {
     name: "rename a column keeps its data",
     before: only(BAND),
     after: only(withColumns(withoutColumn(BAND, "name"), col("title", "varchar", { length: 50 }))),
