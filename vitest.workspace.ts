@@ -9,6 +9,7 @@ export const projects = [
   "packages/mysql",
   "packages/sqlite",
   "packages/cli",
+  "packages/reliability",
   "apps/playground",
   "examples/mig-dialect-pglite",
 ];

@@ -1,0 +1,3 @@
+import { defineRoundTripSuite } from "./support/round-trip-suite";
+
+defineRoundTripSuite("sqlite");
