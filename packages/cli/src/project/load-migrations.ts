@@ -36,7 +36,18 @@ function firstLine(error: unknown): string {
   return error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error);
 }
 
-async function loadFile(app: ResolvedApp, path: string, shown: string, deps: CliDeps): Promise<MigrationFile> {
+/** The paths of an app's migration files (sorted by name; none when the folder does not exist). */
+export function migrationFilePaths(app: ResolvedApp): string[] {
+  if (!existsSync(app.migrationsDir)) return [];
+  return readdirSync(app.migrationsDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && isMigrationFileName(entry.name))
+    .map((entry) => join(app.migrationsDir, entry.name))
+    .sort();
+}
+
+/** Loads one migration file (jiti) and checks its exports. */
+export async function loadMigrationFile(app: ResolvedApp, path: string, deps: CliDeps): Promise<MigrationFile> {
+  const shown = relative(deps.cwd, path) || path;
   const text = readFileSync(path, "utf8");
   let module: Record<string, unknown>;
   try {
@@ -78,16 +89,8 @@ async function loadFile(app: ResolvedApp, path: string, shown: string, deps: Cli
  * yet holds no migrations. Two files with the same ID are `MIG_E_MIGRATION_FILE`.
  */
 export async function loadMigrations(app: ResolvedApp, deps: CliDeps): Promise<MigrationFile[]> {
-  if (!existsSync(app.migrationsDir)) return [];
-  const names = readdirSync(app.migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && isMigrationFileName(entry.name))
-    .map((entry) => entry.name)
-    .sort();
   const files: MigrationFile[] = [];
-  for (const name of names) {
-    const path = join(app.migrationsDir, name);
-    files.push(await loadFile(app, path, relative(deps.cwd, path) || path, deps));
-  }
+  for (const path of migrationFilePaths(app)) files.push(await loadMigrationFile(app, path, deps));
   files.sort((a, b) => compareMigrationIds(a.id, b.id));
   for (let i = 1; i < files.length; i++) {
     const [previous, current] = [files[i - 1]!, files[i]!];

@@ -6,17 +6,17 @@ import {
   findBackfillQuestions,
   isTable,
   MigError,
-  replayMigrations,
   resolveCapabilities,
   snapshotFromTables,
   type Dialect,
   type MigProblem,
   type Operation,
   type RenameResolver,
+  type Snapshot,
 } from "@mig/core";
 import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
-import { loadMigrations } from "../../project/load-migrations";
+import { replayApp } from "../../project/replay-app";
 import { answerBackfills, backfillsFor } from "./backfill-answers";
 import { planOperations } from "./plan-for-dialect";
 import { answerRenames, renamesForApp } from "./rename-answers";
@@ -61,6 +61,23 @@ export async function loadTables(app: ResolvedApp, deps: CliDeps): Promise<Recor
   }
 }
 
+/**
+ * The schema according to the app's migrations: every file replayed, except those a previous run
+ * already replayed and that are unchanged since (the replay cache in node_modules/.cache/mig;
+ * MIG_CACHE=0 turns it off). The result is always what replaying every file gives.
+ */
+async function replayedSnapshot(app: ResolvedApp, deps: CliDeps): Promise<Snapshot> {
+  const { snapshot } = await replayWithCache({
+    cacheDir: defaultCacheDir(app.migrationsDir, deps.env),
+    key: app.migrationsDir,
+    migVersion: VERSION,
+    files: listMigrationFiles(app),
+    loadAll: async () => Promise.all((await loadMigrations(app, deps)).map(async (file) => ({ path: file.path, migration: await file.load() }))),
+    loadOne: async (file) => (await loadMigrationFile(app, file, deps)).load(),
+  });
+  return snapshot;
+}
+
 async function externalTableNames(app: ResolvedApp, apps: readonly ResolvedApp[], deps: CliDeps): Promise<string[]> {
   const names: string[] = [];
   for (const other of apps) {
@@ -82,9 +99,7 @@ export async function planApp(
   allowRebuild: (refusal: { readonly problems?: readonly MigProblem[] }) => Promise<boolean>,
 ): Promise<AppPlan> {
   const { app, dialect } = input;
-  const files = await loadMigrations(app, deps);
-  const managers = await Promise.all(files.map((file) => file.load()));
-  const from = replayMigrations(managers);
+  const from = await replayApp(app, deps);
   const capabilities = resolveCapabilities(dialect.capabilities);
   const to = snapshotFromTables(await loadTables(app, deps), {
     externalTables: await externalTableNames(app, input.apps, deps),
