@@ -61,23 +61,6 @@ export async function loadTables(app: ResolvedApp, deps: CliDeps): Promise<Recor
   }
 }
 
-/**
- * The schema according to the app's migrations: every file replayed, except those a previous run
- * already replayed and that are unchanged since (the replay cache in node_modules/.cache/mig;
- * MIG_CACHE=0 turns it off). The result is always what replaying every file gives.
- */
-async function replayedSnapshot(app: ResolvedApp, deps: CliDeps): Promise<Snapshot> {
-  const { snapshot } = await replayWithCache({
-    cacheDir: defaultCacheDir(app.migrationsDir, deps.env),
-    key: app.migrationsDir,
-    migVersion: VERSION,
-    files: listMigrationFiles(app),
-    loadAll: async () => Promise.all((await loadMigrations(app, deps)).map(async (file) => ({ path: file.path, migration: await file.load() }))),
-    loadOne: async (file) => (await loadMigrationFile(app, file, deps)).load(),
-  });
-  return snapshot;
-}
-
 async function externalTableNames(app: ResolvedApp, apps: readonly ResolvedApp[], deps: CliDeps): Promise<string[]> {
   const names: string[] = [];
   for (const other of apps) {
