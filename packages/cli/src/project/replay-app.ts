@@ -14,7 +14,7 @@ import { loadMigrationFile, loadMigrations, migrationFilePaths } from "./load-mi
 export async function replayApp(app: ResolvedApp, deps: CliDeps): Promise<Snapshot> {
   const files = migrationFilePaths(app).map((path) => ({ path, text: readFileSync(path, "utf8") }));
   const { snapshot } = await replayWithCache({
-    cacheDir: defaultCacheDir(app.migrationsDir),
+    cacheDir: defaultCacheDir(app.migrationsDir, deps.env),
     key: `${app.name}\u0000${app.migrationsDir}`,
     migVersion: VERSION,
     files,
