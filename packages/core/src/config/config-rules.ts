@@ -132,7 +132,11 @@ const connectionType: ConfigRule = (config) => {
   }
   const scheme = urlScheme(connection);
   // The text is not echoed: a malformed URL may carry a password that redaction cannot recognise.
-  if (!scheme || (!FILE_URL_SCHEMES.has(scheme) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(connection.trim()))) {
+  // A plugin dialect may use its own `scheme:rest` form (`pglite:./data`); the registry checks the
+  // scheme once the plugins are loaded. Without plugins, `host:port` typos are caught here.
+  const pluginsMayClaim = (Array.isArray(config.plugins) && config.plugins.length > 0) || isObject(config.dialect);
+  const schemeOnly = pluginsMayClaim && /^[a-z][a-z0-9+.-]*:\S/i.test(connection.trim());
+  if (!scheme || (!FILE_URL_SCHEMES.has(scheme) && !schemeOnly && !/^[a-z][a-z0-9+.-]*:\/\//i.test(connection.trim()))) {
     return [{ path: "connection", message: "connection is not a URL (expected postgres://…, mysql://…, sqlite:./file.db or file:./file.db)" }];
   }
   return [];

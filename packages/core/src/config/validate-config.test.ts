@@ -32,6 +32,13 @@ describe("validateConfig", () => {
     expect(validateConfig(config)).toBe(config);
   });
 
+  it("accepts a plugin's own `scheme:` URL form only when a plugin may claim it", () => {
+    const withPlugin = { dialect: "pglite", connection: "pglite:./data", apps: [app("music")], plugins: ["mig-dialect-pglite"] };
+    expect(validateConfig(withPlugin)).toBe(withPlugin);
+    // Without plugins, `host:port` is a typo for a URL, not a dialect's scheme.
+    expect(problemsOf({ connection: "localhost:5432/app", apps: [app("music")] }).problems.map((p) => p.path)).toContain("connection");
+  });
+
   it("rejects a default export that is not an object", () => {
     expect(problemsOf(undefined).code).toBe("MIG_E_CONFIG");
     expect(problemsOf([]).code).toBe("MIG_E_CONFIG");
