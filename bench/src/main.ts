@@ -7,6 +7,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { case1 } from "./cases/case-1-new-from-nothing";
 import { case2 } from "./cases/case-2-new-with-history";
+import { case3 } from "./cases/case-3-forwards";
 import { case4 } from "./cases/case-4-cold-start";
 import { case5 } from "./cases/case-5-peak-memory";
 import { caseContext, type BenchCase } from "./harness/case-context";
@@ -15,7 +16,7 @@ import { RESULTS, ROOT, BENCH } from "./harness/paths";
 import type { CaseReport } from "./harness/report-types";
 import { writeReport } from "./harness/write-report";
 
-const CASES: Record<string, BenchCase> = { "1": case1, "2": case2, "4": case4, "5": case5 };
+const CASES: Record<string, BenchCase> = { "1": case1, "2": case2, "3": case3, "4": case4, "5": case5 };
 /** The order the cases run in. */
 const ORDER = ["1", "4", "5", "2", "3"];
 

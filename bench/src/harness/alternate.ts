@@ -7,6 +7,8 @@ export interface Contender {
   readonly args: readonly string[];
   readonly cwd: string;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Standard input of the command (a SQL script for a database client). */
+  readonly input?: () => string;
   /** Untimed: puts the project in the state the run starts from. */
   readonly setup?: (run: number) => void;
   /** Untimed: throws when the run did not do what it should (wrong output, nothing written). */
@@ -34,7 +36,7 @@ export function alternate(contenders: readonly Contender[], options: AlternateOp
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
       contender.setup?.(round);
-      const result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {} });
+      const result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {}, ...(contender.input ? { input: contender.input() } : {}) });
       if (result.code !== 0) {
         throw new Error(`${contender.name} exited with ${result.code} (run ${round})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
       }
