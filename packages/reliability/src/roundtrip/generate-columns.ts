@@ -8,7 +8,13 @@ import type { ColumnModel, DefaultModel } from "./schema-model";
 const WORDS = ["order", "select", "user", "group", "from", "table", "key", "value", "index", "check", "default", "limit", "desc", "where", "primary", "column"];
 
 /**
- * Fresh names: reserved words while they last, then `t7`, `c12`. Never an underscore, so that
+ * Names that must survive quoting everywhere (DDL, introspection, rebuilds, migration files).
+ * No underscore, dot or `=` (`--rename t.c=t.d` splits on them), no trailing space (MySQL).
+ */
+const HOSTILE = ['we"ird', "it's", "sp ace", "semi;colon", "back`tick", "ünïcode", "日本", "dash-name", "Mixed", "x--y", "a/*b*/", "drop table"];
+
+/**
+ * Fresh names: reserved words and hostile names while they last, then `t7`, `c12`. Never an underscore, so that
  * derived constraint names (`${table}_${column}_key`) cannot collide between tables; never reused,
  * so that a dropped table or column is never confused with a new one of the same name.
  */
@@ -19,6 +25,10 @@ export class NamePool {
   constructor(private readonly rand: Rand) {}
 
   fresh(prefix: "t" | "c"): string {
+    if (this.rand.chance(0.12)) {
+      const name = this.rand.pick(HOSTILE);
+      if (!this.#used.has(name)) return this.#take(name);
+    }
     if (this.rand.chance(0.3)) {
       const word = this.rand.pick(WORDS);
       if (!this.#used.has(word)) return this.#take(word);

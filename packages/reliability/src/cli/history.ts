@@ -1,0 +1,108 @@
+import {
+  type Dialect,
+  type Snapshot,
+  type Table,
+  MigrationManager,
+  Snapshot as SnapshotClass,
+  bigint,
+  foreignKey,
+  integer,
+  replayMigrations,
+  resolveCapabilities,
+  serialiseMigration,
+  snapshotFromTables,
+  table,
+  text,
+  timestamp,
+  varchar,
+} from "@mig/core";
+import { planAutoMigration } from "../roundtrip/plan-auto-migration";
+
+/** One migration file of a history: its ID, its text, and the schema once it is applied. */
+export interface HistoryStep {
+  readonly id: string;
+  readonly description: string;
+  readonly text: string;
+  /** The schema of the migrations up to and including this one. */
+  readonly schema: Snapshot;
+  /** Statements and raw functions in its forwards plan. */
+  readonly steps: number;
+}
+
+/** The k-th migration ID of a history (they sort in k order). */
+export function historyId(k: number): string {
+  return `2026-02-01T00:00:${String(k).padStart(2, "0")}:000000`;
+}
+
+/** Six versions of a music app's tables: creates, adds, renames, type changes, drops, a new FK. */
+function versions(): Record<string, Table>[] {
+  const manager = table("manager", { name: varchar({ length: 50 }) });
+  const v1Band = table("band", { name: varchar({ length: 100 }).unique(), manager: foreignKey(() => manager, { onDelete: "cascade" }).nullable(), popularity: integer().default(0) });
+  const v1 = { Manager: manager, Band: v1Band };
+
+  const v2Band = table("band", { ...v1Band.columns, country: varchar({ length: 60 }).nullable() });
+  const concert = table("concert", { band: foreignKey(() => v2Band), venue: text().default("tbc") });
+  const v2 = { Manager: manager, Band: v2Band, Concert: concert };
+
+  const v3Band = table("band", { name: varchar({ length: 100 }).unique(), manager: v1Band.columns.manager, popularity: integer().default(0).index(), origin: varchar({ length: 60 }).nullable() });
+  const v3Concert = table("concert", { band: foreignKey(() => v3Band), venue: text().default("tbc") });
+  const v3 = { Manager: manager, Band: v3Band, Concert: v3Concert };
+
+  const genre = table("genre", { label: varchar({ length: 40 }).unique(), since: timestamp().defaultNow() });
+  const v4Band = table("band", { ...v3Band.columns, popularity: bigint().default(0).index() });
+  const v4Concert = table("concert", { band: foreignKey(() => v4Band), venue: text().default("tbc") });
+  const v4 = { Manager: manager, Band: v4Band, Concert: v4Concert, Genre: genre };
+
+  const v5Band = table("band", { ...v4Band.columns, name: varchar({ length: 200 }).unique() });
+  const v5 = { Manager: manager, Band: v5Band, Genre: genre };
+
+  const ticket = table("ticket", { band: foreignKey(() => v5Band, { onDelete: "cascade" }), seat: varchar({ length: 10 }), price: integer().nullable() }, { unique: [["band", "seat"]] });
+  const v6 = { Manager: manager, Band: v5Band, Genre: genre, Ticket: ticket };
+  return [v1, v2, v3, v4, v5, v6];
+}
+
+const DESCRIPTIONS = ["manager and band", "band.country, concert", "index popularity, rename country to origin", "genre, popularity bigint", "drop concert, longer band names", "ticket"];
+
+/**
+ * A raw function that waits, inside the migration's transaction where there is one, to widen the
+ * window in which a kill lands inside a migration. How long is read when it runs:
+ * `MIG_REL_SLEEP_<k>` for the k-th migration, else `MIG_REL_SLEEP_MS`, else not at all.
+ */
+function sleepRaw(k: number): string {
+  return [
+    "  manager.addRaw(async () => {",
+    `    const ms = Number(process.env.MIG_REL_SLEEP_${k} ?? process.env.MIG_REL_SLEEP_MS ?? 0);`,
+    "    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));",
+    "  });",
+    "",
+  ].join("\n");
+}
+
+/**
+ * The files `mig new --auto` writes for the six versions, for `dialect` (SQLite with
+ * `--allow-rebuild`); with `sleep`, each gets a raw function after its operations that waits as
+ * long as the environment says (see `sleepRaw`).
+ */
+export async function buildHistory(dialect: Dialect, options: { readonly appName?: string; readonly sleep?: boolean } = {}): Promise<HistoryStep[]> {
+  const appName = options.appName ?? "music";
+  const capabilities = resolveCapabilities(dialect.capabilities);
+  const managers: MigrationManager[] = [];
+  const steps: HistoryStep[] = [];
+  let from: Snapshot = SnapshotClass.empty();
+  for (const [index, tables] of versions().entries()) {
+    const to = snapshotFromTables(tables, { maxIdentifierLength: capabilities.maxIdentifierLength, indexMethods: capabilities.indexMethods });
+    const renames = index === 2 ? ["band.country=band.origin"] : [];
+    const operations = await planAutoMigration({ dialect, from, to, renames, allowRebuild: capabilities.rebuildTable });
+    const id = historyId(index + 1);
+    const description = DESCRIPTIONS[index]!;
+    let text = serialiseMigration({ id, appName, description, version: "0.1.0", operations });
+    if (options.sleep) text = text.replace("  return manager;\n", `${sleepRaw(index + 1)}\n  return manager;\n`);
+    const manager = new MigrationManager({ migrationId: id, appName, description });
+    for (const operation of operations) manager.addOperation(operation);
+    managers.push(manager);
+    from = replayMigrations(managers);
+    const statements = operations.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
+    steps.push({ id, description, text, schema: from, steps: statements + (options.sleep ? 1 : 0) });
+  }
+  return steps;
+}
