@@ -29,7 +29,7 @@ if (!process.execArgv.includes("--conditions=source")) {
 }
 
 // MIG_BENCH_CORE: another copy of the core sources to compare with (its `src/index.ts`).
-const core = (await import(process.env.MIG_BENCH_CORE ?? "@mig/core")) as typeof import("@mig/core");
+const core = (await import(process.env.MIG_BENCH_CORE || "@mig/core")) as typeof import("@mig/core");
 const { diff, serialiseMigration, Snapshot } = core;
 type Snapshot = import("@mig/core").Snapshot;
 type Entity = import("@mig/core").Entity;
@@ -112,16 +112,21 @@ function option(name: string, fallback: string): string {
   return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
 }
 
+/** Writes to stdout and waits until it is out (a pipe is asynchronous: exiting early cuts it). */
+function print(text: string): Promise<void> {
+  return new Promise((resolve) => process.stdout.write(`${text}\n`, () => resolve()));
+}
+
 // Child modes: one cold measurement, or a warm series; the result goes to stdout as JSON.
 const mode = option("mode", "main");
 if (mode === "file") {
   // The migration file the measured run writes, to look at: `--mode file --tables 3`.
   const [from, to] = inputs(Number(option("tables", "3")), option("case", "empty") as Case);
-  console.log(serialiseMigration({ id: "2026-11-22T13:58:23:024723", appName: "bench", description: "", version: "0.1.0", operations: diff(from, to) }));
+  await print(serialiseMigration({ id: "2026-11-22T13:58:23:024723", appName: "bench", description: "", version: "0.1.0", operations: diff(from, to) }));
   process.exit(0);
 }
 if (mode === "fresh") {
-  console.log(JSON.stringify([measure(Number(option("tables", "2000")), option("case", "empty") as Case)]));
+  await print(JSON.stringify([measure(Number(option("tables", "2000")), option("case", "empty") as Case)]));
   process.exit(0);
 }
 if (mode === "warm") {
@@ -129,7 +134,7 @@ if (mode === "warm") {
   const kind = option("case", "empty") as Case;
   const runs = Number(option("runs", "5"));
   for (let i = 0; i < WARM_UP; i++) measure(tables, kind);
-  console.log(JSON.stringify(Array.from({ length: runs }, () => measure(tables, kind))));
+  await print(JSON.stringify(Array.from({ length: runs }, () => measure(tables, kind))));
   process.exit(0);
 }
 

@@ -1,6 +1,8 @@
 import { MigError, isMigError } from "../errors/mig-error";
-import type { Operation } from "../operations/operation";
+import type { Operation, SchemaOperation } from "../operations/operation";
+import type { ManagerCall } from "../manager/manager-calls";
 import { callToOperation } from "../manager/call-to-operation";
+import { isLoadableCall } from "../manager/is-loadable-call";
 import { operationToCall } from "../manager/operation-to-call";
 import { type MigrationFileInfo, migrationFrame } from "./migration-header";
 import { printLiteral } from "./print-literal";
@@ -46,8 +48,17 @@ function printCall(operation: Operation, index: number): string {
     throw new MigError("MIG_E_INTERNAL", `Operation ${index + 1} is a raw function: only schema operations can be written into a migration file`);
   }
   const call = operationToCall(operation);
+  // The file must load: the argument must pass the manager's checks when it runs. The fast
+  // check proves it for the usual calls; for the rest, check exactly as the manager will.
+  if (!isLoadableCall(call)) loadsOrThrow(call, operation, index);
+  const prefix = `  manager.${call.method}(`;
+  // `taken`: "manager.method(" after the indent, and ");" after the argument.
+  const argument = printLiteral(call.argument, { indent: "  ", taken: prefix.length - 2 + 2, breakOuter: TABLE_METHODS.has(call.method) });
+  return `${prefix}${argument});`;
+}
+
+function loadsOrThrow(call: ManagerCall, operation: SchemaOperation, index: number): void {
   try {
-    // The file must load: check the argument exactly as the manager will when it runs.
     callToOperation(call.method, call.argument);
   } catch (error) {
     if (!isMigError(error)) throw error;
@@ -56,8 +67,4 @@ function printCall(operation: Operation, index: number): string {
       cause: error,
     });
   }
-  const prefix = `  manager.${call.method}(`;
-  // `taken`: "manager.method(" after the indent, and ");" after the argument.
-  const argument = printLiteral(call.argument, { indent: "  ", taken: prefix.length - 2 + 2, breakOuter: TABLE_METHODS.has(call.method) });
-  return `${prefix}${argument});`;
 }
