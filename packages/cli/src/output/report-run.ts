@@ -7,15 +7,16 @@ import type { Output } from "./output";
 /** Prints one line per migration as the runner finishes it: status, app/ID, description, duration. */
 export function progressPrinter(output: Output): (event: RunnerEvent) => void {
   const c = output.color;
-  const descriptions = new Map<string, string>();
+  const started = new Map<string, { description: string; fake: boolean }>();
   return (event) => {
     if (event.type === "lock-wait") output.note(`${c.dim("waiting:")} ${event.message}`);
-    if (event.type === "migration-start") descriptions.set(`${event.appName}/${event.id}`, event.description);
+    if (event.type === "migration-start") started.set(`${event.appName}/${event.id}`, { description: event.description, fake: event.fake });
     if (event.type !== "migration-finish") return;
-    const description = descriptions.get(`${event.appName}/${event.id}`);
+    const start = started.get(`${event.appName}/${event.id}`);
+    const description = start?.description;
     const mark = event.status === "applied" ? c.green("✓") : event.status === "failed" ? c.red("✗") : c.dim("-");
     const verb = event.direction === "backwards" ? "reversed" : "applied";
-    const what = event.status === "applied" ? verb : event.status;
+    const what = event.status !== "applied" ? event.status : start?.fake ? "recorded without running (fake)" : verb;
     const about = description ? ` ${description}` : "";
     output.line(`${mark} ${event.appName} ${event.id}${about} ${c.dim(`${what} in ${formatDuration(event.durationMs)}`)}`);
   };

@@ -94,6 +94,8 @@ describe("mig forwards", () => {
     expect(await forwards({ app: "music", fake: true }, io.deps)).toBe(0);
     expect(io.asked).toHaveLength(1);
     expect(io.asked[0]).toMatch(/^Fake 3 migrations/);
+    expect(io.stdout()).toMatch(/step 1 recorded without running \(fake\) in /);
+    expect(io.stdout()).toMatch(/^Recorded 3 migrations in /m);
     expect(applied(await status(project))).toHaveLength(3);
     expect(await tables(project)).toEqual([]);
     const single = testDeps({ cwd: project.dir, tty: true });
