@@ -12,6 +12,7 @@ export const projects = [
   "packages/reliability",
   "apps/playground",
   "examples/mig-dialect-pglite",
+  "bench",
 ];
 
 export default projects;

@@ -17,9 +17,16 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 
 [ -d node_modules/.pnpm ] && [ -d bench/node_modules/drizzle-kit ] || bash scripts/setup.sh
 
-# The CLI and the packages it loads, built when stale (turbo replays its cache when nothing changed).
-log "build @mig/cli and its dependencies"
-npx turbo run build --filter=@mig/cli... --output-logs=errors-only >&2
+# The CLI and the packages it loads, built when a dist is missing or older than its sources.
+stale=""
+for pkg in core sqlite postgres mysql cli; do
+  built="packages/$pkg/dist/index.js"; [ "$pkg" = cli ] && built="packages/cli/dist/bin.js"
+  if [ ! -f "$built" ] || [ -n "$(find "packages/$pkg/src" "packages/$pkg/package.json" -newer "$built" -print -quit 2>/dev/null)" ]; then stale="$stale $pkg"; fi
+done
+if [ -n "$stale" ]; then
+  log "build @mig/cli and its dependencies (stale:$stale)"
+  npx turbo run build --filter=@mig/cli... --output-logs=errors-only >&2
+fi
 
 # The SQLite floor needs the sqlite3 client.
 if ! command -v sqlite3 >/dev/null 2>&1; then
