@@ -4,6 +4,7 @@
 #   pnpm bench                         # every case, ≥ 5 runs each; writes BENCHMARKS.md at the root
 #   bash scripts/bench.sh --smoke      # tiny sizes, one run, no targets judged (CI); report in bench/.results/
 #   bash scripts/bench.sh --cases 1,4  # some cases only; --runs N for more runs
+#   bash scripts/bench.sh --build-only # only build the CLI when it is stale
 #
 # Builds the mig CLI when it is missing or older than its sources, uses the PostgreSQL and
 # MariaDB servers of MIG_TEST_POSTGRES_URL / MIG_TEST_MYSQL_URL (started with scripts/db-servers.sh
@@ -27,6 +28,8 @@ if [ -n "$stale" ]; then
   log "build @mig/cli and its dependencies (stale:$stale)"
   npx turbo run build --filter=@mig/cli... --output-logs=errors-only >&2
 fi
+
+[ "${1:-}" = "--build-only" ] && exit 0
 
 # The SQLite floor needs the sqlite3 client.
 if ! command -v sqlite3 >/dev/null 2>&1; then
