@@ -43,6 +43,8 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<Exit
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.exitCode === 0 || error.code === "commander.helpDisplayed" || error.code === "commander.version") return EXIT.ok;
+    // `mig` alone: the help is already on stderr.
+    if (error.code === "commander.help") return EXIT.usage;
     const output = new Output(deps, { json: argv.includes("--json") });
     output.error({
       code: "MIG_E_USAGE",

@@ -30,6 +30,13 @@ describe("main", () => {
     }
   });
 
+  it("mig without a command prints the help and exits 2", async () => {
+    const io = testDeps({ cwd: process.cwd() });
+    expect(await main([], io.deps)).toBe(2);
+    expect(io.stderr()).toContain("Usage: mig");
+    expect(io.stderr()).not.toContain("error");
+  });
+
   it("every flag of the contract is accepted", async () => {
     const io = testDeps({ cwd: process.cwd() });
     expect(await main(["new", "--help"], io.deps)).toBe(0);
