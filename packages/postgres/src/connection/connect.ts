@@ -1,5 +1,5 @@
 import type { ConnectionConfig } from "@mig/core";
-import pg from "pg";
+import type pg from "pg";
 import { quoteIdentifier } from "../emitter/postgres-emitter";
 import { connectionError } from "./connection-error";
 import { resolveTarget } from "./connection-target";
@@ -34,19 +34,21 @@ const INT8_OID = 20;
  * Row values as the other dialects give them: bigint (and COUNT(*)) as a number while exact,
  * the decimal text beyond 2^53. The driver's default is always text. numeric stays exact text.
  */
-const rowTypes = {
-  getTypeParser(oid: number, format?: "text" | "binary") {
-    if (oid === INT8_OID && format !== "binary") {
-      return (text: string) => {
-        const n = Number(text);
-        return Number.isSafeInteger(n) ? n : text;
-      };
-    }
-    return pg.types.getTypeParser(oid, format as "text");
-  },
-} as pg.CustomTypesConfig;
+function rowTypes(driver: typeof pg): pg.CustomTypesConfig {
+  return {
+    getTypeParser(oid: number, format?: "text" | "binary") {
+      if (oid === INT8_OID && format !== "binary") {
+        return (text: string) => {
+          const n = Number(text);
+          return Number.isSafeInteger(n) ? n : text;
+        };
+      }
+      return driver.types.getTypeParser(oid, format as "text");
+    },
+  } as pg.CustomTypesConfig;
+}
 
-function clientConfig(config: ConnectionConfig, options: PostgresConnectOptions): pg.ClientConfig {
+function clientConfig(driver: typeof pg, config: ConnectionConfig, options: PostgresConnectOptions): pg.ClientConfig {
   const base: pg.ClientConfig = typeof config === "string" ? { connectionString: config } : { ...(config as pg.ClientConfig) };
   if (typeof config !== "string" && typeof config.url === "string" && base.connectionString === undefined) {
     base.connectionString = config.url;
@@ -56,7 +58,7 @@ function clientConfig(config: ConnectionConfig, options: PostgresConnectOptions)
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     // Shown in pg_stat_activity, and in the message of a run waiting for the lock.
     application_name: "mig",
-    types: rowTypes,
+    types: rowTypes(driver),
     ...base,
   };
 }
@@ -64,7 +66,9 @@ function clientConfig(config: ConnectionConfig, options: PostgresConnectOptions)
 /** Opens one session. Failures are `MIG_E_CONNECTION` errors naming host:port and database, never the password. */
 export async function connectPostgres(config: ConnectionConfig, options: PostgresConnectOptions, defaultLockKey: bigint) {
   const target = resolveTarget(config);
-  const client = new pg.Client(clientConfig(config, options));
+  // The driver is loaded on the first connection: commands that never connect (mig new) skip its ~100 ms.
+  const { default: driver } = await import("pg");
+  const client = new driver.Client(clientConfig(driver, config, options));
   client.on("error", () => undefined);
   try {
     await client.connect();
