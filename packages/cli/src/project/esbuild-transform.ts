@@ -21,6 +21,23 @@ function babel(options: TransformOptions): TransformResult {
  */
 const NEEDS_JITI = /\bimport\s*\(|\bimport\.meta\b/;
 
+/** `require("./x")` and `require("@mig/…")` as esbuild writes them for `import` statements. */
+const SAME_INSTANCE_REQUIRE = /\brequire\((["'])((?:\.{1,2}\/|@mig\/)[^"'\n]*)\1\)/g;
+
+/**
+ * In a module jiti loads asynchronously (`jiti.import`, as the CLI does), the imports of `@mig/*`
+ * and of the user's own files become `await jitiImport(...)`: jiti imports packages natively, so
+ * the user's `MigrationManager`, `table()` and errors come from the very `@mig/core` module the
+ * CLI runs (a plain `require` would load its CommonJS build: a second copy, where `instanceof`
+ * fails). This is what jiti's own transform does in async mode. The namespace is marked
+ * `__esModule` so that esbuild's interop reads `default` from it rather than wrapping it.
+ */
+function importWithJiti(code: string): string {
+  return code.replace(SAME_INSTANCE_REQUIRE, (_all, quote: string, specifier: string) =>
+    `(await jitiImport(${quote}${specifier}${quote}).then((m) => ({ ...m, __esModule: true })))`,
+  );
+}
+
 /**
  * The transform jiti runs on the user's TypeScript (config, tables modules, migration files):
  * esbuild's `transformSync` to CommonJS, 20 to 60 times faster than jiti's default Babel
@@ -39,7 +56,7 @@ export function esbuildTransform(options: TransformOptions): TransformResult {
       sourcefile: options.filename,
       logLevel: "silent",
     }).code;
-    return { code };
+    return { code: options.async ? importWithJiti(code) : code };
   } catch {
     return babel(options);
   }

@@ -11,7 +11,9 @@ export function jitiLoader(): ModuleLoader {
   return async (absolutePath) => {
     jiti ??= import("jiti").then(({ createJiti }) =>
       // No module cache: a file written during this run (a new migration) is read fresh.
-      createJiti(import.meta.url, { moduleCache: false, interopDefault: false, transform: esbuildTransform }),
+      // No file cache either: its entries are keyed by the source alone, not by the transform, and
+      // esbuild is fast enough to run every time.
+      createJiti(import.meta.url, { moduleCache: false, fsCache: false, interopDefault: false, transform: esbuildTransform }),
     );
     const loaded = (await (await jiti).import(absolutePath)) as unknown;
     return (typeof loaded === "object" && loaded !== null ? loaded : { default: loaded }) as Record<string, unknown>;

@@ -1,0 +1,47 @@
+import { spawnSync } from "node:child_process";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { createProject } from "../support/project";
+
+const DIST = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist");
+
+/**
+ * The binary loads the user's files with jiti: what they import from @mig/* must be the very
+ * modules the CLI runs (one MigrationManager class, one MigError class), including through the
+ * user's own relative imports, and default imports must be the default export.
+ */
+describe("user modules loaded by the built CLI", () => {
+  const project = createProject("identity", {
+    "base.ts": `export { MigrationManager as Manager } from "@mig/core";\n`,
+    "user.ts": [
+      `import { MigrationManager, MigError, table, varchar } from "@mig/core";`,
+      `import sqlite from "@mig/sqlite";`,
+      `import { Manager } from "./base";`,
+      `export const Band = table("band", { name: varchar({ length: 10 }) });`,
+      `export const classes = { MigrationManager, MigError, Manager };`,
+      `export const dialect = sqlite;`,
+      ``,
+    ].join("\n"),
+  });
+  afterAll(() => project.remove());
+
+  it("share @mig/core and @mig/sqlite with the CLI", () => {
+    const script = `
+      const { nodeDeps } = await import(${JSON.stringify(pathToFileURL(join(DIST, "index.js")).href)});
+      const core = await import("@mig/core");
+      const sqlite = await import("@mig/sqlite");
+      const user = await nodeDeps().loadModule(${JSON.stringify(join(project.dir, "user.ts"))});
+      console.log(JSON.stringify({
+        manager: user.classes.MigrationManager === core.MigrationManager,
+        error: user.classes.MigError === core.MigError,
+        relative: user.classes.Manager === core.MigrationManager,
+        table: core.isTable(user.Band),
+        defaultImport: user.dialect === sqlite.default,
+      }));
+    `;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project.dir, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ manager: true, error: true, relative: true, table: true, defaultImport: true });
+  });
+});
