@@ -1,5 +1,6 @@
 import {
   type Dialect,
+  type Operation,
   type Snapshot,
   type Table,
   MigrationManager,
@@ -27,6 +28,8 @@ export interface HistoryStep {
   readonly schema: Snapshot;
   /** Statements and raw functions in its forwards plan. */
   readonly steps: number;
+  /** Statements in its backwards plan (its raw function runs only forwards). */
+  readonly backwardsSteps: number;
 }
 
 /** The k-th migration ID of a history (they sort in k order). */
@@ -101,8 +104,8 @@ export async function buildHistory(dialect: Dialect, options: { readonly appName
     for (const operation of operations) manager.addOperation(operation);
     managers.push(manager);
     from = replayMigrations(managers);
-    const statements = operations.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
-    steps.push({ id, description, text, schema: from, steps: statements + (options.sleep ? 1 : 0) });
+    const count = (plan: readonly Operation[]) => plan.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
+    steps.push({ id, description, text, schema: from, steps: count(operations) + (options.sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan()) });
   }
   return steps;
 }

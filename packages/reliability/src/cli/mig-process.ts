@@ -4,8 +4,13 @@ import { dirname, join } from "node:path";
 
 const require = createRequire(import.meta.url);
 
-/** The built `mig` binary (`pnpm --filter @mig/cli build`), as a user runs it. */
-export const MIG_BIN = join(dirname(require.resolve("@mig/cli/package.json")), "dist/bin.js");
+/**
+ * The built `mig` binary (`pnpm --filter @mig/cli build`), as a user runs it; `MIG_RELIABILITY_BIN`
+ * points at another (a frozen copy, see `freezeBuild`).
+ */
+export function migBin(): string {
+  return process.env.MIG_RELIABILITY_BIN ?? join(dirname(require.resolve("@mig/cli/package.json")), "dist/bin.js");
+}
 
 export interface MigResult {
   readonly code: number | null;
@@ -43,7 +48,7 @@ function environment(options: MigOptions): NodeJS.ProcessEnv {
 /** Starts `mig ...args` with no terminal (stdin closed). */
 export function startMig(args: readonly string[], options: MigOptions): MigProcess {
   const started = performance.now();
-  const child = spawn(process.execPath, [MIG_BIN, ...args], { cwd: options.cwd, env: environment(options), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [migBin(), ...args], { cwd: options.cwd, env: environment(options), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   const listeners = new Set<() => void>();
