@@ -103,22 +103,39 @@ function expectTable(actual: string, expected: string, kind: string): void {
 
 export function tableArgument(schema: TableSchema): MigrationTable {
   const name = schema.table.name;
-  for (const entity of [...schema.columns, ...schema.indexes, ...schema.uniques, ...schema.checks, ...schema.foreignKeys]) {
-    expectTable(entity.table, name, "a table");
-  }
-  return {
-    name,
-    ...(schema.table.className === undefined ? {} : { className: schema.table.className }),
-    primaryKey: schema.table.primaryKey,
-    columns: schema.columns.map(columnArgument),
-    ...(schema.indexes.length ? { indexes: schema.indexes.map(indexArgument) } : {}),
-    ...(schema.uniques.length ? { uniques: schema.uniques.map(uniqueArgument) } : {}),
-    ...(schema.checks.length ? { checks: schema.checks.map(checkArgument) } : {}),
-    ...(schema.foreignKeys.length ? { foreignKeys: schema.foreignKeys.map(foreignKeyArgument) } : {}),
-  };
+  // Assignments, not spreads, and no copied lists: this runs for every table of a schema.
+  const { className, primaryKey } = schema.table;
+  // Keys in the order a file shows them: `className` right after `name`.
+  const table: Mutable<MigrationTable> = className === undefined ? { name, primaryKey, columns: [] } : { name, className, primaryKey, columns: [] };
+  return withTableParts(table, schema);
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Fills in a table argument's columns, indexes and constraints (each list only when not empty). */
+function withTableParts(table: Mutable<MigrationTable>, schema: TableSchema): Mutable<MigrationTable> {
+  const name = table.name;
+  const columns: MigrationColumn[] = [];
+  for (const column of schema.columns) {
+    expectTable(column.table, name, "a table");
+    columns.push(columnArgument(column));
+  }
+  table.columns = columns;
+  if (schema.indexes.length) table.indexes = parts(schema.indexes, name, indexArgument);
+  if (schema.uniques.length) table.uniques = parts(schema.uniques, name, uniqueArgument);
+  if (schema.checks.length) table.checks = parts(schema.checks, name, checkArgument);
+  if (schema.foreignKeys.length) table.foreignKeys = parts(schema.foreignKeys, name, foreignKeyArgument);
+  return table;
+}
+
+function parts<E extends { readonly table: string }, A>(entities: readonly E[], table: string, argument: (entity: E) => A): A[] {
+  const result: A[] = [];
+  for (const entity of entities) {
+    expectTable(entity.table, table, "a table");
+    result.push(argument(entity));
+  }
+  return result;
+}
 
 function columnArgument(column: ColumnEntity): MigrationColumn {
   return withColumnState({ name: column.name, type: column.type }, column);

@@ -87,9 +87,9 @@ function render(value: unknown, indent: string, taken: number, forceBreak: boole
   if (Array.isArray(value)) {
     if (value.length === 0) return void out.push("[]");
     out.push("[");
-    for (const item of value as readonly unknown[]) {
+    for (let i = 0; i < value.length; i++) {
       out.push("\n", inner);
-      render(item, inner, 1, false, out);
+      render(value[i], inner, 1, false, out);
       out.push(",");
     }
     out.push("\n", indent, "]");
@@ -98,7 +98,9 @@ function render(value: unknown, indent: string, taken: number, forceBreak: boole
   const record = plainObject(value);
   let empty = true;
   out.push("{");
-  for (const key of Object.keys(record)) {
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const item = record[key];
     if (item === undefined) continue;
     const printedKey = cachedKey(key);
@@ -117,34 +119,43 @@ function render(value: unknown, indent: string, taken: number, forceBreak: boole
  */
 function printInline(value: unknown, budget: number): string | undefined {
   if (typeof value !== "object" || value === null) {
-    const text = printScalar(value);
+    const text = typeof value === "string" ? printString(value) : printScalar(value);
     return text.length <= budget ? text : undefined;
   }
   if (Array.isArray(value)) {
     let objects = 0;
-    for (const item of value as readonly unknown[]) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
       if (typeof item === "object" && item !== null && !Array.isArray(item) && ++objects >= 2) return undefined;
     }
     let text = "[";
-    for (const item of value as readonly unknown[]) {
-      const part = printInline(item, budget - text.length - 3);
+    for (let i = 0; i < value.length; i++) {
+      const part = printInline(value[i], budget - text.length - 3);
       if (part === undefined) return undefined;
-      text += text.length === 1 ? part : `, ${part}`;
+      text += i === 0 ? part : `, ${part}`;
     }
     text += "]";
     return text.length <= budget ? text : undefined;
   }
   const record = plainObject(value);
+  const keys = Object.keys(record);
   let text = "{";
-  for (const key of Object.keys(record)) {
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const item = record[key];
     if (item === undefined) continue;
     const printedKey = cachedKey(key);
-    const part = printInline(item, budget - text.length - printedKey.length - 6);
+    const room = budget - text.length - printedKey.length - 6;
+    // Strings inline: most values are names and types.
+    const part = typeof item === "string" ? fit(printString(item), room) : printInline(item, room);
     if (part === undefined) return undefined;
     text += `${text.length === 1 ? " " : ", "}${printedKey}: ${part}`;
   }
   text += text.length === 1 ? "}" : " }";
+  return text.length <= budget ? text : undefined;
+}
+
+function fit(text: string, budget: number): string | undefined {
   return text.length <= budget ? text : undefined;
 }
 

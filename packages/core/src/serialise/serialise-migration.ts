@@ -31,19 +31,20 @@ const TABLE_METHODS: ReadonlySet<string> = new Set(["addTable", "dropTable", "re
  */
 export function serialiseMigration(input: SerialiseMigrationInput): string {
   const { head, tail } = migrationFrame(input);
-  const calls = input.operations.map((operation, index) => printCall(operation, index));
   // A blank line after the manager, before `return`, and around calls that span several lines.
   const lines: string[] = [head];
-  calls.forEach((call, index) => {
-    const previous = calls[index - 1];
-    if (index === 0 || call.includes("\n") || previous?.includes("\n")) lines.push("");
-    lines.push(call);
-  });
+  let previousSpans = true;
+  for (let index = 0; index < input.operations.length; index++) {
+    const call = printCall(input.operations[index] as Operation, index);
+    if (call.spans || previousSpans) lines.push("");
+    lines.push(call.text);
+    previousSpans = call.spans;
+  }
   lines.push("", tail);
   return lines.join("\n");
 }
 
-function printCall(operation: Operation, index: number): string {
+function printCall(operation: Operation, index: number): { readonly text: string; readonly spans: boolean } {
   if (operation.kind === "raw") {
     throw new MigError("MIG_E_INTERNAL", `Operation ${index + 1} is a raw function: only schema operations can be written into a migration file`);
   }
@@ -53,8 +54,10 @@ function printCall(operation: Operation, index: number): string {
   if (!isLoadableCall(call)) loadsOrThrow(call, operation, index);
   const prefix = `  manager.${call.method}(`;
   // `taken`: "manager.method(" after the indent, and ");" after the argument.
-  const argument = printLiteral(call.argument, { indent: "  ", taken: prefix.length - 2 + 2, breakOuter: TABLE_METHODS.has(call.method) });
-  return `${prefix}${argument});`;
+  const broken = TABLE_METHODS.has(call.method);
+  const argument = printLiteral(call.argument, { indent: "  ", taken: prefix.length - 2 + 2, breakOuter: broken });
+  // A table argument (an object with fields) is always broken over several lines.
+  return { text: `${prefix}${argument});`, spans: broken || argument.includes("\n") };
 }
 
 function loadsOrThrow(call: ManagerCall, operation: SchemaOperation, index: number): void {
