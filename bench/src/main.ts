@@ -1,9 +1,10 @@
 /**
  * The benchmark harness: `pnpm bench` (all cases, BENCHMARKS.md at the root), or
  * `scripts/bench.sh --smoke` (tiny sizes, one run, report in bench/.results/). Options:
- * `--cases 1,4` runs some cases only (the report then holds those), `--runs N` (default 5).
+ * `--cases 1,4` runs some cases only (the report keeps the last full results of the others, each
+ * case stamped with when it ran), `--runs N` (default 5).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { case1 } from "./cases/case-1-new-from-nothing";
 import { case2 } from "./cases/case-2-new-with-history";
@@ -25,6 +26,11 @@ function option(name: string): string | undefined {
   return index >= 0 ? process.argv[index + 1] : undefined;
 }
 
+function stored(id: string): CaseReport | undefined {
+  const path = join(RESULTS, `case-${id}.json`);
+  return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as CaseReport) : undefined;
+}
+
 async function main(): Promise<void> {
   const smoke = process.argv.includes("--smoke");
   const runs = Number(option("--runs") ?? (smoke ? 1 : 5));
@@ -41,7 +47,9 @@ async function main(): Promise<void> {
     writeFileSync(join(RESULTS, `case-${id}${smoke ? ".smoke" : ""}.json`), `${JSON.stringify(report, null, 2)}\n`);
   }
   const command = ["pnpm bench", ...process.argv.slice(2)].join(" ");
-  const markdown = writeReport({ environment, reports, runs, smoke, command, appendixPath: join(BENCH, "notes/optimisations.md") });
+  // With --cases, the other cases keep their last full results (each case says when it ran).
+  const all = smoke ? reports : ORDER.map((id) => reports.find((r) => r.id === id) ?? stored(id)).filter((r): r is CaseReport => r !== undefined);
+  const markdown = writeReport({ environment, reports: all, runs, smoke, command, appendixPath: join(BENCH, "notes/optimisations.md") });
   const target = smoke ? join(RESULTS, "BENCHMARKS.smoke.md") : join(ROOT, "BENCHMARKS.md");
   writeFileSync(target, markdown);
   log(`wrote ${target}`);

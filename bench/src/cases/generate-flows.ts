@@ -65,7 +65,7 @@ export interface IncrementalSetup {
  * One added column on top of a history: each run starts from the histories' end, the schema
  * edited to add `added_column`, and must write one migration that adds it.
  */
-export function incremental(setup: IncrementalSetup): Contender[] {
+export function incremental(setup: IncrementalSetup, drizzle: Pick<Contender, "maxRuns" | "mayFail"> = {}): Contender[] {
   const { project } = setup;
   const edited = { ...setup.schema, added: true };
   return [
@@ -84,6 +84,7 @@ export function incremental(setup: IncrementalSetup): Contender[] {
     {
       name: "drizzle-kit",
       ...DRIZZLE_GENERATE,
+      ...drizzle,
       cwd: project.dir,
       setup(run) {
         setup.resetDrizzle();

@@ -15,6 +15,22 @@ export interface Contender {
   readonly check?: (result: RunResult) => void;
   /** Untimed: after the run. */
   readonly teardown?: (run: number) => void;
+  /**
+   * At most this many timed runs (no warm-up) for a contender whose single run takes minutes;
+   * the report says so. Default: all.
+   */
+  readonly maxRuns?: number;
+  /** A failing run (non-zero exit, a crash) is recorded and ends this contender's runs instead of the benchmark. */
+  readonly mayFail?: boolean;
+}
+
+/** A contender's failed run, when it was allowed to fail. */
+export interface Failure {
+  readonly code: number;
+  readonly wallMs: number;
+  readonly rssMb: number;
+  /** The last line of its standard error. */
+  readonly message: string;
 }
 
 export interface AlternateOptions {
@@ -29,14 +45,22 @@ export interface AlternateOptions {
  * every other round, so that a slow phase of the machine hits both. Warm-up rounds are not kept.
  * Every run must exit 0 and pass its check.
  */
-export function alternate(contenders: readonly Contender[], options: AlternateOptions): Map<string, Sample[]> {
+export function alternate(contenders: readonly Contender[], options: AlternateOptions, failures = new Map<string, Failure>()): Map<string, Sample[]> {
   const samples = new Map<string, Sample[]>(contenders.map((c) => [c.name, []]));
   const warmup = options.warmup ?? 1;
   for (let round = -warmup; round < options.runs; round++) {
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
+      if (failures.has(contender.name)) continue;
+      if (contender.maxRuns !== undefined && (round < 0 || round >= contender.maxRuns)) continue;
       contender.setup?.(round);
       const result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {}, ...(contender.input ? { input: contender.input() } : {}) });
+      if (result.code !== 0 && contender.mayFail) {
+        const message = result.stderr.trim().split("\n").filter((l) => l.trim()).pop() ?? `exit code ${result.code}`;
+        failures.set(contender.name, { code: result.code, wallMs: result.wallMs, rssMb: result.rssMb, message });
+        options.log?.(`  ${contender.name}: FAILED after ${result.wallMs.toFixed(0)} ms (${message})`);
+        continue;
+      }
       if (result.code !== 0) {
         throw new Error(`${contender.name} exited with ${result.code} (run ${round})\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
       }
