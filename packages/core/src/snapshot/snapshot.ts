@@ -1,20 +1,15 @@
 import { MigError } from "../errors/mig-error";
 import {
+  type CheckEntity,
   type ColumnEntity,
   type Entity,
-  type EntityKind,
+  type ForeignKeyEntity,
+  type IndexEntity,
   type TableEntity,
   type TableSchema,
+  type UniqueEntity,
   entityKey,
 } from "./entities";
-
-const SUB_ENTITY_ORDER: Readonly<Record<Exclude<EntityKind, "table">, number>> = {
-  column: 0,
-  index: 1,
-  unique: 2,
-  check: 3,
-  foreign_key: 4,
-};
 
 /**
  * The schema as a normalised, readonly list of entities with composite keys.
@@ -38,11 +33,13 @@ const SUB_ENTITY_ORDER: Readonly<Record<Exclude<EntityKind, "table">, number>> =
 export class Snapshot {
   readonly entities: readonly Entity[];
   readonly #byKey: ReadonlyMap<string, Entity>;
-  #schemas: Map<string, TableSchema> | undefined;
+  /** The grouped view: every table with its entities, by table name, sorted. */
+  readonly #schemas: ReadonlyMap<string, TableSchema>;
 
-  private constructor(entities: readonly Entity[], byKey: ReadonlyMap<string, Entity>) {
+  private constructor(entities: readonly Entity[], byKey: ReadonlyMap<string, Entity>, schemas: ReadonlyMap<string, TableSchema>) {
     this.entities = entities;
     this.#byKey = byKey;
+    this.#schemas = schemas;
   }
 
   static empty(): Snapshot {
@@ -55,45 +52,65 @@ export class Snapshot {
    */
   static fromEntities(entities: Iterable<Entity>): Snapshot {
     const byKey = new Map<string, Entity>();
-    const tables: TableEntity[] = [];
-    const byTable = new Map<string, Entity[]>();
-    const order = new Map<Entity, number>();
-    let position = 0;
+    // Each table's entities, sorted into their groups as they come (columns keep their order).
+    const groups = new Map<string, Group>();
     for (const entity of entities) {
       const key = entityKey(entity);
       if (byKey.has(key)) {
         throw new MigError("MIG_E_SNAPSHOT", `Duplicate ${entity.entity} "${key.slice(key.indexOf(":") + 1)}" in snapshot`, { meta: { key } });
       }
       byKey.set(key, Object.freeze(entity));
-      order.set(entity, position++);
-      if (entity.entity === "table") tables.push(entity);
-      else {
-        const list = byTable.get(entity.table) ?? [];
-        list.push(entity);
-        byTable.set(entity.table, list);
+      const table = entity.entity === "table" ? entity.name : entity.table;
+      let group = groups.get(table);
+      if (group === undefined) {
+        group = { table: undefined, columns: [], indexes: [], uniques: [], checks: [], foreignKeys: [] };
+        groups.set(table, group);
+      }
+      switch (entity.entity) {
+        case "table":
+          group.table = entity;
+          break;
+        case "column":
+          group.columns.push(entity);
+          break;
+        case "index":
+          group.indexes.push(entity);
+          break;
+        case "unique":
+          group.uniques.push(entity);
+          break;
+        case "check":
+          group.checks.push(entity);
+          break;
+        case "foreign_key":
+          group.foreignKeys.push(entity);
+          break;
       }
     }
-    for (const table of byTable.keys()) {
-      if (!byKey.has(`table:${table}`)) {
+    const tables: TableSchema[] = [];
+    for (const [table, group] of groups) {
+      if (group.table === undefined) {
         throw new MigError("MIG_E_SNAPSHOT", `Snapshot has entities of table "${table}", which it does not contain`, { meta: { table } });
       }
+      sortByName(group.indexes);
+      sortByName(group.uniques);
+      sortByName(group.checks);
+      sortByName(group.foreignKeys);
+      tables.push(group as TableSchema);
     }
-    tables.sort((a, b) => compareStrings(a.name, b.name));
+    if (!isSorted(tables)) tables.sort((a, b) => compareStrings(a.table.name, b.table.name));
     const sorted: Entity[] = [];
-    for (const table of tables) {
-      sorted.push(table);
-      const children = byTable.get(table.name) ?? [];
-      children.sort((a, b) => {
-        if (a.entity === "table" || b.entity === "table") return 0;
-        const kind = SUB_ENTITY_ORDER[a.entity] - SUB_ENTITY_ORDER[b.entity];
-        if (kind !== 0) return kind;
-        // Columns keep their definition order; everything else is ordered by name.
-        if (a.entity === "column") return (order.get(a) ?? 0) - (order.get(b) ?? 0);
-        return compareStrings(a.name, b.name);
-      });
-      sorted.push(...children);
+    const schemas = new Map<string, TableSchema>();
+    for (const schema of tables) {
+      schemas.set(schema.table.name, schema);
+      sorted.push(schema.table);
+      append(sorted, schema.columns);
+      append(sorted, schema.indexes);
+      append(sorted, schema.uniques);
+      append(sorted, schema.checks);
+      append(sorted, schema.foreignKeys);
     }
-    return new Snapshot(Object.freeze(sorted), byKey);
+    return new Snapshot(Object.freeze(sorted), byKey, schemas);
   }
 
   /** The entity with this composite key (see `entityKey`). */
@@ -111,17 +128,17 @@ export class Snapshot {
 
   /** Table names, sorted. */
   tableNames(): readonly string[] {
-    return this.entities.filter((e): e is TableEntity => e.entity === "table").map((t) => t.name);
+    return [...this.#schemas.keys()];
   }
 
   /** One table with everything that belongs to it, or `undefined`. */
   table(name: string): TableSchema | undefined {
-    return this.#groups().get(name);
+    return this.#schemas.get(name);
   }
 
   /** Every table with everything that belongs to it, sorted by table name. */
   tables(): readonly TableSchema[] {
-    return [...this.#groups().values()];
+    return [...this.#schemas.values()];
   }
 
   column(table: string, name: string): ColumnEntity | undefined {
@@ -137,31 +154,42 @@ export class Snapshot {
     const kept = this.entities.filter((e) => !removed.has(entityKey(e)));
     return Snapshot.fromEntities([...kept, ...added]);
   }
-
-  #groups(): Map<string, TableSchema> {
-    if (this.#schemas) return this.#schemas;
-    const groups = new Map<string, { table: TableEntity; columns: Entity[]; indexes: Entity[]; uniques: Entity[]; checks: Entity[]; foreignKeys: Entity[] }>();
-    for (const entity of this.entities) {
-      if (entity.entity === "table") {
-        groups.set(entity.name, { table: entity, columns: [], indexes: [], uniques: [], checks: [], foreignKeys: [] });
-        continue;
-      }
-      const group = groups.get(entity.table);
-      if (!group) continue;
-      if (entity.entity === "column") group.columns.push(entity);
-      else if (entity.entity === "index") group.indexes.push(entity);
-      else if (entity.entity === "unique") group.uniques.push(entity);
-      else if (entity.entity === "check") group.checks.push(entity);
-      else group.foreignKeys.push(entity);
-    }
-    this.#schemas = groups as unknown as Map<string, TableSchema>;
-    return this.#schemas;
-  }
 }
 
 /** Code-point order, independent of locale: canonical output must not depend on the machine. */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A table's entities while they are sorted into groups (the table may come after its columns). */
+interface Group {
+  table: TableEntity | undefined;
+  readonly columns: ColumnEntity[];
+  readonly indexes: IndexEntity[];
+  readonly uniques: UniqueEntity[];
+  readonly checks: CheckEntity[];
+  readonly foreignKeys: ForeignKeyEntity[];
+}
+
+/** Sorts by name in place, unless already sorted (the usual case: snapshots come in canonical order). */
+function sortByName(list: { readonly name: string }[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compareStrings((list[i - 1] as { readonly name: string }).name, (list[i] as { readonly name: string }).name) > 0) {
+      list.sort((a, b) => compareStrings(a.name, b.name));
+      return;
+    }
+  }
+}
+
+function isSorted(tables: readonly TableSchema[]): boolean {
+  for (let i = 1; i < tables.length; i++) {
+    if (compareStrings((tables[i - 1] as TableSchema).table.name, (tables[i] as TableSchema).table.name) > 0) return false;
+  }
+  return true;
+}
+
+function append(target: Entity[], items: readonly Entity[]): void {
+  for (let i = 0; i < items.length; i++) target.push(items[i] as Entity);
 }
 
 /** Every entity of a table schema, table first, in canonical order. */
