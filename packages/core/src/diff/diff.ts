@@ -94,31 +94,36 @@ function planDroppedTables(dropped: readonly TableSchema[], context: DiffContext
  */
 function planCreatedTables(created: readonly TableSchema[], context: DiffContext): void {
   const { order, deferred } = orderByForeignKeys(created);
-  for (const schema of created) {
-    for (const foreignKey of schema.foreignKeys) {
-      const { table, columns } = foreignKey.references;
-      const late = context.targets.added.has(targetKey(table, columns)) || columns.some((column) => context.targets.added.has(targetKey(table, [column])));
-      if (late) deferred.add(foreignKey);
+  const added = context.targets.added;
+  if (added.size > 0) {
+    for (const schema of created) {
+      for (const foreignKey of schema.foreignKeys) {
+        const { table, columns } = foreignKey.references;
+        const late = added.has(targetKey(table, columns)) || columns.some((column) => added.has(targetKey(table, [column])));
+        if (late) deferred.add(foreignKey);
+      }
     }
   }
-  order.forEach((schema, position) => {
-    const foreignKeys = schema.foreignKeys.filter((foreignKey) => !deferred.has(foreignKey));
+  for (let position = 0; position < order.length; position++) {
+    const schema = order[position] as TableSchema;
+    const foreignKeys = deferred.size === 0 ? schema.foreignKeys : schema.foreignKeys.filter((foreignKey) => !deferred.has(foreignKey));
     context.planned.push({ operation: { kind: "create_table", schema: copySchema(schema, foreignKeys) }, key: [position] });
+    if (foreignKeys.length === schema.foreignKeys.length) continue;
     for (const foreignKey of schema.foreignKeys) {
       if (deferred.has(foreignKey)) context.planned.push({ operation: { kind: "add_foreign_key", foreignKey }, key: [schema.table.name, foreignKey.name] });
     }
-  });
+  }
 }
 
 /** A table schema of its own (the snapshot's grouped view is shared and must not leak). */
 function copySchema(schema: TableSchema, foreignKeys: TableSchema["foreignKeys"]): TableSchema {
   return {
     table: schema.table,
-    columns: [...schema.columns],
-    indexes: [...schema.indexes],
-    uniques: [...schema.uniques],
-    checks: [...schema.checks],
-    foreignKeys: [...foreignKeys],
+    columns: schema.columns.slice(),
+    indexes: schema.indexes.slice(),
+    uniques: schema.uniques.slice(),
+    checks: schema.checks.slice(),
+    foreignKeys: foreignKeys.slice(),
   };
 }
 

@@ -18,64 +18,107 @@ export interface ForeignKeyOrder {
  * creation order; visiting tables and edges by name makes the order stable.
  */
 export function orderByForeignKeys(tables: readonly TableSchema[]): ForeignKeyOrder {
-  const byName = new Map(tables.map((schema) => [schema.table.name, schema]));
-  const names = [...byName.keys()].sort(compareStrings);
-  const edges = new Map<string, string[]>();
-  for (const name of names) {
-    const targets = new Set<string>();
-    for (const fk of byName.get(name)?.foreignKeys ?? []) {
-      if (fk.references.table !== name && byName.has(fk.references.table)) targets.add(fk.references.table);
-    }
-    edges.set(name, [...targets].sort(compareStrings));
+  // Tables by name (a later duplicate wins, as in a Map), numbered in name order: comparing
+  // numbers is comparing names, and arrays replace maps in the walk below.
+  const byName = new Map<string, TableSchema>();
+  for (const schema of tables) byName.set(schema.table.name, schema);
+  const names = [...byName.keys()];
+  if (!isSorted(names)) names.sort(compareStrings);
+  const count = names.length;
+  const schemas: TableSchema[] = new Array<TableSchema>(count);
+  const number = new Map<string, number>();
+  for (let i = 0; i < count; i++) {
+    const name = names[i] as string;
+    number.set(name, i);
+    schemas[i] = byName.get(name) as TableSchema;
   }
+  const edges: (readonly number[])[] = new Array<readonly number[]>(count);
+  for (let i = 0; i < count; i++) edges[i] = targetsOf(schemas[i] as TableSchema, i, number);
 
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const component = new Map<string, number>();
+  // Tarjan's algorithm without recursion (a long FK chain must not overflow the stack).
+  const index = new Int32Array(count).fill(-1);
+  const low = new Int32Array(count);
+  const component = new Int32Array(count);
+  const onStack = new Uint8Array(count);
+  const stack: number[] = [];
   const order: TableSchema[] = [];
+  const frames: number[] = [];
+  const nextEdge: number[] = [];
   let counter = 0;
   let components = 0;
-
-  const visit = (name: string): void => {
-    index.set(name, counter);
-    low.set(name, counter);
-    counter++;
-    stack.push(name);
-    onStack.add(name);
-    for (const target of edges.get(name) ?? []) {
-      if (!index.has(target)) {
-        visit(target);
-        low.set(name, Math.min(low.get(name) ?? 0, low.get(target) ?? 0));
-      } else if (onStack.has(target)) {
-        low.set(name, Math.min(low.get(name) ?? 0, index.get(target) ?? 0));
+  for (let root = 0; root < count; root++) {
+    if (index[root] !== -1) continue;
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
+    frames.push(root);
+    nextEdge.push(0);
+    while (frames.length > 0) {
+      const top = frames.length - 1;
+      const node = frames[top] as number;
+      const targets = edges[node] as readonly number[];
+      const edge = nextEdge[top] as number;
+      if (edge < targets.length) {
+        nextEdge[top] = edge + 1;
+        const target = targets[edge] as number;
+        if (index[target] === -1) {
+          index[target] = low[target] = counter++;
+          stack.push(target);
+          onStack[target] = 1;
+          frames.push(target);
+          nextEdge.push(0);
+        } else if (onStack[target] === 1) {
+          low[node] = Math.min(low[node] as number, index[target] as number);
+        }
+        continue;
       }
+      frames.pop();
+      nextEdge.pop();
+      const parent = frames[frames.length - 1];
+      if (parent !== undefined) low[parent] = Math.min(low[parent] as number, low[node] as number);
+      if (low[node] !== index[node]) continue;
+      // `node` roots a strongly connected component: its members come out together, by name.
+      const members: number[] = [];
+      let member: number;
+      do {
+        member = stack.pop() as number;
+        onStack[member] = 0;
+        component[member] = components;
+        members.push(member);
+      } while (member !== node);
+      components++;
+      if (members.length > 1) members.sort((a, b) => a - b);
+      for (const m of members) order.push(schemas[m] as TableSchema);
     }
-    if (low.get(name) !== index.get(name)) return;
-    const members: string[] = [];
-    let member: string | undefined;
-    do {
-      member = stack.pop();
-      if (member === undefined) break;
-      onStack.delete(member);
-      component.set(member, components);
-      members.push(member);
-    } while (member !== name);
-    components++;
-    for (const m of members.sort(compareStrings)) {
-      const schema = byName.get(m);
-      if (schema) order.push(schema);
-    }
-  };
-  for (const name of names) if (!index.has(name)) visit(name);
+  }
 
   const deferred = new Set<ForeignKeyEntity>();
   for (const schema of tables) {
+    const own = number.get(schema.table.name) as number;
     for (const fk of schema.foreignKeys) {
-      const target = fk.references.table;
-      if (target !== schema.table.name && component.has(target) && component.get(target) === component.get(schema.table.name)) deferred.add(fk);
+      const target = number.get(fk.references.table);
+      if (target !== undefined && target !== own && component[target] === component[own]) deferred.add(fk);
     }
   }
   return { order, deferred };
+}
+
+/** The numbers of the other tables (of the set) that a table's FKs point to, ascending, once each. */
+function targetsOf(schema: TableSchema, own: number, number: ReadonlyMap<string, number>): readonly number[] {
+  const foreignKeys = schema.foreignKeys;
+  if (foreignKeys.length === 0) return NONE;
+  const targets: number[] = [];
+  for (const fk of foreignKeys) {
+    const target = number.get(fk.references.table);
+    if (target !== undefined && target !== own && !targets.includes(target)) targets.push(target);
+  }
+  if (targets.length > 1) targets.sort((a, b) => a - b);
+  return targets;
+}
+
+const NONE: readonly number[] = Object.freeze([]);
+
+function isSorted(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if (compareStrings(names[i - 1] as string, names[i] as string) > 0) return false;
+  return true;
 }

@@ -42,8 +42,9 @@ export type RenameCandidate = TableRenameCandidate | ColumnRenameCandidate;
  */
 export function findTableRenameCandidates(from: Snapshot, to: Snapshot): readonly TableRenameCandidate[] {
   const dropped = from.tables().filter((schema) => !to.table(schema.table.name));
+  if (dropped.length === 0) return [];
   const added = to.tables().filter((schema) => !from.table(schema.table.name));
-  if (dropped.length === 0 || added.length === 0) return [];
+  if (added.length === 0) return [];
 
   const automatic = automaticRenames(dropped, added);
   const taken = new Set(automatic.flatMap((rename) => [`from:${rename.from}`, `to:${rename.to}`]));
