@@ -32,8 +32,11 @@ export interface MigProcess {
   readonly child: ChildProcess;
   readonly pid: number;
   output(): { readonly stdout: string; readonly stderr: string };
-  /** Resolves when stdout or stderr matches `pattern` (rejects if the process ends first or after `timeoutMs`). */
-  waitFor(pattern: RegExp, timeoutMs?: number): Promise<void>;
+  /**
+   * Resolves when stdout or stderr matches `pattern`, or when `pattern` (a function of both) says
+   * so; rejects if the process ends first or after `timeoutMs`.
+   */
+  waitFor(pattern: RegExp | ((stdout: string, stderr: string) => boolean), timeoutMs?: number): Promise<void>;
   /** SIGKILL: no cleanup of any kind runs in the process. */
   kill9(): void;
   done: Promise<MigResult>;
@@ -80,11 +83,12 @@ export function startMig(args: readonly string[], options: MigOptions): MigProce
     },
     waitFor(pattern, timeoutMs = 60_000) {
       return new Promise<void>((resolve, reject) => {
+        const matches = typeof pattern === "function" ? () => pattern(stdout, stderr) : () => pattern.test(stdout) || pattern.test(stderr);
         const check = () => {
-          if (pattern.test(stdout) || pattern.test(stderr)) return settle(resolve);
-          if (finished) settle(() => reject(new Error(`mig ended before printing ${pattern}:\n${stdout}\n${stderr}`)));
+          if (matches()) return settle(resolve);
+          if (finished) settle(() => reject(new Error(`mig ended before printing ${String(pattern)}:\n${stdout}\n${stderr}`)));
         };
-        const timer = setTimeout(() => settle(() => reject(new Error(`mig did not print ${pattern} within ${timeoutMs} ms:\n${stdout}\n${stderr}`))), timeoutMs);
+        const timer = setTimeout(() => settle(() => reject(new Error(`mig did not print ${String(pattern)} within ${timeoutMs} ms:\n${stdout}\n${stderr}`))), timeoutMs);
         const settle = (fn: () => void) => {
           clearTimeout(timer);
           listeners.delete(check);

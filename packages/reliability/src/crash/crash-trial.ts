@@ -13,8 +13,11 @@ export interface CrashTrialInput {
   readonly project: CliProject;
   readonly history: readonly HistoryStep[];
   readonly direction: CrashDirection;
-  /** When the kill -9 comes, after the process started. */
-  readonly killAfterMs: number;
+  /**
+   * When the kill -9 comes: `delayMs` after the process reported its `afterMigrations`-th
+   * migration done (0: after it started).
+   */
+  readonly kill: { readonly afterMigrations: number; readonly delayMs: number };
   /** How long each migration's raw function waits (inside its transaction where there is one). */
   readonly sleepMs: number;
 }
@@ -89,7 +92,12 @@ export async function runCrashTrial(input: CrashTrialInput): Promise<CrashTrialR
   }
   const env = { MIG_REL_SLEEP_MS: String(input.sleepMs) };
   const victim = startMig(args, { cwd: project.dir, env });
-  await new Promise((resolve) => setTimeout(resolve, input.killAfterMs));
+  const { afterMigrations, delayMs } = input.kill;
+  if (afterMigrations > 0) {
+    // The line is printed after the migration committed; the process may also end first.
+    await victim.waitFor((stdout) => (stdout.match(/✓ music /g)?.length ?? 0) >= afterMigrations).catch(() => undefined);
+  }
+  await new Promise((resolve) => setTimeout(resolve, delayMs));
   victim.kill9();
   const killed = await victim.done;
   const finishedBeforeKill = killed.signal !== "SIGKILL";

@@ -17,8 +17,10 @@ export interface CrashFigures {
   readonly partial: number;
   /** KNOWN ISSUE: partial migrations whose re-run failed on the step that was running at the kill (see `CrashTrialResult.inDoubt`). */
   readonly inDoubt: number;
-  /** The kill times are drawn from this window (ms after the start), timed on an uninterrupted run. */
+  /** Kills from the start are drawn from this window (ms), timed on an uninterrupted run: about the first migration. */
   readonly killWindowMs: readonly [number, number];
+  /** The mean time of one migration on the uninterrupted run: kills after a migration come within it. */
+  readonly migrationMs: number;
   readonly durationMs: number;
 }
 
@@ -40,9 +42,9 @@ export interface CrashTrialsOptions {
   readonly direction: CrashDirection;
   readonly trials: number;
   readonly seed: number;
-  /** Each migration's raw wait, ms. Default 40. */
+  /** Each migration's raw wait, ms. Default 60. */
   readonly sleepMs?: number;
-  readonly onTrial?: (index: number, killAfterMs: number, result: CrashTrialResult) => void;
+  readonly onTrial?: (index: number, kill: string, result: CrashTrialResult) => void;
 }
 
 /**
@@ -52,7 +54,7 @@ export interface CrashTrialsOptions {
  */
 export async function runCrashTrials(options: CrashTrialsOptions): Promise<CrashFigures> {
   const { db, direction } = options;
-  const sleepMs = options.sleepMs ?? 40;
+  const sleepMs = options.sleepMs ?? 60;
   const connection = await db.connect();
   const history = await buildHistory(db.dialect, { sleep: true });
   const project: CliProject = createCliProject(options.workDir, `crash-${db.dialectName}-${direction}`, { connection: db.url });
@@ -66,21 +68,26 @@ export async function runCrashTrials(options: CrashTrialsOptions): Promise<Crash
     let partial = 0;
     let inDoubt = 0;
     for (let trial = 1; trial <= options.trials; trial++) {
-      const killAfterMs = Math.round(window.from + random() * (window.to - window.from));
+      // Half the kills at a time from the start (inside the first migration, or before it); half
+      // a random time after the k-th migration was reported done (inside migration k + 1).
+      const afterMigrations = random() < 0.5 ? 0 : 1 + Math.floor(random() * (history.length - 1));
+      const delayMs = Math.round(afterMigrations === 0 ? window.from + random() * (window.first - window.from) : random() * window.each);
+      const kill = { afterMigrations, delayMs };
+      const shownKill = afterMigrations === 0 ? `kill ${delayMs} ms after the start` : `kill ${delayMs} ms after migration ${afterMigrations} was reported`;
       let result: CrashTrialResult;
       try {
-        result = await runCrashTrial({ db, connection, project, history, direction, killAfterMs, sleepMs });
+        result = await runCrashTrial({ db, connection, project, history, direction, kill, sleepMs });
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new Error(`${db.dialectName} ${direction}, trial ${trial} of ${options.trials} (seed ${options.seed}, kill after ${killAfterMs} ms): ${message}`, { cause: error });
+        throw new Error(`${db.dialectName} ${direction}, trial ${trial} of ${options.trials} (seed ${options.seed}, ${shownKill}): ${message}`, { cause: error });
       }
-      options.onTrial?.(trial, killAfterMs, result);
+      options.onTrial?.(trial, shownKill, result);
       if (!result.finishedBeforeKill) killedWhileRunning++;
       if (result.partial) partial++;
       if (result.inDoubt) inDoubt++;
       appliedAtKill[String(result.appliedAtKill)] = (appliedAtKill[String(result.appliedAtKill)] ?? 0) + 1;
     }
-    return { dialect: db.dialectName, direction, seed: options.seed, trials: options.trials, killedWhileRunning, appliedAtKill, partial, inDoubt, killWindowMs: [Math.round(window.from), Math.round(window.to)], durationMs: Date.now() - started };
+    return { dialect: db.dialectName, direction, seed: options.seed, trials: options.trials, killedWhileRunning, appliedAtKill, partial, inDoubt, killWindowMs: [Math.round(window.from), Math.round(window.first)], migrationMs: Math.round(window.each), durationMs: Date.now() - started };
   } finally {
     project.remove();
   }
@@ -92,7 +99,7 @@ export async function runCrashTrials(options: CrashTrialsOptions): Promise<Crash
  * from the window in which migrations run: from about one migration's time before the first one
  * finished, to the end.
  */
-async function calibrate(db: TestDatabase, project: CliProject, direction: CrashDirection, sleepMs: number, count: number): Promise<{ from: number; to: number }> {
+async function calibrate(db: TestDatabase, project: CliProject, direction: CrashDirection, sleepMs: number, count: number): Promise<{ from: number; first: number; each: number }> {
   const connection = await db.connect();
   try {
     await dropAllTables(db.dialectName, connection);
@@ -109,7 +116,7 @@ async function calibrate(db: TestDatabase, project: CliProject, direction: Crash
     const result = await run.done;
     if (result.code !== 0) throw new Error(`the uninterrupted ${direction} run failed:\n${shown(result)}`);
     const each = (result.durationMs - first) / Math.max(1, count - 1);
-    return { from: Math.max(0, first - each), to: result.durationMs };
+    return { from: Math.max(0, first - 2 * each), first, each };
   } finally {
     await connection.close();
   }
