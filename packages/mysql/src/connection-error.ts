@@ -6,7 +6,12 @@ const CONNECTION_CODES = new Set([
   "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "EPIPE",
   "PROTOCOL_CONNECTION_LOST", "PROTOCOL_SEQUENCE_TIMEOUT", "ER_ACCESS_DENIED_ERROR", "ER_BAD_DB_ERROR",
   "ER_DBACCESS_DENIED_ERROR", "ER_HOST_NOT_PRIVILEGED", "ER_HOST_IS_BLOCKED", "ER_CON_COUNT_ERROR",
+  // The session was killed (MariaDB errno 1927) or the server is going away, mid-query or just before one.
+  "ER_CONNECTION_KILLED", "ER_SERVER_SHUTDOWN", "ER_QUERY_INTERRUPTED",
 ]);
+
+/** mysql2 reports a query on a session that already closed with this message and no code. */
+const CLOSED_STATE = /connection is in closed state/i;
 
 const HINTS: Readonly<Record<string, string>> = {
   ECONNREFUSED: "Is the server running and listening on that host and port?",
@@ -25,7 +30,9 @@ interface DriverError {
 }
 
 export function isConnectionError(error: unknown): boolean {
-  return typeof error === "object" && error !== null && CONNECTION_CODES.has(String((error as DriverError).code));
+  if (typeof error !== "object" || error === null) return false;
+  const { code, message } = error as DriverError;
+  return CONNECTION_CODES.has(String(code)) || (code === undefined && CLOSED_STATE.test(String(message)));
 }
 
 /**
