@@ -4,7 +4,7 @@ import { type DiffContext, targetKey } from "./diff-context";
 import { isNarrowingChange } from "./is-narrowing-change";
 import { jsonEqual, sameList } from "./json-equal";
 import { type ConstraintEntity, matchConstraints } from "./match-constraints";
-import type { ColumnNames, TablePair } from "./schema-match";
+import { type ColumnNames, SAME_NAMES, type TablePair } from "./schema-match";
 
 const SERIAL_TYPES = new Set(["serial", "bigserial"]);
 
@@ -13,7 +13,8 @@ export function diffTable(pair: TablePair, context: DiffContext): void {
   const table = pair.to.table.name;
   const { planned } = context;
 
-  const oldKey = pair.from.table.primaryKey.map((name) => pair.columnNames.get(name) ?? `(dropped ${name})`);
+  const sameNames = pair.columnNames === SAME_NAMES;
+  const oldKey = sameNames ? pair.from.table.primaryKey : pair.from.table.primaryKey.map((name) => pair.columnNames.get(name) ?? `(dropped ${name})`);
   if (!sameList(oldKey, pair.to.table.primaryKey)) {
     context.refusals.push({
       message:
@@ -23,32 +24,19 @@ export function diffTable(pair: TablePair, context: DiffContext): void {
     });
   }
 
-  for (const { from, to, position } of pair.columns) {
-    if (from.name !== to.name) planned.push({ operation: { kind: "rename_column", table, from: from.name, to: to.name }, key: [table, from.name] });
-    if (sameDefinition(from, to)) continue;
-    if (from.type !== to.type && (SERIAL_TYPES.has(from.type) || SERIAL_TYPES.has(to.type))) {
-      context.refusals.push({
-        message:
-          `Cannot change column ${table}.${to.name} from ${from.type} to ${to.type}: a serial type owns a sequence; ` +
-          "change the column and its sequence in a raw migration, or add a new column",
-        table,
-        column: to.name,
-      });
-      continue;
+  if (sameNames) {
+    // Same columns in the same order: walk both lists, no pairs made.
+    const { columns } = pair.to;
+    for (let position = 0; position < columns.length; position++) {
+      const from = pair.from.columns[position] as ColumnEntity;
+      const to = columns[position] as ColumnEntity;
+      if (!sameDefinition(from, to)) diffColumn(table, from, to, position, context);
     }
-    const backfill = from.nullable && !to.nullable ? context.backfill[`${table}.${to.name}`] : undefined;
-    const lossy = isNarrowingChange(from, to);
-    planned.push({
-      operation: {
-        kind: "alter_column",
-        table,
-        from: from.table === table && from.name === to.name ? from : { ...from, table, name: to.name },
-        to,
-        ...(backfill !== undefined ? { backfill } : {}),
-        ...(lossy ? { lossy } : {}),
-      },
-      key: [table, position],
-    });
+  } else {
+    for (const { from, to, position } of pair.columns) {
+      if (from.name !== to.name) planned.push({ operation: { kind: "rename_column", table, from: from.name, to: to.name }, key: [table, from.name] });
+      if (!sameDefinition(from, to)) diffColumn(table, from, to, position, context);
+    }
   }
 
   for (const { column, position } of pair.added) {
@@ -63,7 +51,7 @@ export function diffTable(pair: TablePair, context: DiffContext): void {
     planned.push({ operation: { kind: "drop_column", table, column: column.table === table ? column : { ...column, table } }, key: [table, column.name] });
   }
 
-  const translate = translator(pair, context);
+  const translate = context.match.renamed ? translator(pair, context) : unchanged;
   const indexes = matchConstraints(pair.from.indexes, pair.to.indexes, translate);
   const uniques = matchConstraints(pair.from.uniques, pair.to.uniques, translate);
   const checks = matchConstraints(pair.from.checks, pair.to.checks, translate);
@@ -81,12 +69,44 @@ export function diffTable(pair: TablePair, context: DiffContext): void {
   for (const foreignKey of foreignKeys.added) planned.push({ operation: { kind: "add_foreign_key", foreignKey }, key: [table, foreignKey.name] });
 }
 
+/** Plans the change of one column present on both sides whose definition differs. */
+function diffColumn(table: string, from: ColumnEntity, to: ColumnEntity, position: number, context: DiffContext): void {
+  if (from.type !== to.type && (SERIAL_TYPES.has(from.type) || SERIAL_TYPES.has(to.type))) {
+    context.refusals.push({
+      message:
+        `Cannot change column ${table}.${to.name} from ${from.type} to ${to.type}: a serial type owns a sequence; ` +
+        "change the column and its sequence in a raw migration, or add a new column",
+      table,
+      column: to.name,
+    });
+    return;
+  }
+  const backfill = from.nullable && !to.nullable ? context.backfill[`${table}.${to.name}`] : undefined;
+  const lossy = isNarrowingChange(from, to);
+  context.planned.push({
+    operation: {
+      kind: "alter_column",
+      table,
+      from: from.table === table && from.name === to.name ? from : { ...from, table, name: to.name },
+      to,
+      ...(backfill !== undefined ? { backfill } : {}),
+      ...(lossy ? { lossy } : {}),
+    },
+    key: [table, position],
+  });
+}
+
 /** Type, parameters, nullability and default: what `alter_column` changes. */
 function sameDefinition(a: ColumnEntity, b: ColumnEntity): boolean {
   return (
     a.type === b.type && a.length === b.length && a.precision === b.precision && a.scale === b.scale &&
     a.nullable === b.nullable && jsonEqual(a.default, b.default)
   );
+}
+
+/** Without renames an old constraint is already in new names. */
+function unchanged<C extends ConstraintEntity>(old: C): C {
+  return old;
 }
 
 /** Restates an old constraint of this table in new names (table, columns, FK target); unchanged ones as they are. */

@@ -29,7 +29,30 @@ export interface ColumnNames {
 }
 
 /** The common case, no column renamed or dropped: every name stays. */
-const SAME_NAMES: ColumnNames = { get: (name) => name };
+export const SAME_NAMES: ColumnNames = { get: (name) => name };
+
+const NO_COLUMNS: readonly never[] = Object.freeze([]);
+
+/**
+ * A table whose columns have the same names in the same order on both sides (most tables of a
+ * diff): the column pairs are only made if asked for; the diff walks both column lists itself.
+ */
+class SameColumnsPair implements TablePair {
+  readonly added = NO_COLUMNS;
+  readonly dropped = NO_COLUMNS;
+  readonly columnNames = SAME_NAMES;
+  #columns: readonly ColumnPair[] | undefined;
+
+  constructor(
+    readonly from: TableSchema,
+    readonly to: TableSchema,
+  ) {}
+
+  get columns(): readonly ColumnPair[] {
+    this.#columns ??= this.to.columns.map((column, position) => ({ from: this.from.columns[position] as ColumnEntity, to: column, position }));
+    return this.#columns;
+  }
+}
 
 /** How two snapshots line up once rename decisions are applied. Internal to the diff. */
 export interface SchemaMatch {
@@ -45,6 +68,8 @@ export interface SchemaMatch {
   readonly pairsByName: ReadonlyMap<string, TablePair>;
   /** Decisions that name something that is not there. */
   readonly problems: readonly MigProblem[];
+  /** Whether any table or column is renamed: if not, every old name is its new name. */
+  readonly renamed: boolean;
 }
 
 /** Lines up the tables and columns of two snapshots, following the rename decisions. */
@@ -86,14 +111,12 @@ export function matchSchemas(from: Snapshot, to: Snapshot, renames: RenameDecisi
     }
   }
   const dropped = from.tables().filter((schema) => !tableNames.has(schema.table.name));
-  return { pairs, created, dropped, tableNames, pairsByName: new Map(pairs.map((pair) => [pair.to.table.name, pair])), problems };
+  const renamed = renames.tables.length > 0 || renames.columns.length > 0;
+  return { pairs, created, dropped, tableNames, pairsByName: new Map(pairs.map((pair) => [pair.to.table.name, pair])), problems, renamed };
 }
 
 function matchColumns(source: TableSchema, target: TableSchema, renames: ReadonlyMap<string, string> | undefined, problems: MigProblem[]): TablePair {
-  if (!renames && sameColumnNames(source, target)) {
-    const columns = target.columns.map((column, position) => ({ from: source.columns[position] as ColumnEntity, to: column, position }));
-    return { from: source, to: target, columns, added: [], dropped: [], columnNames: SAME_NAMES };
-  }
+  if (!renames && sameColumnNames(source, target)) return new SameColumnsPair(source, target);
   const table = target.table.name;
   const oldColumns = new Map(source.columns.map((column) => [column.name, column]));
   const newColumns = new Set(target.columns.map((column) => column.name));
