@@ -52,7 +52,7 @@ export interface PlanOptions {
 export function planForDialect(operations: readonly Operation[], capabilities: ResolvedCapabilities, options: PlanOptions = {}): readonly Operation[] {
   const folded = capabilities.alterConstraints ? operations : foldCycleForeignKeys(operations);
   const plan = capabilities.alterForeignKeyColumnType ? folded : wrapForeignKeyColumnAlters(folded, options.from);
-  const refused = refusedOperations(plan, capabilities);
+  const refused = [...refusedOperations(plan, capabilities), ...irreversibleDrops(plan, capabilities)].sort((a, b) => a.index - b.index);
   if (refused.length === 0) return plan;
 
   const { allowRebuild = false, from, rebuild = lowerToRebuild } = options;
@@ -80,6 +80,22 @@ export function refusedOperations(operations: readonly Operation[], capabilities
     if (refusal) refused.push({ operation, index, ...refusal });
   });
   return refused;
+}
+
+/**
+ * Dropped columns the dialect could not add back when the migration is reversed (SQLite cannot
+ * ADD COLUMN with a now() or random default): planned like a refused change (a rebuild, or a
+ * refusal), so that `mig new` never writes a migration whose backwards cannot run. Only the
+ * planner asks this; the runner still runs such a drop forwards in migrations written before.
+ */
+function irreversibleDrops(operations: readonly Operation[], capabilities: ResolvedCapabilities): RefusedOperation[] {
+  return operations.flatMap((operation, index): RefusedOperation[] => {
+    if (operation.kind !== "drop_column") return [];
+    const back = refusalOf({ kind: "add_column", table: operation.table, column: operation.column }, operations, capabilities);
+    if (!back) return [];
+    const reason = `drop_column ${operation.table}.${operation.column.name}: going backwards, ${back.reason.slice(back.reason.indexOf(": ") + 2)}`;
+    return [{ operation, index, table: operation.table, column: operation.column.name, reason }];
+  });
 }
 
 /**

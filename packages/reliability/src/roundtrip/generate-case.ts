@@ -14,8 +14,6 @@ export const KNOWN_ISSUES = {
    * the existing rows, which fails (SQLite always, PostgreSQL when the table has rows).
    */
   dropNotNullColumnWithoutDefault: process.env.MIG_ROUNDTRIP_KNOWN_ISSUES !== "include",
-  /** SQLite: dropping a column whose default is now() or a random UUID: backwards is refused (ADD COLUMN with a non-constant default). */
-  sqliteDropNonConstantDefault: process.env.MIG_ROUNDTRIP_KNOWN_ISSUES !== "include",
 };
 
 /**
@@ -23,10 +21,9 @@ export const KNOWN_ISSUES = {
  * default in every row, not its data: a unique column with a default cannot come back into a
  * table with two rows or more. That is inherent, not a bug, and left out.
  */
-function droppable(profile: DialectProfile, column: ColumnModel): boolean {
+function droppable(column: ColumnModel): boolean {
   if (column.unique && column.default) return false;
   if (KNOWN_ISSUES.dropNotNullColumnWithoutDefault && !column.nullable && !column.default) return false;
-  if (KNOWN_ISSUES.sqliteDropNonConstantDefault && profile.name === "sqlite" && (column.default?.kind === "now" || column.default?.kind === "random")) return false;
   return true;
 }
 
@@ -98,7 +95,7 @@ interface Evolution {
 function evolveColumn(context: ColumnContext, column: ColumnModel, keptTables: ReadonlySet<string>, evolution: Evolution): ColumnModel | undefined {
   const { rand, profile } = context;
   // A column is NULL in some rows of A only if it stays nullable (or is backfilled, or dropped).
-  if (rand.chance(0.12) && droppable(profile, column)) {
+  if (rand.chance(0.12) && droppable(column)) {
     if (column.nullable) evolution.nullable.add(column.id);
     return undefined;
   }
