@@ -21,6 +21,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--config <path>", "config file (default: mig.config.{ts,mts,js,mjs} in the working directory)")
     .option("--json", "print machine-readable JSON on stdout")
     .showSuggestionAfterError(true)
+    .configureHelp({ showGlobalOptions: true })
     .addHelpText(
       "after",
       examples([

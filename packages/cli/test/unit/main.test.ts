@@ -27,6 +27,8 @@ describe("main", () => {
       expect(await main([command, "--help"], help.deps)).toBe(0);
       expect(help.stdout()).toContain("Examples:");
       expect(help.stdout()).toContain(`$ mig ${command}`);
+      expect(help.stdout()).toContain("--json");
+      expect(help.stdout()).toContain("--config");
     }
   });
 
