@@ -32,13 +32,12 @@ import {
  */
 export class Snapshot {
   readonly entities: readonly Entity[];
-  readonly #byKey: ReadonlyMap<string, Entity>;
+  #byKey: ReadonlyMap<string, Entity> | undefined;
   /** The grouped view: every table with its entities, by table name, sorted. */
   readonly #schemas: ReadonlyMap<string, TableSchema>;
 
-  private constructor(entities: readonly Entity[], byKey: ReadonlyMap<string, Entity>, schemas: ReadonlyMap<string, TableSchema>) {
+  private constructor(entities: readonly Entity[], schemas: ReadonlyMap<string, TableSchema>) {
     this.entities = entities;
-    this.#byKey = byKey;
     this.#schemas = schemas;
   }
 
@@ -51,15 +50,10 @@ export class Snapshot {
    * sub-entity of a table that is not there.
    */
   static fromEntities(entities: Iterable<Entity>): Snapshot {
-    const byKey = new Map<string, Entity>();
     // Each table's entities, sorted into their groups as they come (columns keep their order).
     const groups = new Map<string, Group>();
     for (const entity of entities) {
-      const key = entityKey(entity);
-      if (byKey.has(key)) {
-        throw new MigError("MIG_E_SNAPSHOT", `Duplicate ${entity.entity} "${key.slice(key.indexOf(":") + 1)}" in snapshot`, { meta: { key } });
-      }
-      byKey.set(key, Object.freeze(entity));
+      Object.freeze(entity);
       const table = entity.entity === "table" ? entity.name : entity.table;
       let group = groups.get(table);
       if (group === undefined) {
@@ -68,6 +62,7 @@ export class Snapshot {
       }
       switch (entity.entity) {
         case "table":
+          if (group.table !== undefined) throw duplicate(entity);
           group.table = entity;
           break;
         case "column":
@@ -87,15 +82,19 @@ export class Snapshot {
           break;
       }
     }
+    // Duplicates first (as keys: same kind, table and name), then entities of a missing table.
+    for (const group of groups.values()) {
+      checkDistinct(group.columns);
+      sortByName(group.indexes);
+      sortByName(group.uniques);
+      sortByName(group.checks);
+      sortByName(group.foreignKeys);
+    }
     const tables: TableSchema[] = [];
     for (const [table, group] of groups) {
       if (group.table === undefined) {
         throw new MigError("MIG_E_SNAPSHOT", `Snapshot has entities of table "${table}", which it does not contain`, { meta: { table } });
       }
-      sortByName(group.indexes);
-      sortByName(group.uniques);
-      sortByName(group.checks);
-      sortByName(group.foreignKeys);
       tables.push(group as TableSchema);
     }
     if (!isSorted(tables)) tables.sort((a, b) => compareStrings(a.table.name, b.table.name));
@@ -110,16 +109,26 @@ export class Snapshot {
       append(sorted, schema.checks);
       append(sorted, schema.foreignKeys);
     }
-    return new Snapshot(Object.freeze(sorted), byKey, schemas);
+    return new Snapshot(Object.freeze(sorted), schemas);
   }
 
   /** The entity with this composite key (see `entityKey`). */
   get(key: string): Entity | undefined {
-    return this.#byKey.get(key);
+    return this.#keys().get(key);
   }
 
   has(key: string): boolean {
-    return this.#byKey.has(key);
+    return this.#keys().has(key);
+  }
+
+  /** Entities by key, made on first use (the diff never needs them). */
+  #keys(): ReadonlyMap<string, Entity> {
+    if (this.#byKey === undefined) {
+      const byKey = new Map<string, Entity>();
+      for (const entity of this.entities) byKey.set(entityKey(entity), entity);
+      this.#byKey = byKey;
+    }
+    return this.#byKey;
   }
 
   get size(): number {
@@ -142,8 +151,9 @@ export class Snapshot {
   }
 
   column(table: string, name: string): ColumnEntity | undefined {
-    const entity = this.#byKey.get(`column:${table}:${name}`);
-    return entity?.entity === "column" ? entity : undefined;
+    const columns = this.#schemas.get(table)?.columns ?? [];
+    for (let i = 0; i < columns.length; i++) if ((columns[i] as ColumnEntity).name === name) return columns[i];
+    return undefined;
   }
 
   /** A new snapshot with `remove` keys taken out and `add` entities put in (replacing same keys). */
@@ -171,13 +181,41 @@ interface Group {
   readonly foreignKeys: ForeignKeyEntity[];
 }
 
-/** Sorts by name in place, unless already sorted (the usual case: snapshots come in canonical order). */
-function sortByName(list: { readonly name: string }[]): void {
-  for (let i = 1; i < list.length; i++) {
-    if (compareStrings((list[i - 1] as { readonly name: string }).name, (list[i] as { readonly name: string }).name) > 0) {
-      list.sort((a, b) => compareStrings(a.name, b.name));
-      return;
+function duplicate(entity: Entity): MigError {
+  const key = entityKey(entity);
+  return new MigError("MIG_E_SNAPSHOT", `Duplicate ${entity.entity} "${key.slice(key.indexOf(":") + 1)}" in snapshot`, { meta: { key } });
+}
+
+/** Throws on two columns of one name (a few columns: compared pairwise; many: through a set). */
+function checkDistinct(columns: readonly ColumnEntity[]): void {
+  if (columns.length > 32) {
+    const names = new Set<string>();
+    for (const column of columns) {
+      if (names.has(column.name)) throw duplicate(column);
+      names.add(column.name);
     }
+    return;
+  }
+  for (let i = 1; i < columns.length; i++) {
+    const name = (columns[i] as ColumnEntity).name;
+    for (let j = 0; j < i; j++) if ((columns[j] as ColumnEntity).name === name) throw duplicate(columns[i] as ColumnEntity);
+  }
+}
+
+/**
+ * Sorts a table's indexes (or uniques, checks, foreign keys) by name in place, unless already
+ * sorted (the usual case: snapshots come in canonical order); throws on two of one name.
+ */
+function sortByName(list: (Entity & { readonly name: string })[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (compareStrings((list[i - 1] as { readonly name: string }).name, (list[i] as { readonly name: string }).name) >= 0) {
+      list.sort((a, b) => compareStrings(a.name, b.name));
+      break;
+    }
+  }
+  for (let i = 1; i < list.length; i++) {
+    const entity = list[i] as Entity & { readonly name: string };
+    if ((list[i - 1] as { readonly name: string }).name === entity.name) throw duplicate(entity);
   }
 }
 

@@ -1,0 +1,72 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { isMigError } from "../errors/mig-error";
+import { arbitrarySnapshot } from "./arbitrary-snapshot.test-helper";
+import { type Entity, entityKey } from "./entities";
+import { Snapshot } from "./snapshot";
+
+function codeOf(run: () => unknown): string | undefined {
+  try {
+    run();
+  } catch (error) {
+    if (isMigError(error)) return error.code;
+    throw error;
+  }
+  return undefined;
+}
+
+const band: Entity[] = [
+  { entity: "table", name: "band", primaryKey: ["id"] },
+  { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+  { entity: "column", table: "band", name: "name", type: "text", nullable: false, default: null },
+  { entity: "index", table: "band", name: "band_name_idx", columns: ["name"], method: "btree" },
+  { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] },
+  { entity: "check", table: "band", name: "band_1_check", sql: "id > 0" },
+  { entity: "foreign_key", table: "band", name: "band_id_fkey", columns: ["id"], references: { table: "band", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+];
+
+describe("Snapshot.fromEntities", () => {
+  it("gives the canonical order whatever order the entities come in (columns keep theirs)", () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot(), fc.infiniteStream(fc.nat()), (snapshot, seeds) => {
+        const ranks = new Map(snapshot.entities.map((entity) => [entity, seeds.next().value as number]));
+        // Shuffled, except that each table's columns stay in their order.
+        const columns = snapshot.entities.filter((entity) => entity.entity === "column");
+        const others = [...snapshot.entities.filter((entity) => entity.entity !== "column")].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+        const rebuilt = Snapshot.fromEntities([...others.slice(0, 3), ...columns, ...others.slice(3)]);
+        expect(rebuilt.entities).toEqual(snapshot.entities);
+        expect(rebuilt.tables()).toEqual(snapshot.tables());
+        expect(rebuilt.tableNames()).toEqual(snapshot.tables().map((schema) => schema.table.name));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("finds every entity by key, columns by table and name", () => {
+    const snapshot = Snapshot.fromEntities([...band].reverse());
+    for (const entity of band) expect(snapshot.get(entityKey(entity))).toBe(entity);
+    expect(snapshot.has("column:band:name")).toBe(true);
+    expect(snapshot.has("column:band:nope")).toBe(false);
+    expect(snapshot.column("band", "name")?.type).toBe("text");
+    expect(snapshot.column("band", "band_name_idx")).toBeUndefined();
+    expect(snapshot.column("nope", "id")).toBeUndefined();
+    expect(snapshot.table("band")?.indexes.map((index) => index.name)).toEqual(["band_name_idx"]);
+  });
+
+  it("refuses a duplicate of any kind, and entities of a table it does not contain", () => {
+    for (const entity of band) {
+      const copy = { ...entity } as Entity;
+      expect(codeOf(() => Snapshot.fromEntities([...band, copy])), entity.entity).toBe("MIG_E_SNAPSHOT");
+    }
+    const many = Array.from({ length: 40 }, (_, i): Entity => ({ entity: "column", table: "band", name: `c${i}`, type: "text", nullable: true, default: null }));
+    expect(codeOf(() => Snapshot.fromEntities([...band, ...many, { ...(many[7] as Entity) }]))).toBe("MIG_E_SNAPSHOT");
+    expect(codeOf(() => Snapshot.fromEntities([...band, ...many]))).toBeUndefined();
+    expect(codeOf(() => Snapshot.fromEntities(band.slice(1)))).toBe("MIG_E_SNAPSHOT");
+  });
+
+  it("freezes the entities and the list", () => {
+    const snapshot = Snapshot.fromEntities(band.map((entity) => ({ ...entity })));
+    expect(Object.isFrozen(snapshot.entities)).toBe(true);
+    expect(snapshot.entities.every((entity) => Object.isFrozen(entity))).toBe(true);
+  });
+});
