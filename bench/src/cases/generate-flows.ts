@@ -55,6 +55,8 @@ export interface IncrementalSetup {
   readonly project: BenchProject;
   /** The schema the histories end in; the run adds `added_column` to it. */
   readonly schema: BenchSchemaOptions;
+  /** Set when drizzle-kit could not even write the history's last migration (its last stderr line). */
+  readonly drizzleFailure?: string;
   /** Untimed, before each mig run: put mig's side back to the end of its history (cache included). */
   resetMig(): void;
   /** Untimed, before each drizzle-kit run: put drizzle-kit's side back to the end of its history. */

@@ -1,5 +1,7 @@
 import { runMeasured, type RunResult, type Sample } from "./run-measured";
 
+const REBUILDING = /Cannot find module '[^']*\/(?:packages\/[a-z-]+|node_modules\/@mig\/[a-z-]+)\/dist\//;
+
 /** One side of a comparison: a command, what prepares each run, and what proves a run did its job. */
 export interface Contender {
   readonly name: string;
@@ -54,7 +56,15 @@ export function alternate(contenders: readonly Contender[], options: AlternateOp
       if (failures.has(contender.name)) continue;
       if (contender.maxRuns !== undefined && (round < 0 || round >= contender.maxRuns)) continue;
       contender.setup?.(round);
-      const result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {}, ...(contender.input ? { input: contender.input() } : {}) });
+      let result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {}, ...(contender.input ? { input: contender.input() } : {}) });
+      // A package's dist being rebuilt by someone else in the same work tree (tsup empties it
+      // first): wait for the build, put the project back, and run again.
+      for (let retry = 0; retry < 6 && result.code !== 0 && REBUILDING.test(result.stderr); retry++) {
+        options.log?.(`  ${contender.name}: a dist was missing (a build in progress?), retrying in 20 s`);
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20_000);
+        contender.setup?.(round);
+        result = runMeasured(contender.command, contender.args, { cwd: contender.cwd, env: contender.env ?? {}, ...(contender.input ? { input: contender.input() } : {}) });
+      }
       if (result.code !== 0 && contender.mayFail) {
         const message = result.stderr.trim().split("\n").filter((l) => l.trim()).pop() ?? `exit code ${result.code}`;
         failures.set(contender.name, { code: result.code, wallMs: result.wallMs, rssMb: result.rssMb, message });
