@@ -117,6 +117,24 @@ describe("isLoadableCall", () => {
     expect(proven).toBeGreaterThan(100);
   }, 60_000);
 
+  it("agrees that a hole in a list is not a value", () => {
+    const hole = (items: unknown[]) => {
+      const list = [...items, items[0]];
+      delete list[items.length];
+      return list;
+    };
+    const table = { name: "band", primaryKey: ["id"], columns: [{ name: "id", type: "serial" }] };
+    const calls: ManagerCall[] = [
+      { method: "addTable", argument: { ...table, columns: hole(table.columns) } } as ManagerCall,
+      { method: "addTable", argument: { ...table, primaryKey: hole(["id"]) } } as ManagerCall,
+      { method: "addColumn", argument: { table: "band", name: "tags", type: "jsonb", default: { kind: "value", value: hole([1]) } } } as ManagerCall,
+    ];
+    for (const call of calls) {
+      expect(accepts(call)).toBe(false);
+      expect(isLoadableCall(call)).toBe(false);
+    }
+  });
+
   it("leaves the other methods to the manager", () => {
     expect(isLoadableCall({ method: "renameTable", argument: { from: "a", to: "b" } })).toBe(false);
     expect(isLoadableCall({ method: "renameColumn", argument: { table: "t", from: "a", to: "b" } })).toBe(false);

@@ -28,10 +28,12 @@ function isPlainObject(value: unknown): value is Fields {
 /** A plain object with only `allowed` keys (a typo like `nulable` is an error, not ignored). */
 export function readObject(value: unknown, path: string, allowed: readonly string[] | ReadonlySet<string>): Fields {
   if (!isPlainObject(value)) throw argumentError(path, `expected an object, got ${describe(value)}`);
-  const known = allowed instanceof Set ? allowed : new Set(allowed);
+  // A short list is searched as it is (no set made for every argument read).
+  const known = allowed instanceof Set ? allowed : undefined;
+  const list = allowed as readonly string[];
   for (const key of Object.keys(value)) {
-    if (!known.has(key)) {
-      throw argumentError(path, `unknown property ${JSON.stringify(key)} (expected ${[...known].join(", ")})`);
+    if (known ? !known.has(key) : !list.includes(key)) {
+      throw argumentError(path, `unknown property ${JSON.stringify(key)} (expected ${[...new Set(allowed)].join(", ")})`);
     }
   }
   return value;
@@ -59,12 +61,15 @@ export function readNames(fields: Fields, key: string, path: string): string[] {
   if (!Array.isArray(value) || value.length === 0) {
     throw argumentError(`${path}.${key}`, `expected a non-empty array of names, got ${describe(value)}`);
   }
-  const names = value.map((item: unknown, index) => {
+  // Index loops, not map: a hole in the list is read as `undefined` (and refused), never kept.
+  const names: string[] = [];
+  for (let index = 0; index < value.length; index++) {
+    const item: unknown = value[index];
     if (typeof item !== "string" || item === "") {
       throw argumentError(`${path}.${key}[${index}]`, `expected a non-empty string, got ${describe(item)}`);
     }
-    return item;
-  });
+    names.push(item);
+  }
   const duplicate = names.find((name, index) => names.indexOf(name) !== index);
   if (duplicate !== undefined) throw argumentError(`${path}.${key}`, `${JSON.stringify(duplicate)} is listed twice`);
   return names;
@@ -102,7 +107,9 @@ export function readList<T>(fields: Fields, key: string, path: string, read: (it
   const value = fields[key];
   if (value === undefined) return [];
   if (!Array.isArray(value)) throw argumentError(`${path}.${key}`, `expected an array, got ${describe(value)}`);
-  return value.map((item: unknown, index) => read(item, `${path}.${key}[${index}]`));
+  const list: T[] = [];
+  for (let index = 0; index < value.length; index++) list.push(read(value[index], `${path}.${key}[${index}]`));
+  return list;
 }
 
 /** A deep, frozen copy of a JSON value (finite numbers, plain objects and arrays only). */
@@ -112,7 +119,11 @@ export function readJson(value: unknown, path: string): JsonValue {
     if (!Number.isFinite(value)) throw argumentError(path, `expected a finite number, got ${describe(value)}`);
     return value;
   }
-  if (Array.isArray(value)) return Object.freeze(value.map((item: unknown, index) => readJson(item, `${path}[${index}]`)));
+  if (Array.isArray(value)) {
+    const items: JsonValue[] = [];
+    for (let index = 0; index < value.length; index++) items.push(readJson(value[index], `${path}[${index}]`));
+    return Object.freeze(items);
+  }
   if (isPlainObject(value)) {
     // fromEntries defines own properties, so a "__proto__" key stays a key.
     return Object.freeze(Object.fromEntries(Object.entries(value).map(([key, item]) => [key, readJson(item, `${path}.${key}`)])));

@@ -2,6 +2,7 @@ import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault } fr
 import type {
   CheckEntity,
   ColumnEntity,
+  Entity,
   ForeignKeyEntity,
   IndexEntity,
   TableEntity,
@@ -153,21 +154,33 @@ export function readTable(value: unknown, path: string): TableSchema {
 }
 
 function checkTableConsistency(schema: TableSchema, path: string): void {
-  const columnNames = schema.columns.map((column) => column.name);
-  const known = new Set(columnNames);
-  const duplicate = columnNames.find((column, index) => columnNames.indexOf(column) !== index);
-  if (duplicate !== undefined) throw argumentError(`${path}.columns`, `column ${JSON.stringify(duplicate)} is defined twice`);
-  const mustExist = (columns: readonly string[], at: string): void => {
-    const missing = columns.find((column) => !known.has(column));
-    if (missing !== undefined) throw argumentError(at, `column ${JSON.stringify(missing)} is not a column of table ${JSON.stringify(schema.table.name)}`);
-  };
-  mustExist(schema.table.primaryKey, `${path}.primaryKey`);
-  const groups = [["indexes", schema.indexes], ["uniques", schema.uniques], ["checks", schema.checks], ["foreignKeys", schema.foreignKeys]] as const;
-  for (const [key, entities] of groups) {
-    const names = entities.map((entity) => entity.name);
-    entities.forEach((entity, index) => {
-      if (names.indexOf(entity.name) !== index) throw argumentError(`${path}.${key}[${index}].name`, `${JSON.stringify(entity.name)} is used twice`);
-      if ("columns" in entity) mustExist(entity.columns, `${path}.${key}[${index}].columns`);
-    });
+  const known = new Set<string>();
+  for (const column of schema.columns) {
+    if (known.has(column.name)) throw argumentError(`${path}.columns`, `column ${JSON.stringify(column.name)} is defined twice`);
+    known.add(column.name);
+  }
+  mustExist(schema, known, schema.table.primaryKey, path, "primaryKey");
+  checkGroup(schema, known, schema.indexes, path, "indexes");
+  checkGroup(schema, known, schema.uniques, path, "uniques");
+  checkGroup(schema, known, schema.checks, path, "checks");
+  checkGroup(schema, known, schema.foreignKeys, path, "foreignKeys");
+}
+
+/** Names used once in the group; the columns each entity names are the table's. Paths are made only for an error. */
+function checkGroup(schema: TableSchema, known: ReadonlySet<string>, entities: readonly (Entity & { readonly name: string })[], path: string, key: string): void {
+  for (let index = 0; index < entities.length; index++) {
+    const entity = entities[index] as Entity & { readonly name: string };
+    for (let other = 0; other < index; other++) {
+      if ((entities[other] as { readonly name: string }).name === entity.name) {
+        throw argumentError(`${path}.${key}[${index}].name`, `${JSON.stringify(entity.name)} is used twice`);
+      }
+    }
+    if ("columns" in entity) mustExist(schema, known, entity.columns, path, `${key}[${index}].columns`);
+  }
+}
+
+function mustExist(schema: TableSchema, known: ReadonlySet<string>, columns: readonly string[], path: string, at: string): void {
+  for (const column of columns) {
+    if (!known.has(column)) throw argumentError(`${path}.${at}`, `column ${JSON.stringify(column)} is not a column of table ${JSON.stringify(schema.table.name)}`);
   }
 }
