@@ -21,9 +21,16 @@ const INVISIBLE = /[\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2
  * ```
  */
 export function printString(value: string): string {
-  if (PLAIN.test(value)) return `"${value}"`;
-  return JSON.stringify(value).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  let printed = STRINGS.get(value);
+  if (printed === undefined) {
+    printed = PLAIN.test(value) ? `"${value}"` : JSON.stringify(value).replace(INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    if (STRINGS.size < 4096 && value.length <= 64) STRINGS.set(value, printed);
+  }
+  return printed;
 }
+
+/** Types, kinds and column names come up again and again. */
+const STRINGS = new Map<string, string>();
 
 /** Printable ASCII but `"` and `\\`: written as is (the fast path for most names). */
 const PLAIN = /^[ !#-[\]-~]*$/;
