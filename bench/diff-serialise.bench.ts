@@ -17,8 +17,10 @@
  * /proc/self/task/<pid>/schedstat, elsewhere the whole process's CPU time), which is what the
  * clock shows on an idle machine and hardly moves when other processes compete for the cores;
  * and the load average before and after (other processes inflate the clock times; the minimum is
- * then the better estimate). `build` (median) is building the target snapshot from its
- * entities, outside the measured part.
+ * then the better estimate). `build` (median) is building the snapshots from their entities,
+ * outside the measured part. Below the table: thread CPU per 1,000 tables at each size (the
+ * same figure at every size is linear growth), and the 2,000-table fresh figures against the
+ * target.
  * `MIG_BENCH_CORE=/path/to/core/src/index.ts` measures another copy of the core sources.
  */
 import { spawnSync } from "node:child_process";
@@ -54,14 +56,16 @@ interface Sample {
 
 const pad = (i: number): string => String(i).padStart(5, "0");
 
+type Column = Extract<Entity, { entity: "column" }>;
+
 /** The schema of `tables` tables; `changed`: column `code` of the middle table becomes nullable. */
 function schema(tables: number, changed: boolean): Snapshot {
   const entities: Entity[] = [];
   for (let i = 0; i < tables; i++) {
     const table = `table_${pad(i)}`;
     entities.push({ entity: "table", name: table, primaryKey: ["id"] });
-    const column = (name: string, rest: Omit<Extract<Entity, { entity: "column" }>, "entity" | "table" | "name" | "nullable" | "default"> & { nullable?: boolean; default?: Extract<Entity, { entity: "column" }>["default"] }) =>
-      entities.push({ entity: "column", table, name, nullable: false, default: null, ...rest });
+    const column = (name: string, definition: Pick<Column, "type"> & Partial<Column>) =>
+      entities.push({ entity: "column", table, name, nullable: false, default: null, ...definition });
     column("id", { type: "serial" });
     column("name", { type: "varchar", length: 100 });
     column("code", { type: "integer", nullable: changed && i === Math.floor(tables / 2) });
@@ -173,26 +177,48 @@ function stats(values: readonly number[]): string {
 
 const runs = Math.max(5, Number(option("runs", "5")));
 const sizes = option("sizes", "500,1000,2000").split(",").map(Number);
+const TARGET = { tables: 2000, ms: 200 };
 const load = () => loadavg().map((value) => value.toFixed(2)).join(" ");
 
 console.log(`diff + serialise, ${COLUMNS_PER_TABLE} columns a table; ${runs} runs each; node ${process.version}; load average ${load()}`);
-console.log("times in ms: median / min / max");
+console.log("times in ms: median / min / max (thread cpu: median / min)");
 const header =
   `${"process".padEnd(7)} ${"tables".padStart(6)} ${"case".padEnd(10)} ${"ops".padStart(5)} ${"file KB".padStart(7)} ${"build".padStart(6)} | ` +
-  `${"diff".padEnd(20)} | ${"serialise".padEnd(20)} | ${"diff + serialise".padEnd(20)} | ${"thread cpu".padEnd(13)}`;
+  `${"diff".padEnd(20)} | ${"serialise".padEnd(20)} | ${"diff + serialise".padEnd(20)} | thread cpu`;
 console.log(header);
 console.log("-".repeat(header.length));
-for (const process_ of ["fresh", "warm"] as const) {
+const verdicts: string[] = [];
+const perTable: string[] = [];
+for (const where of ["fresh", "warm"] as const) {
   for (const kind of CASES) {
-    for (const tables of sizes) {
-      const args = ["--tables", String(tables), "--case", kind];
-      const samples = process_ === "fresh" ? Array.from({ length: runs }, () => child(["--mode", "fresh", ...args])).flat() : child(["--mode", "warm", "--runs", String(runs), ...args]);
-      const first = samples[0] as Sample;
-      console.log(
-        `${process_.padEnd(7)} ${String(tables).padStart(6)} ${kind.padEnd(10)} ${String(first.operations).padStart(5)} ${(first.bytes / 1024).toFixed(0).padStart(7)} ${ms(median(samples.map((s) => s.build)))} | ` +
-          `${stats(samples.map((s) => s.diff))} | ${stats(samples.map((s) => s.serialise))} | ${stats(samples.map((s) => s.total))} | ${ms(median(samples.map((s) => s.cpu)))} ${ms(Math.min(...samples.map((s) => s.cpu)))}`,
-      );
+    const samples = new Map<number, Sample[]>(sizes.map((tables) => [tables, []]));
+    const args = (tables: number) => ["--tables", String(tables), "--case", kind];
+    if (where === "fresh") {
+      // Sizes take turns, so that a change in the machine's load hits them alike.
+      for (let run = 0; run < runs; run++) for (const tables of sizes) samples.get(tables)?.push(...child(["--mode", "fresh", ...args(tables)]));
+    } else {
+      for (const tables of sizes) samples.get(tables)?.push(...child(["--mode", "warm", "--runs", String(runs), ...args(tables)]));
     }
+    const costs: string[] = [];
+    for (const tables of sizes) {
+      const list = samples.get(tables) ?? [];
+      const first = list[0] as Sample;
+      const cpu = list.map((s) => s.cpu);
+      const total = list.map((s) => s.total);
+      console.log(
+        `${where.padEnd(7)} ${String(tables).padStart(6)} ${kind.padEnd(10)} ${String(first.operations).padStart(5)} ${(first.bytes / 1024).toFixed(0).padStart(7)} ${ms(median(list.map((s) => s.build)))} | ` +
+          `${stats(list.map((s) => s.diff))} | ${stats(list.map((s) => s.serialise))} | ${stats(total)} | ${ms(median(cpu))} ${ms(Math.min(...cpu))}`,
+      );
+      costs.push(`${(median(cpu) / (tables / 1000)).toFixed(1)} (${tables})`);
+      if (where === "fresh" && tables === TARGET.tables) {
+        const clock = median(total);
+        const mark = (value: number) => `${value.toFixed(0)} ms${value < TARGET.ms ? "" : " (over)"}`;
+        verdicts.push(`${kind}: clock median ${mark(clock)}, thread cpu median ${mark(median(cpu))}`);
+      }
+    }
+    perTable.push(`${where} ${kind}: ${costs.join(", ")}`);
   }
 }
+console.log(`\nthread cpu per 1,000 tables (linear: about the same at every size): ${perTable.join("; ")}`);
+if (verdicts.length > 0) console.log(`target, ${TARGET.tables} tables, fresh process, under ${TARGET.ms} ms: ${verdicts.join("; ")}`);
 console.log(`load average after: ${load()}`);
