@@ -51,3 +51,36 @@ describe("sqlite: a dropped column that SQLite could not add back (found by the 
     expect(rows.every((r) => r.seen !== null)).toBe(true);
   });
 });
+
+describe.each(["postgres", "sqlite"] as const)("%s: reversing the drop of a NOT NULL column without a default, on a table with rows (found by the round trips)", (dialectName) => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialectName, "mig_rel_regression");
+    dir = mkdtempSync(join(WORK_DIR, "regression-"));
+  });
+  afterAll(async () => {
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("brings the column back with a placeholder in existing rows (its data does not come back) instead of failing", async () => {
+    const a = snapshotFromTables({ Band: table("band", { name: varchar({ length: 50 }), code: varchar({ length: 10 }) }) });
+    const b = snapshotFromTables({ Band: table("band", { name: varchar({ length: 50 }) }) });
+    const load = jitiLoader();
+    const write = async (n: number, from: Snapshot, to: Snapshot) => {
+      const operations = await planAutoMigration({ dialect: db.dialect, from, to, allowRebuild: true });
+      return loadMigrationSource(writeAutoMigration(dir, { appName: "music", id: `2026-03-02T00:00:00:00000${n}`, operations }).path, "music", load);
+    };
+    const sources = [await write(1, Snapshot.empty(), a), await write(2, a, b)];
+    const connection = await db.connect();
+    expect((await runForwards({ dialect: db.dialect, connection, sources, target: sources[0]!.id })).ok).toBe(true);
+    await connection.query(`INSERT INTO "band" ("name", "code") VALUES ('a', 'x'), ('b', 'y')`);
+    expect((await runForwards({ dialect: db.dialect, connection, sources })).ok).toBe(true);
+    const back = await runBackwards({ dialect: db.dialect, connection, sources });
+    expect(back.error?.message ?? "", "backwards of the drop of band.code").toBe("");
+    expect(schemaDifferences(db.dialect, a, await introspectApp(db.dialect, connection))).toEqual([]);
+    const { rows } = await connection.query<{ name: string; code: string }>(`SELECT "name", "code" FROM "band" ORDER BY "id"`);
+    expect(rows).toEqual([{ name: "a", code: "" }, { name: "b", code: "" }]);
+  });
+});

@@ -2,6 +2,7 @@ import type { ResolvedCapabilities } from "../dialect/capabilities";
 import { MigError } from "../errors/mig-error";
 import type { CreateTableOperation, Operation } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
+import { invertOperation } from "../manager/invert-operation";
 import { lowerToRebuild } from "./lower-to-rebuild";
 import { refusalOf } from "./refusal-of";
 import { wrapForeignKeyColumnAlters } from "./wrap-foreign-key-alters";
@@ -84,14 +85,14 @@ export function refusedOperations(operations: readonly Operation[], capabilities
 
 /**
  * Dropped columns the dialect could not add back when the migration is reversed (SQLite cannot
- * ADD COLUMN with a now() or random default): planned like a refused change (a rebuild, or a
+ * ADD COLUMN with a now() or random default, nor with a value for existing rows): planned like a refused change (a rebuild, or a
  * refusal), so that `mig new` never writes a migration whose backwards cannot run. Only the
  * planner asks this; the runner still runs such a drop forwards in migrations written before.
  */
 function irreversibleDrops(operations: readonly Operation[], capabilities: ResolvedCapabilities): RefusedOperation[] {
   return operations.flatMap((operation, index): RefusedOperation[] => {
     if (operation.kind !== "drop_column") return [];
-    const back = refusalOf({ kind: "add_column", table: operation.table, column: operation.column }, operations, capabilities);
+    const back = refusalOf(invertOperation(operation), operations, capabilities);
     if (!back) return [];
     const reason = `drop_column ${operation.table}.${operation.column.name}: going backwards, ${back.reason.slice(back.reason.indexOf(": ") + 2)}`;
     return [{ operation, index, table: operation.table, column: operation.column.name, reason }];

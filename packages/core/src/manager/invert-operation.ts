@@ -60,13 +60,22 @@ export function invertOperation(operation: Operation): SchemaOperation {
       return { kind: "drop_foreign_key", foreignKey: operation.foreignKey };
     case "drop_foreign_key":
       return { kind: "add_foreign_key", foreignKey: operation.foreignKey };
-    case "rebuild_table":
+    case "rebuild_table": {
+      // Columns the rebuild dropped come back like a reversed drop_column: a NOT NULL one without
+      // a default gets a placeholder for the rows that exist (`restorePlaceholder`).
+      const kept = new Set(Object.values(operation.columnMap));
+      const backfill = Object.fromEntries(operation.from.columns.flatMap((column) => {
+        const value = kept.has(column.name) ? undefined : restorePlaceholder(column);
+        return value === undefined ? [] : [[column.name, value]];
+      }));
       return {
         kind: "rebuild_table",
         from: operation.to,
         to: operation.from,
         columnMap: Object.freeze(Object.fromEntries(Object.entries(operation.columnMap).map(([to, from]) => [from, to]))),
+        ...(Object.keys(backfill).length > 0 ? { backfill: Object.freeze(backfill) } : {}),
       };
+    }
     case "raw":
       throw new MigError("MIG_E_INTERNAL", "A raw function has no inverse; record its reverse with addRawBackwards()");
   }

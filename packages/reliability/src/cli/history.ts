@@ -28,7 +28,7 @@ export interface HistoryStep {
   readonly schema: Snapshot;
   /** Statements and raw functions in its forwards plan. */
   readonly steps: number;
-  /** Statements in its backwards plan (its raw function runs only forwards). */
+  /** Statements and raw functions in its backwards plan. */
   readonly backwardsSteps: number;
 }
 
@@ -72,19 +72,17 @@ const DESCRIPTIONS = ["manager and band", "band.country, concert", "index popula
  * `MIG_REL_SLEEP_<k>` for the k-th migration, else `MIG_REL_SLEEP_MS`, else not at all.
  */
 function sleepRaw(k: number): string {
-  return [
-    "  manager.addRaw(async () => {",
+  const body = [
     `    const ms = Number(process.env.MIG_REL_SLEEP_${k} ?? process.env.MIG_REL_SLEEP_MS ?? 0);`,
     "    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));",
-    "  });",
-    "",
-  ].join("\n");
+  ];
+  return ["  manager.addRaw(async () => {", ...body, "  });", "  manager.addRawBackwards(async () => {", ...body, "  });", ""].join("\n");
 }
 
 /**
  * The files `mig new --auto` writes for the six versions, for `dialect` (SQLite with
- * `--allow-rebuild`); with `sleep`, each gets a raw function after its operations that waits as
- * long as the environment says (see `sleepRaw`).
+ * `--allow-rebuild`); with `sleep`, each gets raw functions (forwards and backwards) after its
+ * operations that wait as long as the environment says (see `sleepRaw`).
  */
 export async function buildHistory(dialect: Dialect, options: { readonly appName?: string; readonly sleep?: boolean } = {}): Promise<HistoryStep[]> {
   const appName = options.appName ?? "music";
@@ -105,7 +103,7 @@ export async function buildHistory(dialect: Dialect, options: { readonly appName
     managers.push(manager);
     from = replayMigrations(managers);
     const count = (plan: readonly Operation[]) => plan.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
-    steps.push({ id, description, text, schema: from, steps: count(operations) + (options.sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan()) });
+    steps.push({ id, description, text, schema: from, steps: count(operations) + (options.sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan()) + (options.sleep ? 1 : 0) });
   }
   return steps;
 }

@@ -1,4 +1,4 @@
-import { type Connection, type Dialect, createRawDb } from "@mig/core";
+import { type ColumnEntity, type Connection, type Dialect, createRawDb, invertOperation } from "@mig/core";
 import type { RoundTripCase } from "./generate-case";
 import { comparable, rowValue } from "./row-values";
 import { type ColumnModel, type TableModel, effectiveType } from "./schema-model";
@@ -31,11 +31,15 @@ function originalValue(c: RoundTripCase, column: ColumnModel, readAs: ColumnMode
   return comparable(rowValue(c.kinds.get(column.id)!, effectiveType(column).type, column.salt, i), type);
 }
 
-function defaultCell(column: ColumnModel): Expected {
-  const type = effectiveType(column).type;
-  if (column.default?.kind === "value") return comparable(column.default.value, type);
+function defaultCell(table: string, column: ColumnModel): Expected {
+  const type = effectiveType(column);
+  if (column.default?.kind === "value") return comparable(column.default.value, type.type);
   if (column.default) return { anyNonNull: true };
-  return null;
+  if (column.nullable) return null;
+  // A dropped NOT NULL column without a default comes back with mig's placeholder in existing rows.
+  const entity: ColumnEntity = { entity: "column", table, name: column.name, ...type, nullable: false, default: null };
+  const back = invertOperation({ kind: "drop_column", table, column: entity });
+  return back.kind === "add_column" && back.backfill !== undefined ? comparable(back.backfill, type.type) : null;
 }
 
 /** Expected cells of a table of B whose rows came from A (after `forwards`). */
@@ -45,16 +49,16 @@ function expectedAfterForwards(c: RoundTripCase, before: TableModel, after: Tabl
     if (old) return originalValue(c, old, column, i);
     const fill = c.added.get(column.id);
     if (fill?.kind === "backfill") return comparable(fill.text, effectiveType(column).type);
-    if (fill?.kind === "default") return defaultCell(column);
+    if (fill?.kind === "default") return defaultCell(after.name, column);
     return null;
   };
 }
 
 /** Expected cells of a table of A after `backwards`: kept columns hold their data, dropped ones came back with their default. */
-function expectedAfterBackwards(c: RoundTripCase, after: TableModel | undefined): (column: ColumnModel, i: number) => Expected {
+function expectedAfterBackwards(c: RoundTripCase, before: TableModel, after: TableModel | undefined): (column: ColumnModel, i: number) => Expected {
   return (column, i) => {
     const kept = after?.columns.some((n) => n.id === column.id);
-    return kept ? originalValue(c, column, column, i) : defaultCell(column);
+    return kept ? originalValue(c, column, column, i) : defaultCell(before.name, column);
   };
 }
 
@@ -106,7 +110,7 @@ export async function rowProblemsAfterBackwards(dialect: Dialect, connection: Co
     const after = c.b.tables.find((t) => t.id === before.id);
     // A dropped table comes back empty: data does not come back.
     if (!after) await compareTable(dialect, connection, before, 0, () => null, problems);
-    else await compareTable(dialect, connection, before, c.rows, expectedAfterBackwards(c, after), problems);
+    else await compareTable(dialect, connection, before, c.rows, expectedAfterBackwards(c, before, after), problems);
   }
   return problems;
 }

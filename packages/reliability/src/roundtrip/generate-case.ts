@@ -5,26 +5,14 @@ import { type ValueKind, backfillText, valueKind } from "./row-values";
 import type { ColumnModel, SchemaModel, TableModel } from "./schema-model";
 
 /**
- * Changes left out of the generator because mig is known to get them wrong (each is listed in
- * RELIABILITY.md and has a test of its own that fails until it is fixed).
- */
-export const KNOWN_ISSUES = {
-  /**
-   * Dropping a NOT NULL column without a default: going backwards re-adds it without a value for
-   * the existing rows, which fails (SQLite always, PostgreSQL when the table has rows).
-   */
-  dropNotNullColumnWithoutDefault: process.env.MIG_ROUNDTRIP_KNOWN_ISSUES !== "include",
-};
-
-/**
  * Whether the generator may drop this column. A dropped column comes back (backwards) with its
- * default in every row, not its data: a unique column with a default cannot come back into a
- * table with two rows or more. That is inherent, not a bug, and left out.
+ * default, or mig's placeholder, in every row, not its data: a unique column that is not nullable
+ * cannot come back into a table with two rows or more, nor a NOT NULL foreign key whose
+ * placeholder references no row. That is inherent, not a bug (RELIABILITY.md), and left out.
  */
 function droppable(column: ColumnModel): boolean {
-  if (column.unique && column.default) return false;
-  if (KNOWN_ISSUES.dropNotNullColumnWithoutDefault && !column.nullable && !column.default) return false;
-  return true;
+  const filled = column.default !== null || !column.nullable;
+  return !(filled && (column.unique || (column.references && !column.nullable)));
 }
 
 /** One randomized round trip: schema A with rows, schema B, and the answers `mig new --auto` needs. */
