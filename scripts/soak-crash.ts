@@ -48,14 +48,11 @@ for (const dialect of dialects) {
         direction,
         trials,
         seed,
-        onTrial: (n, kill, r) => {
-          if (r.inDoubt) process.stdout.write(`[soak-crash]   trial ${n} (${kill}): KNOWN ISSUE, statement in doubt: ${r.inDoubt}\n`);
-        },
       });
       results.push(figures);
       process.stdout.write(
         `[soak-crash] ${dialect} ${direction}: ${figures.trials} trials passed; killed while running ${figures.killedWhileRunning}; ` +
-          `applied at the kill ${JSON.stringify(figures.appliedAtKill)}; part-way ${figures.partial} (in doubt: ${figures.inDoubt}); ` +
+          `applied at the kill ${JSON.stringify(figures.appliedAtKill)}; part-way and resumed ${figures.partial}; ` +
           `kills from the start at ${figures.killWindowMs.join("-")} ms, ~${figures.migrationMs} ms a migration; ${(figures.durationMs / 1000).toFixed(1)} s\n`,
       );
     } catch (error) {

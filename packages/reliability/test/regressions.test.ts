@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { Snapshot, isMigError, replayMigrations, runBackwards, runForwards, snapshotFromTables, table, timestamp, varchar } from "@mig/core";
-import { schemaDifferences } from "@mig/core/testing";
+import { type Connection, Snapshot, diff, isMigError, replayMigrations, runBackwards, runForwards, snapshotFromTables, table, timestamp, varchar } from "@mig/core";
+import { schemaDifferences, testMigration, testMigrationId } from "@mig/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { introspectApp } from "../src/cli/database-state";
+import { introspectApp, progressRows } from "../src/cli/database-state";
+import { dyingConnection } from "../src/dying-connection";
 import { jitiLoader, loadMigrationSource, writeAutoMigration } from "../src/migration-files";
 import { planAutoMigration } from "../src/roundtrip/plan-auto-migration";
 import { type TestDatabase, createTestDatabase } from "../src/test-database";
@@ -82,5 +83,37 @@ describe.each(["postgres", "sqlite"] as const)("%s: reversing the drop of a NOT 
     expect(schemaDifferences(db.dialect, a, await introspectApp(db.dialect, connection))).toEqual([]);
     const { rows } = await connection.query<{ name: string; code: string }>(`SELECT "name", "code" FROM "band" ORDER BY "id"`);
     expect(rows).toEqual([{ name: "a", code: "" }, { name: "b", code: "" }]);
+  });
+});
+
+describe("mysql: killed right after a statement ran (MariaDB commits DDL at once; found by the crash trials)", () => {
+  let db: TestDatabase;
+  let connection: Connection;
+  beforeAll(async () => {
+    db = await createTestDatabase("mysql", "mig_rel_gap");
+    connection = await db.connect();
+  });
+  afterAll(() => db?.drop());
+
+  it("the statement and its progress record commit together, so the re-run resumes after it", async () => {
+    const one = snapshotFromTables({ Band: table("band", { name: varchar({ length: 50 }) }) });
+    const two = snapshotFromTables({ Genre: table("genre", { label: varchar({ length: 50 }) }) });
+    const sources = [
+      testMigration({ appName: "music", id: testMigrationId(1), operations: diff(Snapshot.empty(), one) }),
+      testMigration({ appName: "music", id: testMigrationId(2), operations: diff(one, two, { renames: { tables: [], columns: [] } }) }),
+    ];
+    expect((await runForwards({ dialect: db.dialect, connection, sources, target: testMigrationId(1) })).ok).toBe(true);
+    // Migration 2 drops band, then creates genre; the "kill" comes right after DROP TABLE.
+    const dying = dyingConnection(await db.connect(), (sql) => /^DROP TABLE/i.test(sql.trim()));
+    const killed = await runForwards({ dialect: db.dialect, connection: dying, sources }).catch((error: unknown) => error);
+    expect(dying.died).toBe(true);
+    expect(killed).toBeDefined();
+    const [progress] = await progressRows(db.dialect, connection);
+    expect(progress?.id).toBe(testMigrationId(2));
+
+    const rerun = await runForwards({ dialect: db.dialect, connection, sources });
+    expect(rerun.error?.message ?? "").toBe("");
+    expect(schemaDifferences(db.dialect, two, await introspectApp(db.dialect, connection))).toEqual([]);
+    expect(await progressRows(db.dialect, connection)).toEqual([]);
   });
 });

@@ -124,6 +124,19 @@ async function runStepByStep(
       await store.startProgress(connection, { appName, id, direction, statementsDone: 0, total: planned.steps.length, checksum: planned.checksum });
     }
     for (const step of planned.steps.slice(resumeFrom)) {
+      if (useProgress && step.kind === "statement") {
+        // A statement and the record of it commit together, so that a kill cannot fall between
+        // them (the re-run would run a CREATE or DROP again, and fail): the progress update opens a
+        // transaction that the statement's DDL commits implicitly before it runs (see
+        // Connection.transaction), or that its DML commits with. A failing statement is set back
+        // below. Raw functions keep their own transaction semantics (run, then recorded).
+        await connection.transaction(async (tx) => {
+          await store.setProgress(tx, appName, id, done + 1);
+          await runStep(context, tx, step);
+        });
+        done++;
+        continue;
+      }
       await runStep(context, connection, step);
       done++;
       if (useProgress) await store.setProgress(connection, appName, id, done);
@@ -138,6 +151,8 @@ async function runStepByStep(
     const migError = migrationFailure(error, planned, direction, done, useProgress);
     if (useProgress) {
       try {
+        // A failing DDL statement has already committed its step's progress update.
+        await store.setProgress(connection, appName, id, done);
         await store.failProgress(connection, appName, id, migError.message);
       } catch {
         // The progress row still says how many steps completed; the message is a courtesy.

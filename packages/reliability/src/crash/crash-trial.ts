@@ -30,16 +30,7 @@ export interface CrashTrialResult {
   readonly appliedAtKill: number;
   /** The migration that stopped part-way (databases without transactional DDL only). */
   readonly partial?: ProgressRow;
-  /**
-   * KNOWN ISSUE (databases without transactional DDL): the kill came after a statement ran but
-   * before its progress was recorded, so the re-run ran that statement again and it failed. The
-   * re-run's error line; the trial then checks only that the failed re-run changed nothing.
-   */
-  readonly inDoubt?: string;
 }
-
-/** Counted instead of failing, unless MIG_CRASH_KNOWN_ISSUES=include. */
-const TOLERATE_IN_DOUBT = process.env.MIG_CRASH_KNOWN_ISSUES !== "include";
 
 /** A broken guarantee: what the trial found, with the output that led to it. */
 export class CrashFailure extends Error {}
@@ -105,14 +96,6 @@ export async function runCrashTrial(input: CrashTrialInput): Promise<CrashTrialR
   const atKill = await stateAtKill(input);
 
   const rerun = await runMig(args, { cwd: project.dir });
-  const doubt = atKill.partial && rerun.code !== 0 && TOLERATE_IN_DOUBT
-    ? new RegExp(`error MIG_E_MIGRATION_FAILED: .*${atKill.partial.id}.* at statement ${atKill.partial.done + 1} of .*`).exec(rerun.stderr)
-    : null;
-  if (doubt) {
-    const after = await stateAtKill(input);
-    check(after.applied === atKill.applied && after.partial?.done === atKill.partial?.done, `the failed re-run changed the recorded state: ${JSON.stringify(after)}`);
-    return { finishedBeforeKill, appliedAtKill: atKill.applied, ...(atKill.partial ? { partial: atKill.partial } : {}), inDoubt: doubt[0] };
-  }
   check(rerun.code === 0, `the re-run after the kill failed (${atKill.applied} applied${atKill.partial ? `, ${atKill.partial.id} partial ${atKill.partial.done}/${atKill.partial.total}` : ""}):\n${shown(rerun)}`);
   const rows = await trackingRows(db.dialect, connection);
   const want = direction === "forwards" ? history.map((h) => h.id) : [];
