@@ -8,7 +8,7 @@
  *   pnpm --filter @mig/cli build && eval "$(bash scripts/db-servers.sh env)"
  *   node --conditions=source --import tsx scripts/soak-crash.ts [--trials 50] [--seed 7] [--dialect sqlite,postgres,mysql] [--direction forwards,backwards]
  *
- * Prints the figures of each dialect and direction (and writes .test-results/soak-crash.json);
+ * Prints the figures of each dialect and direction (and writes .test-results/soak-crash-<dialects>.json);
  * on a broken guarantee prints the trial, its kill time and the seed, and exits 1.
  */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -65,5 +65,5 @@ for (const dialect of dialects) {
 }
 rmSync(frozenDir, { recursive: true, force: true });
 mkdirSync(join(ROOT, ".test-results"), { recursive: true });
-writeFileSync(join(ROOT, ".test-results/soak-crash.json"), `${JSON.stringify({ trials, seed, failed, results }, null, 2)}\n`);
+writeFileSync(join(ROOT, `.test-results/soak-crash-${dialects.join("-")}.json`), `${JSON.stringify({ trials, seed, failed, results }, null, 2)}\n`);
 process.exit(failed ? 1 : 0);

@@ -8,7 +8,7 @@
  *
  * On a failure: fast-check's report (seed and path replay the case, shrunk to a small one) and the
  * case's schemas, and exit code 1. The figures of each dialect are printed and written to
- * .test-results/soak-roundtrip.json.
+ * .test-results/soak-roundtrip-<dialects>.json.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -54,5 +54,5 @@ for (const dialect of dialects) {
   }
 }
 mkdirSync(join(ROOT, ".test-results"), { recursive: true });
-writeFileSync(join(ROOT, ".test-results/soak-roundtrip.json"), `${JSON.stringify({ runs, seed, failed, results }, null, 2)}\n`);
+writeFileSync(join(ROOT, `.test-results/soak-roundtrip-${dialects.join("-")}.json`), `${JSON.stringify({ runs, seed, failed, results }, null, 2)}\n`);
 process.exit(failed ? 1 : 0);
