@@ -48,7 +48,9 @@ async function main(): Promise<void> {
   }
   const command = ["pnpm bench", ...process.argv.slice(2)].join(" ");
   // With --cases, the other cases keep their last full results (each case says when it ran).
-  const all = smoke ? reports : ORDER.map((id) => reports.find((r) => r.id === id) ?? stored(id)).filter((r): r is CaseReport => r !== undefined);
+  const all = (smoke ? reports : ORDER.map((id) => reports.find((r) => r.id === id) ?? stored(id)).filter((r): r is CaseReport => r !== undefined))
+    .slice()
+    .sort((a, b) => a.id.localeCompare(b.id));
   const markdown = writeReport({ environment, reports: all, runs, smoke, command, appendixPath: join(BENCH, "notes/optimisations.md") });
   const target = smoke ? join(RESULTS, "BENCHMARKS.smoke.md") : join(ROOT, "BENCHMARKS.md");
   writeFileSync(target, markdown);

@@ -33,7 +33,8 @@ export function writeReport(input: ReportInput): string {
     `- Every figure is over ${input.runs} timed runs (after one untimed warm-up run of each tool; none in smoke mode): median (min–max).`,
     "- Compared tools run **alternately in the same session** (round r runs each once, the order reversed every other round), so a slow moment of the machine hits both. Ratios are drizzle-kit (or the floor) ÷ mig, on medians.",
     "- Each run is a fresh process, spawned as a user runs it (`node packages/cli/dist/bin.js …`, `node bench/node_modules/drizzle-kit/bin.cjs …`). Wall time is measured around the spawn; CPU time (user + system, children included) and peak RSS come from GNU time (`/usr/bin/time -f '%U %S %M'`).",
-    "- The machine is shared with other work: wall times move with its load (given per case); CPU time does not, and is shown beside it.",
+    "- The machine is shared with other work (other builds and test suites ran at the same time): wall times move with its load (given per case); CPU time moves much less, and is shown beside it. Cases may have run at different times (`--cases`); each says when it finished.",
+    "- What is measured is the build in `packages/*/dist` at the time (`scripts/bench.sh` rebuilds it first when a source is newer).",
     "- Schemas are generated (`bench/src/generate/`): N tables × 15 columns (serial, varchar, integer, text, bigint, smallint, boolean, numeric, double, real, timestamptz, jsonb, uuid), one FK to an earlier table, one index and one unique per table, written both as a mig tables module and as a drizzle-kit schema of the same shape.",
     "",
   );
@@ -44,7 +45,7 @@ export function writeReport(input: ReportInput): string {
   out.push("");
   for (const report of input.reports) {
     out.push(`## Case ${report.id}: ${report.title}`, "", report.description, "");
-    out.push(`Ran ${report.ranAt.slice(0, 16).replace("T", " ")} UTC, load average ${report.load.map((l) => l.toFixed(1)).join(", ")}.`, "");
+    out.push(`Finished ${report.ranAt.slice(0, 16).replace("T", " ")} UTC, load average ${report.load.map((l) => l.toFixed(1)).join(", ")}.`, "");
     for (const t of report.tables) out.push(table(t), "");
     if (report.notes.length > 0) out.push(...report.notes.map((n) => `- ${n}`), "");
     out.push("Commands:", "", "```sh", ...report.commands, "```", "");
