@@ -5,6 +5,8 @@
 #   bash scripts/bench.sh --smoke      # tiny sizes, one run, no targets judged (CI); report in bench/.results/
 #   bash scripts/bench.sh --cases 1,4  # some cases only; --runs N for more runs
 #   bash scripts/bench.sh --build-only # only build the CLI when it is stale
+#   bash scripts/bench.sh --cases report  # only rewrite BENCHMARKS.md from the last results
+#   MIG_BENCH_NO_BUILD=1 …             # measure the existing build even when it is stale
 #
 # Builds the mig CLI when it is missing or older than its sources, uses the PostgreSQL and
 # MariaDB servers of MIG_TEST_POSTGRES_URL / MIG_TEST_MYSQL_URL (started with scripts/db-servers.sh
@@ -24,7 +26,9 @@ for pkg in core sqlite postgres mysql cli; do
   built="packages/$pkg/dist/index.js"; [ "$pkg" = cli ] && built="packages/cli/dist/bin.js"
   if [ ! -f "$built" ] || [ -n "$(find "packages/$pkg/src" "packages/$pkg/package.json" -newer "$built" -print -quit 2>/dev/null)" ]; then stale="$stale $pkg"; fi
 done
-if [ -n "$stale" ]; then
+if [ -n "$stale" ] && [ -n "${MIG_BENCH_NO_BUILD:-}" ]; then
+  log "MIG_BENCH_NO_BUILD is set: measuring the existing build (stale:$stale)"
+elif [ -n "$stale" ]; then
   log "build @mig/cli and its dependencies (stale:$stale)"
   npx turbo run build --filter=@mig/cli... --output-logs=errors-only >&2
 fi
