@@ -47,7 +47,9 @@ export function writeReport(input: ReportInput): string {
     out.push(`## Case ${report.id}: ${report.title}`, "", report.description, "");
     out.push(`Finished ${report.ranAt.slice(0, 16).replace("T", " ")} UTC, load average ${report.load.map((l) => l.toFixed(1)).join(", ")}.`, "");
     for (const t of report.tables) out.push(table(t), "");
-    if (report.notes.length > 0) out.push(...report.notes.map((n) => `- ${n}`), "");
+    const [blocks, lines] = [report.notes.filter((n) => n.includes("\n")), report.notes.filter((n) => !n.includes("\n"))];
+    if (lines.length > 0) out.push(...lines.map((n) => `- ${n}`), "");
+    for (const block of blocks) out.push(block, "");
     out.push("Commands:", "", "```sh", ...report.commands, "```", "");
   }
   if (input.appendixPath && existsSync(input.appendixPath)) out.push(readFileSync(input.appendixPath, "utf8").trim(), "");
