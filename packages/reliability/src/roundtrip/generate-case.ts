@@ -7,12 +7,13 @@ import type { ColumnModel, SchemaModel, TableModel } from "./schema-model";
 /**
  * Whether the generator may drop this column. A dropped column comes back (backwards) with its
  * default, or mig's placeholder, in every row, not its data: a unique column that is not nullable
- * cannot come back into a table with two rows or more, nor a NOT NULL foreign key whose
+ * (alone, or in a composite unique constraint) cannot come back into a table with two rows or
+ * more, nor a NOT NULL foreign key whose
  * placeholder references no row. That is inherent, not a bug (RELIABILITY.md), and left out.
  */
-function droppable(column: ColumnModel): boolean {
+function droppable(column: ColumnModel, inCompositeUnique: boolean): boolean {
   const filled = column.default !== null || !column.nullable;
-  return !(filled && (column.unique || (column.references && !column.nullable)));
+  return !(filled && (column.unique || inCompositeUnique || (column.references && !column.nullable)));
 }
 
 /** One randomized round trip: schema A with rows, schema B, and the answers `mig new --auto` needs. */
@@ -80,10 +81,10 @@ interface Evolution {
 }
 
 /** One column of a kept table, changed (or not) on its way to B. `undefined`: dropped. */
-function evolveColumn(context: ColumnContext, column: ColumnModel, keptTables: ReadonlySet<string>, evolution: Evolution): ColumnModel | undefined {
+function evolveColumn(context: ColumnContext, column: ColumnModel, keptTables: ReadonlySet<string>, evolution: Evolution, inCompositeUnique: boolean): ColumnModel | undefined {
   const { rand, profile } = context;
   // A column is NULL in some rows of A only if it stays nullable (or is backfilled, or dropped).
-  if (rand.chance(0.12) && droppable(column)) {
+  if (rand.chance(0.12) && droppable(column, inCompositeUnique)) {
     if (column.nullable) evolution.nullable.add(column.id);
     return undefined;
   }
@@ -182,7 +183,7 @@ function evolve(context: ColumnContext & { nextTable(): string }, a: SchemaModel
     }
     const columns: ColumnModel[] = [];
     for (const c of t.columns) {
-      const next = evolveColumn(context, c, keptTables, evolution);
+      const next = evolveColumn(context, c, keptTables, evolution, t.compositeUnique?.includes(c.id) ?? false);
       if (!next) continue;
       if (next.name !== c.name) evolution.renames.push(`${name}.${c.name}=${name}.${next.name}`);
       columns.push(next);
