@@ -22,9 +22,10 @@ describe("scripts/bench.sh --smoke", () => {
     expect(existsSync(report)).toBe(true);
     const text = readFileSync(report, "utf8");
     for (const id of ["1", "2", "3", "4", "5", "6"]) expect(text).toContain(`## Case ${id}:`);
-    // Smoke mode judges nothing, and every database was there.
+    // Smoke mode judges nothing, and both servers were there (only the sqlite3 client may be
+    // missing where apt-get cannot install it: the report then says its floor is unavailable).
     expect(text).not.toMatch(/\*\*(met|missed)\*\*/);
-    expect(text).not.toContain("unavailable");
+    expect(text).not.toMatch(/unavailable \(MIG_TEST_/);
     process.stderr.write(`bench smoke run: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   });
 });
