@@ -1,6 +1,6 @@
 import { existsSync, rmSync } from "node:fs";
 import { relative } from "node:path";
-import { isDestructive, MigError, runBackwards, type RunOptions } from "@mig/core";
+import { isDestructive, MigError, runBackwards, type Operation, type RunOptions } from "@mig/core";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import { describeLoss } from "../../output/describe-operation";
@@ -9,6 +9,7 @@ import type { Output } from "../../output/output";
 import { printPreview, printSummary, progressPrinter, reportFailure } from "../../output/report-run";
 import type { MigrationFile } from "../../project/load-migrations";
 import { loadSources } from "../../project/load-sources";
+import { refuseOrphans } from "../../project/refuse-orphans";
 import { baseRunOptions } from "../run-options";
 
 export interface BackwardsOptions extends GlobalOptions {
@@ -29,10 +30,25 @@ async function dataLosses(selected: readonly { appName: string; id: string }[], 
   for (const migration of selected) {
     const source = sources.find((s) => s.appName === migration.appName && s.id === migration.id);
     if (!source) continue;
-    const losses = (await source.load()).backwardsPlan().filter(isDestructive);
-    if (losses.length > 0) lines.push(`${migration.appName} ${migration.id}: ${losses.map(describeLoss).join("; ")}`);
+    const manager = await source.load();
+    const losses = manager.backwardsPlan().filter(isDestructive).map(describeLoss);
+    // What the migration dropped comes back empty: its rows were lost when it ran.
+    const emptied = manager.forwardsPlan().filter(isDestructive).map(describeReturn).filter((line): line is string => line !== undefined);
+    const all = [...losses, ...emptied];
+    if (all.length > 0) lines.push(`${migration.appName} ${migration.id}: ${all.join("; ")}`);
   }
   return lines;
+}
+
+function describeReturn(operation: Operation): string | undefined {
+  switch (operation.kind) {
+    case "drop_table":
+      return `table ${operation.schema.table.name} comes back empty (its rows were lost when the migration ran; they do not come back)`;
+    case "drop_column":
+      return `column ${operation.table}.${operation.column.name} comes back without its old values (they do not come back)`;
+    default:
+      return undefined;
+  }
 }
 
 function cleanFiles(output: Output, reversed: readonly { appName: string; id: string }[], sources: readonly MigrationFile[], cwd: string): string[] {
@@ -61,6 +77,7 @@ export function run(options: BackwardsOptions, deps: CliDeps): Promise<ExitCode>
     const target = options.target ?? "1";
     return context.withConnection(async (dialect, connection) => {
       const base: RunOptions = { ...baseRunOptions(loaded, apps, sources, dialect, connection), target, acceptChecksums: options.acceptChecksums === true };
+      await refuseOrphans(base, apps, deps);
       const preview = await runBackwards({ ...base, preview: true });
       if (preview.nothingToDo) {
         if (output.json) output.result({ direction: "backwards", preview: options.preview === true, ok: true, migrations: [] });
@@ -76,14 +93,16 @@ export function run(options: BackwardsOptions, deps: CliDeps): Promise<ExitCode>
 
       const count = preview.migrations.length;
       const losses = await dataLosses(preview.migrations, sources);
-      for (const loss of losses) output.warn(`reversing drops data that will not come back: ${loss}`);
+      // Refused without a terminal: the losses are listed in the error itself.
+      const refused = !options.autoAgree && !deps.stdinIsTTY;
+      if (!refused) for (const loss of losses) output.warn(`reversing drops data that will not come back: ${loss}`);
       if (!options.autoAgree) {
         const question = `Reverse ${count} migration${count === 1 ? "" : "s"}?`;
         if (!deps.stdinIsTTY) {
           throw new MigError("MIG_E_NEEDS_INPUT", `${question.replace(/\?$/, "")}: this needs a confirmation, and there is no terminal to ask`, {
             hint: "Add --auto-agree to reverse without asking",
-            problems: [{ message: `${question} (y/N)` }],
-            meta: { questions: [`${question} (y/N)`] },
+            problems: [{ message: `${question} (y/N)` }, ...losses.map((loss) => ({ message: `data that does not come back: ${loss}` }))],
+            meta: { questions: [`${question} (y/N)`], ...(losses.length ? { dataLoss: losses } : {}) },
           });
         }
         if (!(await deps.prompter.confirm(question, false))) {

@@ -46,14 +46,15 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
     const c = output.color;
     if (rows.length === 0) output.line("No migrations yet. Write one with: mig new <app> --auto");
     else {
-      const partial = new Set(report.migrations.filter((m) => m.partial).map((m) => `${m.appName}/${m.id}`));
+      // A migration stopped part-way (no transactional DDL): say how far it got, statement-wise.
+      const partial = new Map(report.migrations.flatMap((m) => (m.partial ? [[`${m.appName}/${m.id}`, m.partial] as const] : [])));
       const table = renderTable(
         ["APP", "MIGRATION_ID", "DESCRIPTION", "APPLIED", "CHECKSUM"],
         rows.map((r) => [
           r.app,
           r.id,
           r.description,
-          partial.has(`${r.app}/${r.id}`) ? "partial" : r.applied ? "yes" : "no",
+          partialLabel(partial.get(`${r.app}/${r.id}`)) ?? (r.applied ? "yes" : "no"),
           r.checksumMismatch ? "MISMATCH" : r.applied ? "ok" : "-",
         ]),
       );
@@ -69,4 +70,9 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
     }
     return EXIT.ok;
   });
+}
+
+function partialLabel(partial: { readonly direction: string; readonly statementsDone: number; readonly total: number } | undefined): string | undefined {
+  if (!partial) return undefined;
+  return `partial ${partial.statementsDone}/${partial.total}${partial.direction === "backwards" ? " backwards" : ""}`;
 }

@@ -4,6 +4,7 @@ import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
 import { printPreview, printSummary, progressPrinter, reportFailure } from "../../output/report-run";
 import { loadSources } from "../../project/load-sources";
+import { refuseOrphans } from "../../project/refuse-orphans";
 import { baseRunOptions } from "../run-options";
 
 export interface ForwardsOptions extends GlobalOptions {
@@ -33,6 +34,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
     const target = options.target ?? "all";
     return context.withConnection(async (dialect, connection) => {
       const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection), target, acceptChecksums: options.acceptChecksums === true };
+      await refuseOrphans(base, apps, deps);
 
       if (options.fake && !options.preview && !options.autoAgree) {
         const planned = await runForwards({ ...base, fake: true, preview: true });
