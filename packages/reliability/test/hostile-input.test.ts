@@ -65,7 +65,19 @@ describe("sqlite: broken input through the CLI is refused with a coded error and
     await unchanged(before);
   });
 
-  it("a migrations folder that does not exist", async () => {
+  it("a migrations folder that does not exist, on a database where nothing is applied yet (a typo must not deploy nothing, silently)", async () => {
+    await dropAllTables("sqlite", state.connection);
+    const p = createCliProject(WORK_DIR, "hostile", { connection: state.db.url, apps: [{ name: "music", migrations: "./music/migratoins" }] });
+    projects.push(p);
+    const before = await stateFingerprint(state.db.dialect, state.connection);
+    const result = await runMig(["forwards", "music"], { cwd: p.dir });
+    expect(result.code, `mig forwards with a migrations folder that does not exist\n${shown(result)}`).not.toBe(0);
+    expect(errorCodes(result).length, shown(result)).toBe(1);
+    expect(result.stderr, shown(result)).toContain("migratoins");
+    await unchanged(before);
+  });
+
+  it("a migrations folder that does not exist, with applied migrations", async () => {
     const { p, before } = await twoApplied();
     p.write("mig.config.ts", configText({ connection: state.db.url, apps: [{ name: "music", migrations: "./music/migratoins" }] }));
     for (const args of [["forwards", "music"], ["backwards", "music", "--auto-agree"]]) {
