@@ -10,6 +10,7 @@ import { printPreview, printSummary, progressPrinter, reportFailure } from "../.
 import type { MigrationFile } from "../../project/load-migrations";
 import { loadSources } from "../../project/load-sources";
 import { refuseOrphans } from "../../project/refuse-orphans";
+import { requireMigrationFolders } from "../../project/require-migration-folders";
 import { baseRunOptions } from "../run-options";
 
 export interface BackwardsOptions extends GlobalOptions {
@@ -73,6 +74,7 @@ export function run(options: BackwardsOptions, deps: CliDeps): Promise<ExitCode>
     const { output } = context;
     const loaded = await context.config();
     const apps = await context.apps(options.app);
+    requireMigrationFolders(apps, deps);
     const sources = await loadSources(apps, deps);
     const target = options.target ?? "1";
     return context.withConnection(async (dialect, connection) => {

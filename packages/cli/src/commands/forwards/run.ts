@@ -5,6 +5,7 @@ import type { ExitCode } from "../../output/exit-code";
 import { printPreview, printSummary, progressPrinter, reportFailure } from "../../output/report-run";
 import { loadSources } from "../../project/load-sources";
 import { refuseOrphans } from "../../project/refuse-orphans";
+import { requireMigrationFolders } from "../../project/require-migration-folders";
 import { baseRunOptions } from "../run-options";
 
 export interface ForwardsOptions extends GlobalOptions {
@@ -30,6 +31,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
     const { output } = context;
     const loaded = await context.config();
     const apps = await context.apps(options.app);
+    requireMigrationFolders(apps, deps);
     const sources = await loadSources(apps, deps);
     const target = options.target ?? "all";
     return context.withConnection(async (dialect, connection) => {
