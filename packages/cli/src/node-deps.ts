@@ -16,6 +16,6 @@ export function nodeDeps(): CliDeps {
     now: () => new Date(),
     newMigrationId: () => generateMigrationId(),
     elapsed: () => performance.now(),
-    loadModule: jitiLoader(),
+    loadModule: jitiLoader(process.env),
   };
 }

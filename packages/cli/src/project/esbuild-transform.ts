@@ -1,12 +1,23 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname } from "node:path";
 import type { TransformOptions, TransformResult } from "jiti";
+import { VERSION } from "../version";
+import { TransformCache } from "./transform-cache";
 
 type Transform = (options: TransformOptions) => TransformResult;
-type EsbuildTransformSync = (source: string, options: Record<string, unknown>) => { code: string };
+type EsbuildOptions = Readonly<Record<string, unknown>>;
+interface Esbuild {
+  transformSync(source: string, options: EsbuildOptions): { code: string };
+  transform(source: string, options: EsbuildOptions): Promise<{ code: string }>;
+}
 
 const require = createRequire(import.meta.url);
-let transformSync: EsbuildTransformSync | undefined;
+let esbuildModule: Esbuild | undefined;
 let babelTransform: Transform | undefined;
+let esbuildVersion: string | undefined;
+
+const esbuild = () => (esbuildModule ??= require("esbuild") as Esbuild);
 
 /** jiti's own transform (Babel): what every module that esbuild cannot take goes through. */
 function babel(options: TransformOptions): TransformResult {
@@ -24,6 +35,9 @@ const NEEDS_JITI = /\bimport\s*\(|\bimport\.meta\b/;
 /** `require("./x")` and `require("@mig/…")` as esbuild writes them for `import` statements. */
 const SAME_INSTANCE_REQUIRE = /\brequire\((["'])((?:\.{1,2}\/|@mig\/)[^"'\n]*)\1\)/g;
 
+/** TypeScript files, as jiti tells them apart (its `ts` flag). */
+const TYPESCRIPT = /\.[cm]?tsx?$/;
+
 /**
  * In a module jiti loads asynchronously (`jiti.import`, as the CLI does), the imports of `@mig/*`
  * and of the user's own files become `await jitiImport(...)`: jiti imports packages natively, so
@@ -38,26 +52,103 @@ function importWithJiti(code: string): string {
   );
 }
 
+function esbuildOptions(ts: boolean, filename: string): EsbuildOptions {
+  return { loader: ts ? "ts" : "js", format: "cjs", target: "node20", sourcefile: filename, logLevel: "silent" };
+}
+
+/** Everything the compiled code depends on besides the source: part of every cache key. */
+function transformIdentity(ts: boolean, async: boolean): string {
+  // Read from its package.json: loading esbuild itself is what a run served by the cache saves.
+  esbuildVersion ??= (JSON.parse(readFileSync(require.resolve("esbuild/package.json"), "utf8")) as { version: string }).version;
+  const { sourcefile: _file, ...options } = esbuildOptions(ts, "");
+  return JSON.stringify({ mig: VERSION, esbuild: esbuildVersion, options, async, rewrite: SAME_INSTANCE_REQUIRE.source });
+}
+
+/** A compiled module, or `babel` when esbuild refused it (jiti's transform takes it, with jiti's errors). */
+type Prepared = { readonly source: string; readonly async: boolean; readonly code: string | undefined };
+
 /**
  * The transform jiti runs on the user's TypeScript (config, tables modules, migration files):
- * esbuild's `transformSync` to CommonJS, 20 to 60 times faster than jiti's default Babel
- * transform on a large tables module (2.5 s → 40 ms for 500 tables, and a third of the memory).
- * Modules with `import()` or `import.meta`, and any that esbuild refuses (top-level `await` in
- * CommonJS), go through jiti's Babel transform as before.
+ * esbuild to CommonJS, 20 to 60 times faster than jiti's default Babel transform on a large
+ * tables module (2.5 s → 40 ms for 500 tables, and a third of the memory). Modules with `import()`
+ * or `import.meta`, and any that esbuild refuses (top-level `await` in CommonJS), go through
+ * jiti's Babel transform as before.
+ *
+ * The modules the CLI loads itself are compiled beforehand (`prepare`) by esbuild's asynchronous
+ * service (one child process; the synchronous API would first start a worker thread, ~50 ms), or
+ * taken from the persistent cache (`cacheDirOf`; no esbuild at all). jiti's synchronous hook
+ * (`transform`) then takes the prepared code; a module it reaches by itself (a file the user's
+ * module imports) is compiled there, synchronously, through the same cache.
  */
-export function esbuildTransform(options: TransformOptions): TransformResult {
-  if (NEEDS_JITI.test(options.source)) return babel(options);
-  try {
-    transformSync ??= (require("esbuild") as { transformSync: EsbuildTransformSync }).transformSync;
-    const code = transformSync(options.source, {
-      loader: options.ts === false ? "js" : "ts",
-      format: "cjs",
-      target: "node20",
-      sourcefile: options.filename,
-      logLevel: "silent",
-    }).code;
-    return { code: options.async ? importWithJiti(code) : code };
-  } catch {
-    return babel(options);
+export class UserCodeTransform {
+  readonly #prepared = new Map<string, Prepared>();
+  readonly #caches = new Map<string, TransformCache | undefined>();
+  readonly #cacheDirOf: (dir: string) => string | undefined;
+
+  /** `cacheDirOf(dir)`: the cache folder for the modules of a folder (undefined: no cache). */
+  constructor(cacheDirOf: (dir: string) => string | undefined) {
+    this.#cacheDirOf = cacheDirOf;
+  }
+
+  /** Compiles `path` ahead of its (asynchronous) import, unless the cache has it. */
+  async prepare(path: string): Promise<void> {
+    const ts = TYPESCRIPT.test(path);
+    let source: string;
+    try {
+      source = readFileSync(path, "utf8");
+    } catch {
+      return; // jiti reports it
+    }
+    if (NEEDS_JITI.test(source)) return;
+    const cache = this.#cacheFor(path);
+    const key = cache && TransformCache.key(transformIdentity(ts, true), source);
+    const cached = cache && cache.get(path, key!);
+    if (cached !== undefined) {
+      this.#prepared.set(path, { source, async: true, code: cached });
+      return;
+    }
+    let code: string | undefined;
+    try {
+      code = importWithJiti((await esbuild().transform(source, esbuildOptions(ts, path))).code);
+    } catch {
+      code = undefined;
+    }
+    this.#prepared.set(path, { source, async: true, code });
+    if (code !== undefined) cache?.set(path, key!, code);
+  }
+
+  /** jiti's transform hook. */
+  transform(options: TransformOptions): TransformResult {
+    const filename = options.filename ?? "";
+    const async = options.async === true;
+    const prepared = this.#prepared.get(filename);
+    if (prepared && prepared.source === options.source && prepared.async === async) {
+      this.#prepared.delete(filename);
+      return prepared.code === undefined ? babel(options) : { code: prepared.code };
+    }
+    if (NEEDS_JITI.test(options.source)) return babel(options);
+    const ts = options.ts !== false;
+    const cache = filename === "" ? undefined : this.#cacheFor(filename);
+    const key = cache && TransformCache.key(transformIdentity(ts, async), options.source);
+    const cached = cache && cache.get(filename, key!);
+    if (cached !== undefined) return { code: cached };
+    let code: string;
+    try {
+      code = esbuild().transformSync(options.source, esbuildOptions(ts, filename)).code;
+    } catch {
+      return babel(options);
+    }
+    if (async) code = importWithJiti(code);
+    cache?.set(filename, key!, code);
+    return { code };
+  }
+
+  #cacheFor(path: string): TransformCache | undefined {
+    const dir = dirname(path);
+    if (!this.#caches.has(dir)) {
+      const cacheDir = this.#cacheDirOf(dir);
+      this.#caches.set(dir, cacheDir === undefined ? undefined : new TransformCache(cacheDir));
+    }
+    return this.#caches.get(dir);
   }
 }

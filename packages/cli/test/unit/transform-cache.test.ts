@@ -1,0 +1,95 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { jitiLoader } from "../../src/project/jiti-loader";
+import { TransformCache } from "../../src/project/transform-cache";
+import { createProject, type TestProject } from "../support/project";
+
+const projects: TestProject[] = [];
+afterEach(() => {
+  for (const project of projects.splice(0)) project.remove();
+});
+
+/** A project with its own package.json, so that its cache is `node_modules/.cache/mig` inside it. */
+function project(files: Readonly<Record<string, string>>): TestProject {
+  const created = createProject("transform-cache", { "package.json": `{ "private": true }\n`, ...files });
+  projects.push(created);
+  return created;
+}
+
+const cacheDir = (p: TestProject) => join(p.dir, "node_modules", ".cache", "mig", "transform");
+const entries = (p: TestProject) => (existsSync(cacheDir(p)) ? readdirSync(cacheDir(p)).map((name) => join(cacheDir(p), name)) : []);
+
+describe("TransformCache", () => {
+  it("serves code only under the key it was stored with", () => {
+    const p = project({});
+    const cache = new TransformCache(cacheDir(p));
+    const key = TransformCache.key("esbuild x", "export const a = 1;");
+    cache.set("/m/a.ts", key, "exports.a = 1;");
+    expect(cache.get("/m/a.ts", key)).toBe("exports.a = 1;");
+    expect(cache.get("/m/a.ts", TransformCache.key("esbuild x", "export const a = 2;"))).toBeUndefined();
+    expect(cache.get("/m/a.ts", TransformCache.key("esbuild y", "export const a = 1;"))).toBeUndefined();
+    expect(cache.get("/m/b.ts", key)).toBeUndefined();
+  });
+
+  it("ignores a truncated or altered entry", () => {
+    const p = project({});
+    const cache = new TransformCache(cacheDir(p));
+    const key = TransformCache.key("t", "source");
+    cache.set("/m/a.ts", key, "exports.a = 'a long enough line of code';");
+    const [entry] = entries(p);
+    const text = readFileSync(entry!, "utf8");
+    writeFileSync(entry!, text.slice(0, -10));
+    expect(cache.get("/m/a.ts", key)).toBeUndefined();
+    writeFileSync(entry!, text.replace("long", "LONG"));
+    expect(cache.get("/m/a.ts", key)).toBeUndefined();
+    writeFileSync(entry!, "not an entry at all");
+    expect(cache.get("/m/a.ts", key)).toBeUndefined();
+  });
+
+  it("stores nothing, and throws nothing, where it cannot write", () => {
+    const p = project({ "node_modules/.cache/mig": "a file where the folder should be" });
+    const cache = new TransformCache(cacheDir(p));
+    const key = TransformCache.key("t", "source");
+    expect(() => cache.set("/m/a.ts", key, "exports.a = 1;")).not.toThrow();
+    expect(cache.get("/m/a.ts", key)).toBeUndefined();
+  });
+});
+
+describe("the loader's transform cache", () => {
+  it("never serves an edited module stale", async () => {
+    const p = project({ "lib.ts": `export const base: number = 1;\n`, "mod.ts": `import { base } from "./lib";\nexport const value: number = base + 1;\n` });
+    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(2);
+    expect(entries(p)).toHaveLength(2);
+    p.write("mod.ts", `import { base } from "./lib";\nexport const value: number = base + 10;\n`);
+    p.write("lib.ts", `export const base: number = 5;\n`);
+    // A new loader, as a new run of the CLI, and the same one, as a second load within a run.
+    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(15);
+    const load = jitiLoader({});
+    expect((await load(join(p.dir, "mod.ts"))).value).toBe(15);
+    p.write("mod.ts", `export const value: number = 3;\n`);
+    expect((await load(join(p.dir, "mod.ts"))).value).toBe(3);
+    expect(entries(p)).toHaveLength(2);
+  });
+
+  it("compiles again over a corrupt entry, and repairs it", async () => {
+    const p = project({ "mod.ts": `export const value: number = 7;\n` });
+    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(7);
+    const [entry] = entries(p);
+    const text = readFileSync(entry!, "utf8");
+    writeFileSync(entry!, text.replace("= 7", "= 8"));
+    expect(readFileSync(entry!, "utf8")).not.toBe(text);
+    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(7);
+    expect(readFileSync(entry!, "utf8")).toBe(text);
+  });
+
+  it("loads through a cache folder it cannot use, and writes nothing with MIG_CACHE=0", async () => {
+    const p = project({ "mod.ts": `export const value: number = 1;\n` });
+    expect((await jitiLoader({ MIG_CACHE: "0" })(join(p.dir, "mod.ts"))).value).toBe(1);
+    expect(existsSync(join(p.dir, "node_modules"))).toBe(false);
+    // A file where the cache folder should be: nothing can be read from or written to it.
+    p.write("node_modules/.cache/mig/transform", "not a folder");
+    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(1);
+    expect(readFileSync(cacheDir(p), "utf8")).toBe("not a folder");
+  });
+});
