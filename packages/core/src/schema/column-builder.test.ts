@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, test } from "vitest";
-import { type ColumnBuilder, isColumnBuilder } from "./column-builder";
+import { ColumnBuilder, isColumnBuilder } from "./column-builder";
 import { bigint, date, integer, numeric, text, time, timestamp, timestamptz, uuid, varchar } from "./column-factories";
 import { foreignKey } from "./foreign-key";
 import { table } from "./table";
@@ -19,6 +19,19 @@ describe("column builders", () => {
     });
     expect(Object.isFrozen(base)).toBe(true);
     expect(Object.isFrozen(base.definition)).toBe(true);
+  });
+
+  test("a definition given to the constructor is copied, so changing it later changes nothing", () => {
+    const definition: { kind: "integer"; nullable: boolean; primaryKey: boolean } = { kind: "integer", nullable: false, primaryKey: false };
+    const builder = new ColumnBuilder(definition);
+    definition.nullable = true;
+    expect(builder.definition).toEqual({ kind: "integer", nullable: false, primaryKey: false });
+    expect(builder.definition).not.toBe(definition);
+    expect(Object.isFrozen(builder.definition)).toBe(true);
+    expect(Object.isFrozen(definition)).toBe(false);
+    expect(Object.isFrozen(integer().nullable().default(1).definition)).toBe(true);
+    expect(Object.isFrozen(uuid().defaultRandom().definition)).toBe(true);
+    expect(Object.isFrozen(foreignKey("self").definition)).toBe(true);
   });
 
   test("modifiers record what they say", () => {

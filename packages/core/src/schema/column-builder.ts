@@ -1,4 +1,5 @@
 import type { ColumnDefinition, ColumnKind, DefaultValueOf, NowKind } from "./column-definition";
+import { OWNED } from "./owned-definition";
 import type { IndexMethod } from "./types";
 
 const COLUMN_MARK: unique symbol = Symbol.for("mig.column");
@@ -17,8 +18,8 @@ export class ColumnBuilder<K extends ColumnKind = ColumnKind> {
   readonly [COLUMN_MARK] = true;
   readonly definition: ColumnDefinition & { readonly kind: K };
 
-  constructor(definition: ColumnDefinition & { readonly kind: K }) {
-    this.definition = Object.freeze({ ...definition });
+  constructor(definition: ColumnDefinition & { readonly kind: K }, owned?: typeof OWNED) {
+    this.definition = Object.freeze(owned === OWNED ? definition : { ...definition });
     Object.freeze(this);
   }
 
@@ -34,12 +35,12 @@ export class ColumnBuilder<K extends ColumnKind = ColumnKind> {
 
   /** Defaults to the current timestamp, date or time. */
   defaultNow<S extends NowKind>(this: ColumnBuilder<S>): ColumnBuilder<S> {
-    return new ColumnBuilder<S>({ ...this.definition, default: { kind: "now" } });
+    return new ColumnBuilder<S>({ ...this.definition, default: { kind: "now" } }, OWNED);
   }
 
   /** Defaults to a random UUID. */
   defaultRandom(this: ColumnBuilder<"uuid">): ColumnBuilder<"uuid"> {
-    return new ColumnBuilder({ ...this.definition, default: { kind: "random" } });
+    return new ColumnBuilder({ ...this.definition, default: { kind: "random" } }, OWNED);
   }
 
   /** A raw SQL expression as the default, written into the DDL as is, for what the others cannot say. */
@@ -69,7 +70,7 @@ export class ColumnBuilder<K extends ColumnKind = ColumnKind> {
   }
 
   #with(change: Partial<ColumnDefinition>): ColumnBuilder<K> {
-    return new ColumnBuilder<K>({ ...this.definition, ...change, kind: this.definition.kind });
+    return new ColumnBuilder<K>({ ...this.definition, ...change, kind: this.definition.kind }, OWNED);
   }
 }
 

@@ -1,16 +1,18 @@
 import { ColumnBuilder } from "./column-builder";
+import type { ColumnDefinition } from "./column-definition";
+import { OWNED } from "./owned-definition";
 import type { TypeName } from "./types";
 
 /** Piccolo's default varchar length, used when `varchar()` is given none. */
 export const DEFAULT_VARCHAR_LENGTH = 255;
 
-function column<K extends TypeName>(kind: K, params: { length?: number; precision?: number; scale?: number } = {}): ColumnBuilder<K> {
-  const definition = { kind, nullable: false, primaryKey: false, ...withoutUndefined(params) };
-  return new ColumnBuilder<K>(definition);
-}
-
-function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** A builder of `kind`, NOT NULL, not a key, with the type parameters that are given (in this order). */
+function column<K extends TypeName>(kind: K, length?: number, precision?: number, scale?: number): ColumnBuilder<K> {
+  const definition: { -readonly [P in keyof ColumnDefinition]: ColumnDefinition[P] } & { kind: K } = { kind, nullable: false, primaryKey: false };
+  if (length !== undefined) definition.length = length;
+  if (precision !== undefined) definition.precision = precision;
+  if (scale !== undefined) definition.scale = scale;
+  return new ColumnBuilder<K>(definition, OWNED);
 }
 
 /**
@@ -22,7 +24,7 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
  * ```
  */
 export function varchar(options: { readonly length?: number } = {}): ColumnBuilder<"varchar"> {
-  return column("varchar", { length: options.length ?? DEFAULT_VARCHAR_LENGTH });
+  return column("varchar", options.length ?? DEFAULT_VARCHAR_LENGTH);
 }
 
 /** Unbounded text. */
@@ -79,7 +81,7 @@ export function doublePrecision(): ColumnBuilder<"doublePrecision"> {
  * ```
  */
 export function numeric(options: { readonly precision?: number; readonly scale?: number } = {}): ColumnBuilder<"numeric"> {
-  return column("numeric", { precision: options.precision, scale: options.scale });
+  return column("numeric", undefined, options.precision, options.scale);
 }
 
 /** A timestamp without time zone. */

@@ -1,5 +1,6 @@
 import { ColumnBuilder } from "./column-builder";
 import type { ForeignKeyReference } from "./column-definition";
+import { OWNED } from "./owned-definition";
 import type { Table } from "./table";
 import type { ForeignKeyAction } from "./types";
 
@@ -38,5 +39,5 @@ export function foreignKey(target: "self" | (() => Table | "self"), options: For
     ...(options.column === undefined ? {} : { column: options.column }),
     ...(options.name === undefined ? {} : { name: options.name }),
   };
-  return new ColumnBuilder({ kind: "foreignKey", nullable: false, primaryKey: false, references: Object.freeze(references) });
+  return new ColumnBuilder({ kind: "foreignKey", nullable: false, primaryKey: false, references: Object.freeze(references) }, OWNED);
 }

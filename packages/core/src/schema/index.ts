@@ -9,3 +9,4 @@ export * from "./resolve-foreign-key";
 export * from "./normalise-default";
 export * from "./default-values";
 export * from "./table-constraints";
+export * from "./table-facts";

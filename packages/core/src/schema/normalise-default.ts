@@ -42,26 +42,27 @@ export function normaliseDefault(spec: DefaultSpec | undefined, type: ColumnType
 }
 
 function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<ColumnDefault> {
-  const wrong = fail(`Default ${describe(value)} is not a valid ${type.type} value`);
+  // Described only when the value is refused: describing takes longer than checking.
+  const wrong = () => fail(`Default ${describe(value)} is not a valid ${type.type} value`);
   switch (type.type) {
     case "integer":
     case "smallint":
     case "bigint": {
       const n = integerOf(value, type.type === "bigint");
       const [min, max] = INTEGER_RANGES[type.type] as readonly [bigint, bigint];
-      if (n === undefined) return wrong;
+      if (n === undefined) return wrong();
       if (n < min || n > max) return fail(`Default ${n} is out of range for ${type.type}`);
       // One form per value: a number while exact, a decimal string beyond 2^53 (bigint columns only).
       return ok(literal(n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString()));
     }
     case "real":
     case "doublePrecision":
-      return typeof value === "number" && Number.isFinite(value) ? ok(literal(value === 0 ? 0 : value)) : wrong;
+      return typeof value === "number" && Number.isFinite(value) ? ok(literal(value === 0 ? 0 : value)) : wrong();
     case "numeric": {
       const decimal = typeof value === "number" ? (Number.isFinite(value) ? decimalString(value) : undefined)
         : typeof value === "bigint" ? value.toString()
         : typeof value === "string" && DECIMAL.test(value) ? value : undefined;
-      if (decimal === undefined) return wrong;
+      if (decimal === undefined) return wrong();
       const [whole = "", fraction = ""] = decimal.replace("-", "").split(".");
       const scale = type.precision === undefined ? undefined : (type.scale ?? 0);
       const fits = scale === undefined || (whole.replace(/^0+/, "").length <= (type.precision ?? 0) - scale && fraction.length <= scale);
@@ -69,33 +70,33 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
       return ok(literal(scale === undefined || fraction.length === scale ? decimal : padFraction(decimal, scale)));
     }
     case "boolean":
-      return typeof value === "boolean" ? ok(literal(value)) : wrong;
+      return typeof value === "boolean" ? ok(literal(value)) : wrong();
     case "varchar":
     case "text":
-      if (typeof value !== "string") return wrong;
+      if (typeof value !== "string") return wrong();
       if (type.length !== undefined && [...value].length > type.length) return fail(`Default is longer than varchar(${type.length})`);
       return ok(literal(value));
     case "date":
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? wrong : ok(literal(value.toISOString().slice(0, 10)));
-      return typeof value === "string" && isCalendarDate(value) ? ok(literal(value)) : wrong;
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? wrong() : ok(literal(value.toISOString().slice(0, 10)));
+      return typeof value === "string" && isCalendarDate(value) ? ok(literal(value)) : wrong();
     case "time":
-      return typeof value === "string" && TIME.test(value) ? ok(literal(value)) : wrong;
+      return typeof value === "string" && TIME.test(value) ? ok(literal(value)) : wrong();
     case "timestamp":
     case "timestamptz":
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? wrong : ok(literal(value.toISOString()));
-      return typeof value === "string" && TIMESTAMP.test(value) && isCalendarDate(value.slice(0, 10)) ? ok(literal(value)) : wrong;
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? wrong() : ok(literal(value.toISOString()));
+      return typeof value === "string" && TIMESTAMP.test(value) && isCalendarDate(value.slice(0, 10)) ? ok(literal(value)) : wrong();
     case "uuid":
-      return typeof value === "string" && UUID.test(value) ? ok(literal(value.toLowerCase())) : wrong;
+      return typeof value === "string" && UUID.test(value) ? ok(literal(value.toLowerCase())) : wrong();
     case "json":
     case "jsonb": {
       const json = canonicalJsonValue(value);
-      return json === undefined ? wrong : ok(literal(json));
+      return json === undefined ? wrong() : ok(literal(json));
     }
     case "bytea":
       if (value instanceof Uint8Array) return ok(literal(Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")));
-      return typeof value === "string" && HEX.test(value) ? ok(literal(value.toLowerCase())) : wrong;
+      return typeof value === "string" && HEX.test(value) ? ok(literal(value.toLowerCase())) : wrong();
     default:
-      return wrong;
+      return wrong();
   }
 }
 

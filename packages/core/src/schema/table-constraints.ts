@@ -26,28 +26,53 @@ export type TableConstraint =
 export function tableConstraints(table: Table, maxLength = MAX_DERIVED_NAME_LENGTH): TableConstraint[] {
   const length = Math.min(maxLength, MAX_DERIVED_NAME_LENGTH);
   const result: TableConstraint[] = [];
-  const name = (given: string | undefined, columns: readonly string[], suffix: string) =>
-    given === undefined ? { name: deriveName([table.name, ...columns], suffix, length), named: false } : { name: given, named: true };
-  for (const column of table.columnList) {
-    const columns = [column.name];
+  // Derived from the table name and the columns (as deriveName joins them).
+  const derive = (columns: readonly string[], suffix: string) => deriveName([table.name, ...columns], suffix, length);
+  const columnList = table.columnList;
+  for (let i = 0; i < columnList.length; i++) {
+    const column = columnList[i] as TableColumn;
     const { unique, index, references } = column.definition;
-    if (unique) result.push({ kind: "unique", columns, ...name(unique.name, columns, "key") });
-    if (index) result.push({ kind: "index", columns, method: index.method, ...name(index.name, columns, "idx") });
-    if (references) result.push({ kind: "foreign_key", columns, column, ...name(references.name, columns, "fkey") });
+    if (!unique && !index && !references) continue;
+    const columns = [column.name];
+    if (unique) {
+      const given = unique.name;
+      result.push({ kind: "unique", columns, name: given === undefined ? deriveName([table.name, column.name], "key", length) : given, named: given !== undefined });
+    }
+    if (index) {
+      const given = index.name;
+      result.push({
+        kind: "index",
+        columns,
+        method: index.method,
+        name: given === undefined ? deriveName([table.name, column.name], "idx", length) : given,
+        named: given !== undefined,
+      });
+    }
+    if (references) {
+      const given = references.name;
+      result.push({
+        kind: "foreign_key",
+        columns,
+        column,
+        name: given === undefined ? deriveName([table.name, column.name], "fkey", length) : given,
+        named: given !== undefined,
+      });
+    }
   }
   for (const option of table.options.unique ?? []) {
     const columns = resolve(table, uniqueOptionColumns(option));
     const given = Array.isArray(option) ? undefined : (option as { name?: string }).name;
-    result.push({ kind: "unique", columns, ...name(given, columns, "key") });
+    result.push({ kind: "unique", columns, name: given === undefined ? derive(columns, "key") : given, named: given !== undefined });
   }
   for (const option of table.options.indexes ?? []) {
     const columns = resolve(table, Array.isArray(option?.columns) ? option.columns : []);
-    result.push({ kind: "index", columns, method: option?.method ?? "btree", ...name(option?.name, columns, "idx") });
+    const given = option?.name;
+    result.push({ kind: "index", columns, method: option?.method ?? "btree", name: given === undefined ? derive(columns, "idx") : given, named: given !== undefined });
   }
   (table.options.checks ?? []).forEach((option, position) => {
     const given = option?.name;
-    const derived = { name: deriveName([table.name, String(position + 1)], "check", length), named: false };
-    result.push({ kind: "check", columns: [], sql: option?.sql, ...(given === undefined ? derived : { name: given, named: true }) });
+    const name = given === undefined ? deriveName([table.name, String(position + 1)], "check", length) : given;
+    result.push({ kind: "check", columns: [], sql: option?.sql, name, named: given !== undefined });
   });
   return result;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { deriveName, identifierByteLength, truncateUtf8 } from "./derive-name";
+import { deriveName, identifierByteLength, isLongerThan, truncateUtf8 } from "./derive-name";
 
 describe("deriveName", () => {
   test("joins parts and suffix with _", () => {
@@ -44,5 +44,17 @@ describe("deriveName", () => {
   test("truncateUtf8", () => {
     expect(truncateUtf8("a😀b", 4)).toBe("a");
     expect(truncateUtf8("a😀b", 5)).toBe("a😀");
+  });
+
+  test("isLongerThan agrees with the byte length, whatever the characters", () => {
+    expect(isLongerThan("a".repeat(63), 63)).toBe(false);
+    expect(isLongerThan("a".repeat(64), 63)).toBe(true);
+    expect(isLongerThan("é".repeat(31), 63)).toBe(false);
+    expect(isLongerThan("é".repeat(32), 63)).toBe(true);
+    expect(isLongerThan("\ud800".repeat(21), 63)).toBe(false);
+    expect(isLongerThan("\ud800".repeat(22), 63)).toBe(true);
+    fc.assert(fc.property(fc.string({ unit: "binary", maxLength: 80 }), fc.integer({ min: 0, max: 100 }), (name, max) => {
+      expect(isLongerThan(name, max)).toBe(identifierByteLength(name) > max);
+    }));
   });
 });

@@ -18,9 +18,8 @@ export const MAX_DERIVED_NAME_LENGTH = 63;
  * ```
  */
 export function deriveName(parts: readonly string[], suffix: string, maxLength = MAX_DERIVED_NAME_LENGTH): string {
-  const full = [...parts, suffix].join("_");
-  const bytes = Buffer.from(full, "utf8");
-  if (bytes.length <= maxLength) return full;
+  const full = parts.length === 0 ? suffix : `${parts.join("_")}_${suffix}`;
+  if (!isLongerThan(full, maxLength)) return full;
   const hash = createHash("sha256").update(full, "utf8").digest("hex").slice(0, 8);
   return `${truncateUtf8(full, Math.max(0, maxLength - 9))}_${hash}`;
 }
@@ -36,6 +35,23 @@ export function truncateUtf8(text: string, maxBytes: number): string {
     end += char.length;
   }
   return text.slice(0, end);
+}
+
+/**
+ * True when `name` takes more than `maxBytes` bytes in UTF-8. Measures only when it must: a UTF-16
+ * code unit takes one to three bytes, so the string's length alone decides most names.
+ *
+ * @example
+ * ```ts
+ * isLongerThan("band_name_key", 63); // false
+ * isLongerThan("é".repeat(32), 63); // true (64 bytes)
+ * ```
+ */
+export function isLongerThan(name: string, maxBytes: number): boolean {
+  const length = name.length;
+  if (length > maxBytes) return true;
+  if (length * 3 <= maxBytes) return false;
+  return Buffer.byteLength(name, "utf8") > maxBytes;
 }
 
 /** The length of an identifier in UTF-8 bytes, as databases count it. */

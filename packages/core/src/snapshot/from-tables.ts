@@ -1,12 +1,10 @@
 import { MigError } from "../errors/mig-error";
-import { normaliseDefault } from "../schema/normalise-default";
-import { resolveColumnType, resolveForeignKey } from "../schema/resolve-foreign-key";
-import { type Table, isTable } from "../schema/table";
-import { primaryKeyColumns } from "../schema/table-columns";
-import { tableConstraints } from "../schema/table-constraints";
+import { type Table, type TableColumn, isTable } from "../schema/table";
+import type { TableFacts } from "../schema/table-facts";
+import type { ColumnDefault } from "../schema/types";
+import { checkTables, factsFor } from "../validate/check-tables";
 import type { ValidateTablesOptions } from "../validate/schema-rule";
-import { validateTables } from "../validate/validate-tables";
-import type { Entity } from "./entities";
+import type { ColumnEntity, ColumnTypeSpec, Entity } from "./entities";
 import { Snapshot } from "./snapshot";
 
 /** Tables as a list, or as a tables module's exports (non-table exports are ignored). */
@@ -31,44 +29,47 @@ export type TablesInput = readonly Table[] | Readonly<Record<string, unknown>>;
 export function snapshotFromTables(input: TablesInput, options: ValidateTablesOptions = {}): Snapshot {
   const entries = collectTables(input);
   const tables = entries.map((entry) => entry.table);
-  validateTables(tables, options);
+  const facts = factsFor(options);
+  checkTables(tables, options, facts);
   const entities: Entity[] = [];
-  for (const { table, className } of entries) entities.push(...tableEntities(table, className, options.maxIdentifierLength));
+  for (const { table, className } of entries) tableEntities(table, className, facts, entities);
   return Snapshot.fromEntities(entities);
 }
 
-function tableEntities(table: Table, className: string | undefined, maxIdentifierLength: number | undefined): Entity[] {
-  const primaryKey = primaryKeyColumns(table);
-  const entities: Entity[] = [{
-    entity: "table",
-    name: table.name,
-    primaryKey: primaryKey.map((c) => c.name),
-    ...(className === undefined ? {} : { className }),
-  }];
-  for (const column of table.columnList) {
-    const type = expect(resolveColumnType(table, column));
-    const nullable = column.definition.nullable && !primaryKey.includes(column);
-    const columnDefault = expect(normaliseDefault(column.definition.default, type, nullable));
-    entities.push({ entity: "column", table: table.name, name: column.name, ...type, nullable, default: columnDefault });
+/** Appends the table's entities: the table, its columns in order, then its indexes and constraints. */
+function tableEntities(table: Table, className: string | undefined, facts: TableFacts, entities: Entity[]): void {
+  const primaryKey = facts.primaryKey(table);
+  const keyNames: string[] = [];
+  for (let i = 0; i < primaryKey.length; i++) keyNames.push((primaryKey[i] as TableColumn).name);
+  entities.push(className === undefined
+    ? { entity: "table", name: table.name, primaryKey: keyNames }
+    : { entity: "table", name: table.name, primaryKey: keyNames, className });
+  const columns = table.columnList;
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as TableColumn;
+    const type = expect(facts.columnType(table, column));
+    const nullable = facts.nullable(table, column);
+    const columnDefault = expect(facts.columnDefault(table, column, type));
+    entities.push(columnEntity(table.name, column.name, type, nullable, columnDefault));
   }
-  for (const constraint of tableConstraints(table, maxIdentifierLength)) {
-    const base = { table: table.name, name: constraint.name };
+  for (const constraint of facts.constraints(table)) {
     switch (constraint.kind) {
       case "index":
-        entities.push({ entity: "index", ...base, columns: constraint.columns, method: constraint.method });
+        entities.push({ entity: "index", table: table.name, name: constraint.name, columns: constraint.columns, method: constraint.method });
         break;
       case "unique":
-        entities.push({ entity: "unique", ...base, columns: constraint.columns });
+        entities.push({ entity: "unique", table: table.name, name: constraint.name, columns: constraint.columns });
         break;
       case "check":
-        entities.push({ entity: "check", ...base, sql: constraint.sql });
+        entities.push({ entity: "check", table: table.name, name: constraint.name, sql: constraint.sql });
         break;
       case "foreign_key": {
-        const target = expect(resolveForeignKey(table, constraint.column));
+        const target = expect(facts.foreignKey(table, constraint.column));
         const references = constraint.column.definition.references;
         entities.push({
           entity: "foreign_key",
-          ...base,
+          table: table.name,
+          name: constraint.name,
           columns: constraint.columns,
           references: { table: target.table.name, columns: [target.column.name] },
           onDelete: references?.onDelete ?? "no action",
@@ -78,7 +79,20 @@ function tableEntities(table: Table, className: string | undefined, maxIdentifie
       }
     }
   }
-  return entities;
+}
+
+/**
+ * `{ entity, table, name, ...type, nullable, default }`, built key by key (the type's parameters
+ * only when present, in the type's order) rather than by spreading, which is slow in bulk.
+ */
+function columnEntity(table: string, name: string, type: ColumnTypeSpec, nullable: boolean, columnDefault: ColumnDefault | null): ColumnEntity {
+  const entity: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type: type.type } as ColumnEntity;
+  if (type.length !== undefined) entity.length = type.length;
+  if (type.precision !== undefined) entity.precision = type.precision;
+  if (type.scale !== undefined) entity.scale = type.scale;
+  entity.nullable = nullable;
+  entity.default = columnDefault;
+  return entity;
 }
 
 function collectTables(input: TablesInput): { table: Table; className?: string }[] {

@@ -1,5 +1,6 @@
 import type { MigProblem } from "../errors/mig-error";
 import type { Table } from "../schema/table";
+import { TableFacts } from "../schema/table-facts";
 import type { IndexMethod } from "../schema/types";
 
 /** Options of `validateTables` (and `snapshotFromTables`). */
@@ -27,6 +28,16 @@ export interface SchemaRuleContext {
   readonly knownTables: ReadonlySet<string>;
   readonly maxIdentifierLength: number;
   readonly indexMethods: readonly IndexMethod[] | undefined;
+  /**
+   * What the rules ask about each table, shared by them (and by `snapshotFromTables`) so that it
+   * is worked out once. A context without it gets its own (see {@link factsOf}).
+   */
+  readonly facts?: TableFacts;
+}
+
+/** The context's facts, or new ones for a context made without them. */
+export function factsOf(context: SchemaRuleContext): TableFacts {
+  return context.facts ?? new TableFacts(context.maxIdentifierLength);
 }
 
 /** One small check over the whole schema. Returns every problem it finds, never throws. */

@@ -3,7 +3,8 @@ import { type MigError, type MigProblem, isMigError } from "../errors/mig-error"
 import { bigint, date, integer, jsonb, serial, text, timestamptz, uuid, varchar } from "../schema/column-factories";
 import { foreignKey } from "../schema/foreign-key";
 import { type Table, table } from "../schema/table";
-import { findSchemaProblems, validateTables } from "./validate-tables";
+import { TableFacts } from "../schema/table-facts";
+import { SCHEMA_RULES, findSchemaProblems, validateTables } from "./validate-tables";
 import type { ValidateTablesOptions } from "./schema-rule";
 
 function errorOf(tables: readonly Table[], options?: ValidateTablesOptions): MigError {
@@ -171,5 +172,22 @@ describe("validateTables", () => {
     expect(error.message).toContain("t.a");
     expect(error.message).toContain("1 more");
     expect(error.hint).toBeTruthy();
+  });
+
+  test("a rule called with a context of its own (no shared facts) finds the same problems", () => {
+    const Target = table("target", { name: text() }, { primaryKey: ["name"] });
+    const tables = [
+      Target,
+      table("t", {
+        a: integer().default("x" as never).index({ name: "dup" }),
+        b: foreignKey(() => Target, { onDelete: "explode" as never }).unique({ name: "dup" }),
+        c: text().unique({ name: "n".repeat(70) }),
+      }),
+    ];
+    const base = { tables, knownTables: new Set(["target", "t"]), maxIdentifierLength: 63, indexMethods: undefined };
+    const all = SCHEMA_RULES.flatMap((rule) => rule(base));
+    expect(all.length).toBeGreaterThanOrEqual(4);
+    expect(SCHEMA_RULES.flatMap((rule) => rule({ ...base, facts: new TableFacts(63) }))).toEqual(all);
+    expect(findSchemaProblems(tables)).toEqual(all);
   });
 });

@@ -1,15 +1,15 @@
-import { tableConstraints } from "../../schema/table-constraints";
-import type { SchemaProblem, SchemaRule } from "../schema-rule";
+import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
 
 /**
  * Index and constraint names (given or derived) are unique across the schema: PostgreSQL keeps
  * index names per schema and MySQL foreign-key and check names per database.
  */
-export const constraintNames: SchemaRule = ({ tables, maxIdentifierLength }) => {
+export const constraintNames: SchemaRule = (context) => {
+  const facts = factsOf(context);
   const problems: SchemaProblem[] = [];
   const seen = new Map<string, string>();
-  for (const table of tables) {
-    for (const constraint of tableConstraints(table, maxIdentifierLength)) {
+  for (const table of context.tables) {
+    for (const constraint of facts.constraints(table)) {
       if (typeof constraint.name !== "string" || constraint.name === "") continue;
       const owner = seen.get(constraint.name);
       if (owner === undefined) {

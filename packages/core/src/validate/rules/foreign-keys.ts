@@ -1,23 +1,22 @@
-import { resolveForeignKey, resolveForeignKeyTable } from "../../schema/resolve-foreign-key";
+import { resolveForeignKeyTable } from "../../schema/resolve-foreign-key";
 import { FOREIGN_KEY_ACTIONS } from "../../schema/types";
-import type { SchemaProblem, SchemaRule } from "../schema-rule";
+import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
 
 /**
  * Every foreign key points at a known table (one validated, or an external one), at its primary
  * key or a unique column, with actions SQL knows.
  */
-export const foreignKeys: SchemaRule = ({ tables, knownTables }) => {
+export const foreignKeys: SchemaRule = (context) => {
+  const { tables, knownTables } = context;
+  const facts = factsOf(context);
   const problems: SchemaProblem[] = [];
   for (const table of tables) {
     for (const column of table.columnList) {
       const references = column.definition.references;
       if (column.definition.kind !== "foreignKey" || references === undefined) continue;
       const at = { table: table.name, column: column.name };
-      for (const [option, action] of [["onDelete", references.onDelete], ["onUpdate", references.onUpdate]] as const) {
-        if (!FOREIGN_KEY_ACTIONS.includes(action)) {
-          problems.push({ message: `${option} "${String(action)}" is not one of ${FOREIGN_KEY_ACTIONS.map((a) => `"${a}"`).join(", ")}`, ...at });
-        }
-      }
+      if (!FOREIGN_KEY_ACTIONS.includes(references.onDelete)) problems.push(actionProblem("onDelete", references.onDelete, at));
+      if (!FOREIGN_KEY_ACTIONS.includes(references.onUpdate)) problems.push(actionProblem("onUpdate", references.onUpdate, at));
       const target = resolveForeignKeyTable(table, column);
       if (!target.ok) {
         problems.push({ message: target.problem, ...at });
@@ -27,9 +26,13 @@ export const foreignKeys: SchemaRule = ({ tables, knownTables }) => {
         problems.push({ message: `Foreign key references table "${target.value.name}", which is not in any app`, ...at });
         continue;
       }
-      const resolved = resolveForeignKey(table, column);
+      const resolved = facts.foreignKey(table, column);
       if (!resolved.ok) problems.push({ message: resolved.problem, ...at });
     }
   }
   return problems;
 };
+
+function actionProblem(option: string, action: unknown, at: { readonly table: string; readonly column: string }): SchemaProblem {
+  return { message: `${option} "${String(action)}" is not one of ${FOREIGN_KEY_ACTIONS.map((a) => `"${a}"`).join(", ")}`, ...at };
+}

@@ -1,24 +1,25 @@
-import { identifierByteLength } from "../../snapshot/derive-name";
-import { tableConstraints } from "../../schema/table-constraints";
-import type { SchemaProblem, SchemaRule } from "../schema-rule";
+import { identifierByteLength, isLongerThan } from "../../snapshot/derive-name";
+import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
 
 /** Table, column, index and constraint names fit the dialect's identifier length; given names are not empty. */
-export const identifiers: SchemaRule = ({ tables, maxIdentifierLength: max }) => {
+export const identifiers: SchemaRule = (context) => {
+  const { maxIdentifierLength: max } = context;
+  const facts = factsOf(context);
   const problems: SchemaProblem[] = [];
   const tooLong = (name: string) => `"${name}" is ${identifierByteLength(name)} bytes long; the limit is ${max}`;
-  for (const table of tables) {
+  for (const table of context.tables) {
     if (typeof table.name !== "string") continue;
-    if (identifierByteLength(table.name) > max) problems.push({ message: `Table name ${tooLong(table.name)}`, table: table.name, identifier: true });
+    if (isLongerThan(table.name, max)) problems.push({ message: `Table name ${tooLong(table.name)}`, table: table.name, identifier: true });
     for (const column of table.columnList) {
-      if (identifierByteLength(column.name) > max) problems.push({ message: `Column name ${tooLong(column.name)}`, table: table.name, column: column.name, identifier: true });
+      if (isLongerThan(column.name, max)) problems.push({ message: `Column name ${tooLong(column.name)}`, table: table.name, column: column.name, identifier: true });
     }
-    for (const constraint of tableConstraints(table, max)) {
+    for (const constraint of facts.constraints(table)) {
       if (!constraint.named) continue;
       const column = constraint.columns.length === 1 ? constraint.columns[0] : undefined;
       const label = constraint.kind === "index" ? "Index" : "Constraint";
       if (typeof constraint.name !== "string" || constraint.name.trim() === "") {
         problems.push({ message: `${label} name is empty`, table: table.name, column, identifier: true });
-      } else if (identifierByteLength(constraint.name) > max) {
+      } else if (isLongerThan(constraint.name, max)) {
         problems.push({ message: `${label} name ${tooLong(constraint.name)}`, table: table.name, column, identifier: true });
       }
     }
