@@ -7,6 +7,9 @@ import { withNamedLock } from "./migration-lock";
 /** MariaDB / MySQL: "This command is not supported in the prepared statement protocol yet". */
 const ER_UNSUPPORTED_PS = 1295;
 
+/** SERVER_STATUS_IN_TRANS of the server status flags in an OK packet (MySQL protocol, "SERVER_STATUS_flags_enum"). */
+const SERVER_STATUS_IN_TRANS = 1;
+
 /** ER_SP_DOES_NOT_EXIST: the savepoint went away with an implicit commit. */
 function ignoreMissingSavepoint(error: unknown): void {
   if ((error as { errno?: number }).errno !== 1305) throw error;
@@ -27,6 +30,16 @@ function toResult<Row>(result: unknown): QueryResult<Row> {
 }
 
 /**
+ * Whether the server says a transaction is open after a statement, from the status flags of its
+ * OK packet; undefined for statements that return rows (whose flags the driver does not give).
+ */
+function inTransaction(result: unknown): boolean | undefined {
+  if (Array.isArray(result)) return undefined;
+  const status = (result as { serverStatus?: unknown } | undefined)?.serverStatus;
+  return typeof status === "number" ? (status & SERVER_STATUS_IN_TRANS) !== 0 : undefined;
+}
+
+/**
  * One mysql2 connection (one session: GET_LOCK and transactions belong to it). Statements with
  * parameters run as server-side prepared statements, so values are never spliced into SQL.
  */
@@ -36,6 +49,8 @@ export class MysqlConnection implements Connection {
   readonly #password: string | undefined;
   readonly #lockName: string;
   #depth = 0;
+  /** The server's word, from the last OK packet, on whether a transaction is open (undefined: not known). */
+  #inTransaction: boolean | undefined;
 
   constructor(driver: DriverConnection, target: MysqlTarget, password: string | undefined, lockName: string) {
     this.#driver = driver;
@@ -51,14 +66,14 @@ export class MysqlConnection implements Connection {
 
   async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
     try {
-      if (params.length === 0) return toResult<Row>((await this.#driver.query(sql))[0]);
+      if (params.length === 0) return this.#result<Row>((await this.#driver.query(sql))[0]);
       const values = params.map(bindable);
       try {
-        return toResult<Row>((await this.#driver.execute(sql, values as never))[0]);
+        return this.#result<Row>((await this.#driver.execute(sql, values as never))[0]);
       } catch (error) {
         if ((error as { errno?: number }).errno !== ER_UNSUPPORTED_PS) throw error;
         // A statement the server cannot prepare: the driver escapes the values instead.
-        return toResult<Row>((await this.#driver.query(sql, values))[0]);
+        return this.#result<Row>((await this.#driver.query(sql, values))[0]);
       }
     } catch (error) {
       throw isConnectionError(error) ? connectionError(error, this.#target, this.#password) : error;
@@ -69,9 +84,17 @@ export class MysqlConnection implements Connection {
     return this.query(statement.sql, statement.params ?? []);
   }
 
+  #result<Row>(result: unknown): QueryResult<Row> {
+    // Rows leave the state as it was: with autocommit on, a SELECT opens no transaction.
+    this.#inTransaction = inTransaction(result) ?? this.#inTransaction;
+    return toResult<Row>(result);
+  }
+
   /**
    * START TRANSACTION / COMMIT / ROLLBACK; a nested call uses a SAVEPOINT. DDL inside commits
    * implicitly (MySQL 8.0 manual §15.3.3), after which a rollback only undoes later data changes.
+   * When the server's status flags say the transaction already ended that way (no statement since
+   * opened another), there is nothing to COMMIT and the round trip is left out.
    */
   async transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
     const savepoint = this.#depth === 0 ? undefined : `mig_savepoint_${this.#depth}`;
@@ -79,7 +102,9 @@ export class MysqlConnection implements Connection {
     this.#depth += 1;
     try {
       const result = await fn(this);
-      if (!savepoint) await this.query("COMMIT");
+      if (!savepoint) {
+        if (this.#inTransaction !== false) await this.query("COMMIT");
+      }
       // DDL inside committed implicitly and took the savepoint with it: nothing left to release.
       else await this.query(`RELEASE SAVEPOINT ${savepoint}`).catch(ignoreMissingSavepoint);
       return result;

@@ -137,6 +137,38 @@ describe("queries and transactions", () => {
     expect(rows.map((r) => r.name)).toEqual(["kept", "outer", "inner kept"]);
   });
 
+  it("commits what is still open after DDL ended the transaction implicitly, and only that", async () => {
+    const other = await db.connect();
+    const seen = async (table: string) => (await other.query<{ id: number }>(`SELECT id FROM ${table} ORDER BY id`)).rows.map((r) => r.id);
+    try {
+      // DDL commits the transaction implicitly; the INSERT after it runs with autocommit.
+      await connection.transaction(async (tx) => {
+        await tx.query("CREATE TABLE implicit_a (id INT)");
+        await tx.query("INSERT INTO implicit_a (id) VALUES (?)", [1]);
+      });
+      expect(await seen("implicit_a")).toEqual([1]);
+      // DML alone stays in the transaction until COMMIT.
+      await connection.transaction(async (tx) => {
+        await tx.query("INSERT INTO implicit_a (id) VALUES (?)", [2]);
+        expect(await seen("implicit_a")).toEqual([1]);
+        await tx.query("SELECT 1");
+      });
+      expect(await seen("implicit_a")).toEqual([1, 2]);
+      // A transaction opened again after the implicit commit is committed too.
+      await connection.transaction(async (tx) => {
+        await tx.query("CREATE TABLE implicit_b (id INT)");
+        await tx.query("START TRANSACTION");
+        await tx.query("INSERT INTO implicit_b (id) VALUES (?)", [3]);
+        expect(await seen("implicit_b")).toEqual([]);
+      });
+      expect(await seen("implicit_b")).toEqual([3]);
+      expect((await connection.query("SELECT @@in_transaction AS open")).rows).toEqual([{ open: 0 }]);
+    } finally {
+      await connection.query("DROP TABLE IF EXISTS implicit_a, implicit_b");
+      await other.close();
+    }
+  });
+
   it("runs one statement per query (multiple statements are refused)", async () => {
     await expect(connection.query("SELECT 1; DROP TABLE item")).rejects.toMatchObject({ code: "ER_PARSE_ERROR" });
     expect((await connection.query("SELECT COUNT(*) AS c FROM item")).rows[0]).toEqual({ c: 3 });

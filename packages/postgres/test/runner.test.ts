@@ -69,6 +69,78 @@ describe("the tracking row", () => {
   });
 });
 
+describe("a migration's statements in one batch", () => {
+  const addColumn = (table: string, name: string) =>
+    ({ kind: "add_column", table, column: { entity: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
+
+  it("names the failing statement exactly: a syntax error in the third of four statements", async () => {
+    const failing = testMigration({
+      appName: "music",
+      id: id(1),
+      operations: [
+        { kind: "create_table", schema: tableOf("band") },
+        addColumn("band", "year"),
+        { kind: "add_check", check: { entity: "check", table: "band", name: "band_year_check", sql: "year >" } },
+        addColumn("band", "rank"),
+      ],
+    });
+    const result = await runForwards({ dialect, connection, sources: [failing] });
+    expect(result.error?.code).toBe("MIG_E_MIGRATION_FAILED");
+    expect(result.error?.message).toContain("at statement 3 of 4");
+    expect(result.error?.meta).toMatchObject({ step: 3, steps: 4, statement: expect.stringContaining("band_year_check") });
+    // The driver's own error for that statement alone: its position points into that statement.
+    const cause = result.error?.cause as { code?: string; position?: string };
+    expect(cause.code).toBe("42601");
+    expect(Number(cause.position)).toBeLessThanOrEqual((result.error?.meta as { statement: string }).statement.length + 1);
+    expect(await tracked()).toEqual([]);
+    expect((await connection.query("SELECT to_regclass('public.band') AS t")).rows).toEqual([{ t: null }]);
+  });
+
+  it("names the failing statement exactly: an error while running the second of three", async () => {
+    const failing = testMigration({
+      appName: "music",
+      id: id(1),
+      operations: [{ kind: "create_table", schema: tableOf("band") }, addColumn("band", "name"), addColumn("band", "rank")],
+    });
+    const result = await runForwards({ dialect, connection, sources: [failing] });
+    expect(result.error?.meta).toMatchObject({ step: 2, steps: 3, statement: expect.stringContaining('"name"') });
+    expect(result.error?.message).toContain("already exists");
+    expect(await tracked()).toEqual([]);
+    expect((await connection.query("SELECT to_regclass('public.band') AS t")).rows).toEqual([{ t: null }]);
+  });
+
+  it("sends the claim of the tracking row, one batch and the duration, inside one transaction", async () => {
+    const sent: string[] = [];
+    const counting: Connection = {
+      query: (sql, params) => (sent.push(sql.split(" ").slice(0, 2).join(" ")), connection.query(sql, params)),
+      execute: (statement) => (sent.push(statement.sql.split(" ").slice(0, 2).join(" ")), connection.execute(statement)),
+      executeBatch: (statements) => (sent.push(`batch of ${statements.length}`), connection.executeBatch!(statements)),
+      transaction: (fn) => (sent.push("transaction"), connection.transaction(() => fn(counting))),
+      withMigrationLock: (fn, options) => connection.withMigrationLock(fn, options),
+      close: () => connection.close(),
+    };
+    const sources = [testMigration({ appName: "music", id: id(1), operations: [{ kind: "create_table", schema: tableOf("band") }, addColumn("band", "year"), addColumn("band", "rank")] })];
+    expect((await runForwards({ dialect, connection: counting, sources })).ok).toBe(true);
+    const inside = sent.slice(sent.indexOf("transaction"));
+    expect(inside).toEqual(["transaction", "INSERT INTO", "batch of 3", "UPDATE \"mig_migrations\""]);
+    expect(await tracked()).toEqual([id(1)]);
+    const columns = await connection.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'band' ORDER BY ordinal_position");
+    expect(columns.rows.map((r) => r.column_name)).toEqual(["id", "name", "year", "rank"]);
+  });
+
+  it("runs the batch all or nothing: after a failure, the one-at-a-time run starts from the same state", async () => {
+    await connection.transaction(async (tx) => {
+      await tx.query("CREATE TABLE kept (id integer)");
+      await expect(tx.executeBatch!([{ sql: "CREATE TABLE gone (id integer)" }, { sql: "CREATE TABLE kept (id integer)" }])).rejects.toMatchObject({ code: "42P07" });
+      // The transaction is usable, and holds nothing of the batch.
+      expect((await tx.query("SELECT to_regclass('public.gone') AS t")).rows).toEqual([{ t: null }]);
+      await tx.executeBatch!([{ sql: "CREATE TABLE a (id integer) -- a line comment" }, { sql: "CREATE TABLE b (id integer);" }]);
+    });
+    const tables = await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    expect(tables.rows.map((r) => r.tablename)).toEqual(["a", "b", "kept"]);
+  });
+});
+
 describe("exactly once", () => {
   const sources = ["a", "b", "c", "d", "e", "f"].map((name, i) =>
     testMigration({

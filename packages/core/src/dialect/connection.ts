@@ -28,6 +28,14 @@ export interface Connection {
    */
   transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T>;
   /**
+   * Optional: runs `statements` (two or more, none with parameters) in order, in fewer round trips
+   * than one `execute` each, as one unit: when it throws, none of them has taken effect and the
+   * transaction is as it was before the call. The runner calls it only inside `transaction`, and
+   * after a failure runs the same statements one at a time, so that the error it reports names the
+   * failing statement exactly. A dialect without it runs every statement with `execute`.
+   */
+  executeBatch?(statements: readonly Statement[]): Promise<void>;
+  /**
    * Holds the migration lock while `fn` runs and always releases it (also when `fn` throws, and
    * when the process dies: the lock is tied to the connection or the transaction).
    */

@@ -1,6 +1,7 @@
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
 import { aroundTransaction } from "./around-transaction";
+import { runBatch, stepGroups } from "./batch-steps";
 import { migrationFailure } from "./migration-failure";
 import type { PlannedMigration, Step } from "./plan-migration";
 import { createRawDb } from "./raw-db";
@@ -38,7 +39,7 @@ export async function executeMigration(
   const outcome = await aroundTransaction(context, planned, direction, () =>
     planned.transactional || planned.fake
       ? runInTransaction(context, planned, direction, started)
-      : runStepByStep(context, planned, direction, started, resumeFrom),
+      : runStepByStep(context, planned, direction, started, resume),
   );
   const durationMs = performance.now() - started;
   const result: MigrationResult = {
@@ -75,9 +76,15 @@ async function runInTransaction(context: ExecutionContext, planned: PlannedMigra
   try {
     const claimed = await connection.transaction(async (tx) => {
       if (!(await claim(store, tx, planned, direction))) return false;
-      for (const step of planned.steps) {
-        await runStep(context, tx, step);
-        done++;
+      for (const group of stepGroups(planned.steps, typeof tx.executeBatch === "function")) {
+        if (group.batch && (await runBatch(tx, group.batch))) {
+          done += group.steps.length;
+          continue;
+        }
+        for (const step of group.steps) {
+          await runStep(context, tx, step);
+          done++;
+        }
       }
       if (direction === "forwards") await store.setDuration(tx, planned.appName, planned.id, performance.now() - started);
       return true;
@@ -92,10 +99,16 @@ async function runInTransaction(context: ExecutionContext, planned: PlannedMigra
   }
 }
 
-/** Claims the migration by writing (forwards) or deleting (backwards) its tracking row. */
+/**
+ * Claims the migration by writing (forwards) or deleting (backwards) its tracking row, in one
+ * statement. Forwards needs no check first: the run read the tracking table under the migration
+ * lock, and where another process applied it anyway (no lock), the unique key on
+ * (`app_name`, `name`) fails this INSERT (after waiting for the other transaction), the
+ * transaction rolls back, and the caller finds the row and reports the migration as run by
+ * another process.
+ */
 async function claim(store: TrackingStore, connection: Connection, planned: PlannedMigration, direction: Direction): Promise<boolean> {
   if (direction === "backwards") return (await store.remove(connection, planned.appName, planned.id)) > 0;
-  if (await store.isApplied(connection, planned.appName, planned.id)) return false;
   await store.insert(connection, { appName: planned.appName, id: planned.id, checksum: planned.checksum, durationMs: 0 });
   return true;
 }
@@ -110,8 +123,9 @@ async function runStepByStep(
   planned: PlannedMigration,
   direction: Direction,
   started: number,
-  resumeFrom: number,
+  resume: ProgressRecord | undefined,
 ): Promise<Outcome> {
+  const resumeFrom = resume?.statementsDone ?? 0;
   const { store, connection, useProgress } = context;
   const { appName, id } = planned;
   const stillToDo = direction === "forwards"
@@ -121,7 +135,9 @@ async function runStepByStep(
   let done = resumeFrom;
   try {
     if (useProgress && resumeFrom === 0) {
-      await store.startProgress(connection, { appName, id, direction, statementsDone: 0, total: planned.steps.length, checksum: planned.checksum });
+      // A row exists only when the run read one for this migration (under the lock, nothing else writes it).
+      const replace = resume !== undefined;
+      await store.startProgress(connection, { appName, id, direction, statementsDone: 0, total: planned.steps.length, checksum: planned.checksum }, { replace });
     }
     for (const step of planned.steps.slice(resumeFrom)) {
       if (useProgress && step.kind === "statement") {

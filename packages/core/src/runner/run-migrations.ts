@@ -37,13 +37,13 @@ export async function runMigrations(direction: Direction, given: RunOptions): Pr
   if (options.preview) {
     // A preview changes nothing: no tracking table is created, no lock is taken.
     const exists = await store.exists(connection);
-    return decideAndRun(direction, options, store, useProgress, exists);
+    return decideAndRun(direction, options, store, useProgress, { tracking: exists, progress: false });
   }
   await store.ensure(connection, { progress: useProgress });
   return connection.withMigrationLock(
     () => {
       options.onEvent?.({ type: "lock-acquired" });
-      return decideAndRun(direction, options, store, useProgress, true);
+      return decideAndRun(direction, options, store, useProgress, { tracking: true, progress: useProgress });
     },
     {
       timeoutMs: options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS,
@@ -52,13 +52,19 @@ export async function runMigrations(direction: Direction, given: RunOptions): Pr
   );
 }
 
-async function decideAndRun(direction: Direction, options: RunOptions, store: TrackingStore, useProgress: boolean, tablesExist: boolean): Promise<RunResult> {
+/** Which tracking tables are known to exist: `ensure` made them (the progress table only where it is used). */
+interface KnownTables {
+  readonly tracking: boolean;
+  readonly progress: boolean;
+}
+
+async function decideAndRun(direction: Direction, options: RunOptions, store: TrackingStore, useProgress: boolean, tables: KnownTables): Promise<RunResult> {
   const { connection, dialect } = options;
   const preview = options.preview === true;
   const apps = new Set(options.apps ?? options.sources.map((s) => s.appName));
   const sources = options.sources.filter((s) => apps.has(s.appName));
-  const applied = tablesExist ? (await store.readApplied(connection)).filter((r) => apps.has(r.appName)) : [];
-  const progress = tablesExist && useProgress ? (await store.readProgress(connection)).filter((r) => apps.has(r.appName)) : [];
+  const applied = tables.tracking ? (await store.readApplied(connection)).filter((r) => apps.has(r.appName)) : [];
+  const progress = tables.tracking && useProgress ? (await store.readProgress(connection, { known: tables.progress })).filter((r) => apps.has(r.appName)) : [];
   const base = { direction, preview, migrations: [] as MigrationResult[], nothingToDo: false };
 
   const target = options.target ?? (direction === "forwards" ? "all" : "1");

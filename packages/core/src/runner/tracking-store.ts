@@ -106,9 +106,9 @@ export class TrackingStore {
     return affectedRows;
   }
 
-  /** Progress rows; none when the progress table does not exist. */
-  async readProgress(connection: Connection): Promise<ProgressRecord[]> {
-    if (!(await this.#tableExists(connection, this.progressTable))) return [];
+  /** Progress rows; none when the progress table does not exist (`known`: it does, no need to look). */
+  async readProgress(connection: Connection, options: { readonly known?: boolean } = {}): Promise<ProgressRecord[]> {
+    if (!options.known && !(await this.#tableExists(connection, this.progressTable))) return [];
     const cols = ["app_name", "name", "direction", "statements_done", "total", "checksum", "error"];
     const { rows } = await connection.query<Record<string, unknown>>(`SELECT ${this.#cols(cols)} FROM ${this.#q(this.progressTable)}`);
     return rows.map((row) => ({
@@ -122,8 +122,12 @@ export class TrackingStore {
     }));
   }
 
-  async startProgress(connection: Connection, record: Omit<ProgressRecord, "error">): Promise<void> {
-    await this.removeProgress(connection, record.appName, record.id);
+  /**
+   * Writes the progress row of a migration that starts from its first step. `replace`: a row of it
+   * may exist (read at the start of the run) and is removed first; without it, the INSERT alone.
+   */
+  async startProgress(connection: Connection, record: Omit<ProgressRecord, "error">, options: { readonly replace: boolean } = { replace: true }): Promise<void> {
+    if (options.replace) await this.removeProgress(connection, record.appName, record.id);
     const p = (i: number) => this.#dialect.placeholder(i);
     const cols = ["app_name", "name", "direction", "statements_done", "total", "checksum"];
     await connection.query(

@@ -49,6 +49,32 @@ export class PostgresConnection implements Connection {
     return this.query(statement.sql, statement.params);
   }
 
+  /**
+   * Inside a transaction: a SAVEPOINT, then the statements and its RELEASE as one simple-protocol
+   * query (two round trips in all). When one fails, the server stops there and the savepoint is
+   * rolled back, so none of them has taken effect (then the error is thrown). The SAVEPOINT goes
+   * first on its own: a syntax error anywhere in a query string fails the whole string before its
+   * first statement runs (manual §55.2.2.1), and the savepoint must exist to roll back to. Outside
+   * a transaction (a multi-statement query would be one implicit transaction there): one
+   * `execute` each.
+   */
+  async executeBatch(statements: readonly Statement[]): Promise<void> {
+    if (this.#depth === 0 || statements.some((s) => s.params !== undefined && s.params.length > 0)) {
+      for (const statement of statements) await this.execute(statement);
+      return;
+    }
+    const savepoint = `mig_batch_${this.#depth}`;
+    // A newline before each `;`: a statement may end in a line comment.
+    const sql = [...statements.map((s) => s.sql), `RELEASE SAVEPOINT ${savepoint}`].join("\n;\n");
+    await this.query(`SAVEPOINT ${savepoint}`);
+    try {
+      await this.query(sql);
+    } catch (error) {
+      await this.query(`ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}`);
+      throw error;
+    }
+  }
+
   /** BEGIN / COMMIT / ROLLBACK; a nested call is a SAVEPOINT, so an inner failure can be caught alone. */
   async transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
     const depth = this.#depth;
