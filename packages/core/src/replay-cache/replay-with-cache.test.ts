@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -147,6 +147,24 @@ describe("replayWithCache", () => {
     await run(handWritten, dir);
     // Only migration 0 is cacheable: the entry stops before the hand-written file.
     expect(await run(handWritten, dir)).toMatchObject({ cached: 1, loaded: 2 });
+  }, 60_000);
+
+  it("ignores a truncated or unreadable entry, and writes it anew", async () => {
+    const cacheDir = tempDir();
+    const files = history(3);
+    await run(files, cacheDir);
+    const [name] = readdirSync(cacheDir);
+    const entry = join(cacheDir, name!);
+    const text = readFileSync(entry, "utf8");
+    expect(await run(files, cacheDir)).toMatchObject({ cached: 3, loaded: 0 });
+    writeFileSync(entry, text.slice(0, text.length - 20));
+    const truncated = await run(files, cacheDir);
+    expect(truncated).toMatchObject({ cached: 0, loaded: 3 });
+    expect(serialiseSnapshot(truncated.snapshot)).toBe(await truth(files));
+    writeFileSync(entry, "{}");
+    expect(await run(files, cacheDir)).toMatchObject({ cached: 0, loaded: 3 });
+    expect(readFileSync(entry, "utf8")).toBe(text);
+    expect(await run(files, cacheDir)).toMatchObject({ cached: 3, loaded: 0 });
   }, 60_000);
 
   it("without a cache folder loads everything every time", async () => {

@@ -1,8 +1,8 @@
 import { compareMigrationIds } from "../manager/migration-id";
 import { replayMigrations, type ReplayableMigration } from "../manager/replay-migrations";
-import { parseSnapshot, serialiseSnapshot } from "../snapshot/canonical-json";
+import { parseSnapshot } from "../snapshot/canonical-json";
 import type { Snapshot } from "../snapshot/snapshot";
-import { readReplayCache, REPLAY_CACHE_FORMAT, REPLAY_CACHE_VERSION, sha256, writeReplayCache, type CachedFile } from "./replay-cache-store";
+import { readReplayCache, REPLAY_CACHE_FORMAT, REPLAY_CACHE_VERSION, sha256, writeReplayCache, type CachedFile, type ReplayCacheEntry } from "./replay-cache-store";
 import { isSelfContained } from "./self-contained";
 
 /** A migration file before it is loaded: where it is and its exact text. */
@@ -65,7 +65,8 @@ interface Replayed {
 export async function replayWithCache(input: ReplayWithCacheInput): Promise<ReplayWithCacheResult> {
   const hashes = new Map(input.files.map((file) => [file.path, sha256(file.text)]));
   const entry = input.cacheDir === undefined ? undefined : readReplayCache(input.cacheDir, input.key, input.migVersion);
-  const onTop = entry && (await replayOnTop(input, entry.files, entry.snapshot, hashes));
+  const onTop = entry && (await replayOnTop(input, entry, hashes));
+  if (entry) entry.snapshot = undefined;
   if (entry && onTop) {
     const replayed: Replayed[] = [...entry.files.map((file) => ({ file, migration: undefined })), ...onTop.loaded];
     store(input, replayed, onTop.snapshot, entry.files.length);
@@ -82,7 +83,8 @@ export async function replayWithCache(input: ReplayWithCacheInput): Promise<Repl
 }
 
 /** The snapshot of the cached files with the others replayed on top, or undefined when the entry cannot stand in. */
-async function replayOnTop(input: ReplayWithCacheInput, cached: readonly CachedFile[], text: string, hashes: ReadonlyMap<string, string>) {
+async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry, hashes: ReadonlyMap<string, string>) {
+  const cached = entry.files;
   const byPath = new Map(input.files.map((file) => [file.path, file]));
   for (const file of cached) {
     const current = byPath.get(file.path);
@@ -105,9 +107,12 @@ async function replayOnTop(input: ReplayWithCacheInput, cached: readonly CachedF
   }
   let base: Snapshot;
   try {
-    base = parseSnapshot(text);
+    base = parseSnapshot(entry.snapshot ?? "");
   } catch {
     return undefined;
+  } finally {
+    // Several megabytes for a large schema: not kept while the rest of the command runs.
+    entry.snapshot = undefined;
   }
   return { snapshot: replayMigrations(loaded.map((r) => r.migration!), base), loaded };
 }
@@ -126,12 +131,9 @@ function store(input: ReplayWithCacheInput, replayed: readonly Replayed[], snaps
     if (prefix.some((r) => r.migration === undefined)) return;
     covered = replayMigrations(prefix.map((r) => r.migration!));
   }
-  writeReplayCache(input.cacheDir, {
-    format: REPLAY_CACHE_FORMAT,
-    version: REPLAY_CACHE_VERSION,
-    migVersion: input.migVersion,
-    key: input.key,
-    files: prefix.map((r) => r.file),
-    snapshot: serialiseSnapshot(covered),
-  });
+  writeReplayCache(
+    input.cacheDir,
+    { format: REPLAY_CACHE_FORMAT, version: REPLAY_CACHE_VERSION, migVersion: input.migVersion, key: input.key, files: prefix.map((r) => r.file) },
+    covered,
+  );
 }
