@@ -11,11 +11,13 @@ import type { TypeMapper } from "./type-mapper";
  * Rejects the NUL character, which no database accepts in a name.
  */
 export function quoteIdentifierWith(quote: string): (name: string) => string {
+  const doubled = quote + quote;
   return (name) => {
     if (name.length === 0 || name.includes("\0")) {
       throw new MigError("MIG_E_IDENTIFIER", `Invalid identifier ${JSON.stringify(name)}: names must be non-empty and must not contain NUL`);
     }
-    return quote + name.split(quote).join(quote + quote) + quote;
+    // Most names hold no quote: no need to split them.
+    return name.includes(quote) ? quote + name.split(quote).join(doubled) + quote : quote + name + quote;
   };
 }
 
@@ -70,7 +72,11 @@ function renderStandardDefault(hooks: EmitterHooks, value: ColumnDefault, column
   }
 }
 
-const list = (hooks: EmitterHooks, names: readonly string[]) => names.map((n) => hooks.quoteIdentifier(n)).join(", ");
+function list(hooks: EmitterHooks, names: readonly string[]): string {
+  let text = names.length === 0 ? "" : hooks.quoteIdentifier(names[0] as string);
+  for (let i = 1; i < names.length; i++) text += `, ${hooks.quoteIdentifier(names[i] as string)}`;
+  return text;
+}
 
 /** `FOREIGN KEY (...) REFERENCES t (...) ON DELETE x ON UPDATE y`, without the constraint name. */
 export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity): string {

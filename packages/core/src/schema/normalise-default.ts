@@ -4,11 +4,19 @@ import { canonicalJsonValue, decimalString } from "./default-values";
 import type { SchemaResolution } from "./resolve-foreign-key";
 import type { ColumnDefault, JsonValue, TypeName } from "./types";
 
+const NOW: ColumnDefault = Object.freeze({ kind: "now" });
+const RANDOM: ColumnDefault = Object.freeze({ kind: "random" });
 const NOW_TYPES: readonly TypeName[] = ["timestamp", "timestamptz", "date", "time"];
 const INTEGER_RANGES: Partial<Record<TypeName, readonly [bigint, bigint]>> = {
   smallint: [-(2n ** 15n), 2n ** 15n - 1n],
   integer: [-(2n ** 31n), 2n ** 31n - 1n],
   bigint: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+/** The same ranges as numbers, for safe integers (bigint's covers every one). */
+const SAFE_RANGES: Partial<Record<TypeName, readonly [number, number]>> = {
+  smallint: [-(2 ** 15), 2 ** 15 - 1],
+  integer: [-(2 ** 31), 2 ** 31 - 1],
+  bigint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
 };
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,6})?)?$/;
@@ -29,9 +37,9 @@ export function normaliseDefault(spec: DefaultSpec | undefined, type: ColumnType
     case "sql":
       return typeof spec.sql === "string" && spec.sql.trim() !== "" ? ok({ kind: "sql", sql: spec.sql }) : fail(".defaultSql() needs a non-empty SQL expression");
     case "now":
-      return NOW_TYPES.includes(type.type) ? ok({ kind: "now" }) : fail(`.defaultNow() is only for timestamp, timestamptz, date and time columns, not ${type.type}`);
+      return NOW_TYPES.includes(type.type) ? ok(NOW) : fail(`.defaultNow() is only for timestamp, timestamptz, date and time columns, not ${type.type}`);
     case "random":
-      return type.type === "uuid" ? ok({ kind: "random" }) : fail(`.defaultRandom() is only for uuid columns, not ${type.type}`);
+      return type.type === "uuid" ? ok(RANDOM) : fail(`.defaultRandom() is only for uuid columns, not ${type.type}`);
     case "value":
       if (spec.value === null) return nullable ? ok(null) : fail("default(null) on a NOT NULL column; make it .nullable() or give another default");
       if (type.type === "serial" || type.type === "bigserial") return fail(`A ${type.type} column takes its values from a sequence and cannot have a default`);
@@ -48,6 +56,12 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
     case "integer":
     case "smallint":
     case "bigint": {
+      if (typeof value === "number" && Number.isSafeInteger(value)) {
+        // The usual case, without BigInt: the same checks on the number (every safe integer fits a bigint).
+        const [min, max] = SAFE_RANGES[type.type] as readonly [number, number];
+        if (value < min || value > max) return fail(`Default ${value} is out of range for ${type.type}`);
+        return ok(literal(value === 0 ? 0 : value));
+      }
       const n = integerOf(value, type.type === "bigint");
       const [min, max] = INTEGER_RANGES[type.type] as readonly [bigint, bigint];
       if (n === undefined) return wrong();
@@ -135,7 +149,7 @@ function literal(value: JsonValue): ColumnDefault {
 }
 
 function ok<T>(value: T): SchemaResolution<T> {
-  return { ok: true, value: value === null ? value : Object.freeze(value) };
+  return { ok: true, value: value === null || Object.isFrozen(value) ? value : Object.freeze(value) };
 }
 
 function fail(problem: string): { readonly ok: false; readonly problem: string } {

@@ -14,7 +14,9 @@ export function primaryKeyColumns(table: Table): readonly TableColumn[] {
   if (option !== undefined) {
     return option.map((key) => findColumn(table, key)).filter((c): c is TableColumn => c !== undefined);
   }
-  return table.columnList.filter((c) => c.definition.primaryKey);
+  const marked: TableColumn[] = [];
+  for (const column of table.columnList) if (column.definition.primaryKey) marked.push(column);
+  return marked;
 }
 
 /** True when the column alone is unique: the single-column primary key, `.unique()`, or a one-column `unique` option. */

@@ -88,11 +88,15 @@ export function table<const C extends ColumnMap>(
     });
   }
   const columnList: TableColumn[] = [];
-  for (const [key, column] of Object.entries(columns)) {
+  let hasPrimaryKey = options.primaryKey !== undefined;
+  for (const key of Object.keys(columns)) {
+    const column: unknown = columns[key];
     // Anything that is not a column builder is left out here and reported by validation.
-    if (isColumnBuilder(column)) columnList.push(Object.freeze({ key, name: column.definition.dbName ?? key, definition: column.definition }));
+    if (!isColumnBuilder(column)) continue;
+    const definition = column.definition;
+    columnList.push(Object.freeze({ key, name: definition.dbName ?? key, definition }));
+    if (definition.primaryKey) hasPrimaryKey = true;
   }
-  const hasPrimaryKey = options.primaryKey !== undefined || columnList.some((c) => c.definition.primaryKey);
   if (!hasPrimaryKey) {
     columnList.unshift(Object.freeze({ key: "id", name: "id", definition: serial().primaryKey().definition, implicit: true }));
   }

@@ -13,7 +13,8 @@ const standardQuote = quoteIdentifierWith('"');
  * does not exist.
  */
 export function quoteIdentifier(name: string): string {
-  if (Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES) {
+  // A UTF-16 unit is at most 3 UTF-8 bytes: a short name needs no measuring.
+  if (!(typeof name === "string" && name.length * 3 <= MAX_IDENTIFIER_BYTES) && Buffer.byteLength(name, "utf8") > MAX_IDENTIFIER_BYTES) {
     throw new MigError("MIG_E_IDENTIFIER", `The name ${JSON.stringify(name)} is longer than PostgreSQL's ${MAX_IDENTIFIER_BYTES} bytes`, {
       hint: "Choose a shorter name (PostgreSQL truncates longer ones silently).",
       meta: { name, maxBytes: MAX_IDENTIFIER_BYTES },

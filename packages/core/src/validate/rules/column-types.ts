@@ -2,6 +2,7 @@ import { TYPE_NAMES } from "../../schema/types";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
 const MAX_NUMERIC_PRECISION = 1000;
+const KNOWN_KINDS: ReadonlySet<string> = new Set([...TYPE_NAMES, "foreignKey"]);
 
 /** Type parameters make sense: a positive varchar length, numeric precision 1–1000 and scale 0–precision. */
 export const columnTypes: SchemaRule = ({ tables }) => {
@@ -9,8 +10,10 @@ export const columnTypes: SchemaRule = ({ tables }) => {
   for (const table of tables) {
     for (const column of table.columnList) {
       const { kind, length, precision, scale } = column.definition;
+      // Most columns have no parameter to check.
+      if (KNOWN_KINDS.has(kind) && length === undefined && precision === undefined && scale === undefined) continue;
       const at = { table: table.name, column: column.name };
-      if (kind !== "foreignKey" && !TYPE_NAMES.includes(kind)) problems.push({ message: `Unknown column type "${String(kind)}"`, ...at });
+      if (!KNOWN_KINDS.has(kind)) problems.push({ message: `Unknown column type "${String(kind)}"`, ...at });
       if (length !== undefined && !(Number.isInteger(length) && length > 0)) {
         problems.push({ message: `varchar length must be a positive integer, not ${String(length)}`, ...at });
       }

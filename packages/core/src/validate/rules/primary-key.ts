@@ -1,3 +1,4 @@
+import type { TableColumn } from "../../schema/table";
 import { findColumn } from "../../schema/table-columns";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
@@ -5,7 +6,8 @@ import type { SchemaProblem, SchemaRule } from "../schema-rule";
 export const primaryKey: SchemaRule = ({ tables }) => {
   const problems: SchemaProblem[] = [];
   for (const table of tables) {
-    const marked = table.columnList.filter((c) => c.definition.primaryKey && !c.implicit);
+    const marked: TableColumn[] = [];
+    for (const column of table.columnList) if (column.definition.primaryKey && !column.implicit) marked.push(column);
     const option = table.options.primaryKey;
     if (marked.length > 1) {
       problems.push({ message: `Table has ${marked.length} .primaryKey() columns (${marked.map((c) => c.name).join(", ")}); use the primaryKey option for a composite key`, table: table.name, column: marked[1]?.name });

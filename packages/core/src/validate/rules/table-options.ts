@@ -22,7 +22,7 @@ export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
     });
     for (const column of table.columnList) {
       const index = column.definition.index;
-      if (index) problems.push(...methodProblems(index.method, indexMethods, table.name, column.name));
+      if (index && !isAllowed(index.method, indexMethods)) problems.push(...methodProblems(index.method, indexMethods, table.name, column.name));
     }
   }
   return problems;
@@ -47,4 +47,9 @@ function methodProblems(method: IndexMethod, allowed: readonly IndexMethod[] | u
     return [{ message: `Index method "${method}" is not supported here (supported: ${allowed.join(", ")})`, table, column }];
   }
   return [];
+}
+
+/** True for a known method that is allowed (the usual case, checked without allocating). */
+function isAllowed(method: IndexMethod, allowed: readonly IndexMethod[] | undefined): boolean {
+  return INDEX_METHODS.includes(method) && (allowed === undefined || allowed.includes(method));
 }
