@@ -17,6 +17,10 @@ describe("normaliseDefault: accepted defaults, normalised", () => {
     ["integer from bigint", "integer", {}, 42n, 42],
     ["smallint", "smallint", {}, -32768, -32768],
     ["bigint from number", "bigint", {}, 5, 5],
+    ["integer -0 is 0", "integer", {}, -0, 0],
+    ["integer bounds as numbers", "integer", {}, -(2 ** 31), -(2 ** 31)],
+    ["smallint upper bound as a number", "smallint", {}, 32767, 32767],
+    ["bigint from the smallest safe number", "bigint", {}, Number.MIN_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
     ["bigint from a small bigint, as a number", "bigint", {}, 5n, 5],
     ["bigint at 2^53 - 1, a number", "bigint", {}, 9007199254740991n, 9007199254740991],
     ["bigint from bigint", "bigint", {}, 9007199254740993n, "9007199254740993"],
@@ -67,6 +71,8 @@ describe("normaliseDefault: refused defaults", () => {
     ["fraction for integer", "integer", {}, value(1.5), false],
     ["unsafe number for bigint", "bigint", {}, value(2 ** 60), false],
     ["integer out of range", "integer", {}, value(2 ** 31), false],
+    ["integer below its range", "integer", {}, value(-(2 ** 31) - 1), false],
+    ["smallint out of range, as a number", "smallint", {}, value(32768), false],
     ["smallint out of range", "smallint", {}, value(40000n), false],
     ["NaN for real", "real", {}, value(Number.NaN), false],
     ["string for real", "real", {}, value("1.5"), false],
@@ -94,4 +100,15 @@ describe("normaliseDefault: refused defaults", () => {
   ])("%s", (_, type, params, input, nullable) => {
     expect(normalised(input, spec(type, params), nullable)).toBe("problem");
   });
+});
+
+describe("normaliseDefault: the same answer for a safe number and its bigint", () => {
+  test.each<[TypeName, number]>([["smallint", 32768], ["smallint", -32769], ["integer", 2 ** 31], ["integer", 7], ["bigint", -(2 ** 40)], ["smallint", -0]])(
+    "%s %d",
+    (type, n) => {
+      expect(normaliseDefault(value(n), spec(type), false)).toEqual(normaliseDefault(value(BigInt(n)), spec(type), false));
+      const result = normaliseDefault(value(n), spec(type), false);
+      if (result.ok) expect(Object.isFrozen(result.value)).toBe(true);
+    },
+  );
 });
