@@ -86,6 +86,9 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
  * only when present, in the type's order) rather than by spreading, which is slow in bulk.
  */
 function columnEntity(table: string, name: string, type: ColumnTypeSpec, nullable: boolean, columnDefault: ColumnDefault | null): ColumnEntity {
+  if (type.length === undefined && type.precision === undefined && type.scale === undefined) {
+    return { entity: "column", table, name, type: type.type, nullable, default: columnDefault };
+  }
   const entity: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type: type.type } as ColumnEntity;
   if (type.length !== undefined) entity.length = type.length;
   if (type.precision !== undefined) entity.precision = type.precision;
