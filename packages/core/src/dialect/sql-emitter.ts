@@ -86,10 +86,14 @@ export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity):
   );
 }
 
+const NOT_INLINE = Object.freeze({ inlinePrimaryKey: false });
+
 /** The body of CREATE TABLE: columns, primary key, uniques, checks and foreign keys. */
 export function renderTableBody(hooks: EmitterHooks, schema: TableSchema): string[] {
   const q = hooks.quoteIdentifier;
-  const lines = schema.columns.map((c) => hooks.renderColumn(c, { inlinePrimaryKey: false }));
+  const lines: string[] = [];
+  const columns = schema.columns;
+  for (let i = 0; i < columns.length; i++) lines.push(hooks.renderColumn(columns[i] as ColumnEntity, NOT_INLINE));
   lines.push(`PRIMARY KEY (${list(hooks, schema.table.primaryKey)})`);
   for (const u of schema.uniques) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(hooks, u.columns)})`);
   for (const c of schema.checks) lines.push(`CONSTRAINT ${q(c.name)} CHECK (${c.sql})`);

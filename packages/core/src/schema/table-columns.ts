@@ -15,7 +15,8 @@ export function primaryKeyColumns(table: Table): readonly TableColumn[] {
     return option.map((key) => findColumn(table, key)).filter((c): c is TableColumn => c !== undefined);
   }
   const marked: TableColumn[] = [];
-  for (const column of table.columnList) if (column.definition.primaryKey) marked.push(column);
+  const columns = table.columnList;
+  for (let i = 0; i < columns.length; i++) if ((columns[i] as TableColumn).definition.primaryKey) marked.push(columns[i] as TableColumn);
   return marked;
 }
 

@@ -89,7 +89,9 @@ export function table<const C extends ColumnMap>(
   }
   const columnList: TableColumn[] = [];
   let hasPrimaryKey = options.primaryKey !== undefined;
-  for (const key of Object.keys(columns)) {
+  const keys = Object.keys(columns);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
     const column: unknown = columns[key];
     // Anything that is not a column builder is left out here and reported by validation.
     if (!isColumnBuilder(column)) continue;

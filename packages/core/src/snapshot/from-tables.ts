@@ -1,5 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import { type Table, type TableColumn, isTable } from "../schema/table";
+import type { TableConstraint } from "../schema/table-constraints";
 import type { TableFacts } from "../schema/table-facts";
 import type { ColumnDefault } from "../schema/types";
 import { checkTables, factsFor } from "../validate/check-tables";
@@ -32,7 +33,10 @@ export function snapshotFromTables(input: TablesInput, options: ValidateTablesOp
   const facts = factsFor(options);
   checkTables(tables, options, facts);
   const entities: Entity[] = [];
-  for (const { table, className } of entries) tableEntities(table, className, facts, entities);
+  for (let i = 0; i < entries.length; i++) {
+    const { table, className } = entries[i] as { table: Table; className?: string };
+    tableEntities(table, className, facts, entities);
+  }
   return Snapshot.fromEntities(entities);
 }
 
@@ -52,7 +56,9 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
     const columnDefault = expect(facts.columnDefault(table, column, type));
     entities.push(columnEntity(table.name, column.name, type, nullable, columnDefault));
   }
-  for (const constraint of facts.constraints(table)) {
+  const constraints = facts.constraints(table);
+  for (let i = 0; i < constraints.length; i++) {
+    const constraint = constraints[i] as TableConstraint;
     switch (constraint.kind) {
       case "index":
         entities.push({ entity: "index", table: table.name, name: constraint.name, columns: constraint.columns, method: constraint.method });

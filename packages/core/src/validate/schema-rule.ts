@@ -40,5 +40,10 @@ export function factsOf(context: SchemaRuleContext): TableFacts {
   return context.facts ?? new TableFacts(context.maxIdentifierLength);
 }
 
-/** One small check over the whole schema. Returns every problem it finds, never throws. */
+/**
+ * One small check over the whole schema. Returns every problem it finds, never throws.
+ *
+ * The built-in rules loop by index: each visits every column once per run, mostly before the JIT
+ * has optimised it, and there an indexed loop costs a fraction of an array iterator.
+ */
 export type SchemaRule = (context: SchemaRuleContext) => SchemaProblem[];

@@ -1,3 +1,4 @@
+import type { Table, TableColumn } from "../../schema/table";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 import { factsOf } from "../schema-rule";
 
@@ -5,8 +6,12 @@ import { factsOf } from "../schema-rule";
 export const columnDefaults: SchemaRule = (context) => {
   const facts = factsOf(context);
   const problems: SchemaProblem[] = [];
-  for (const table of context.tables) {
-    for (const column of table.columnList) {
+  const tables = context.tables;
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
+    const columnList = table.columnList;
+    for (let c = 0; c < columnList.length; c++) {
+      const column = columnList[c] as TableColumn;
       if (column.definition.default === undefined) continue;
       // A foreign key whose type cannot be resolved is reported by the foreign-key rule.
       const type = facts.columnType(table, column);

@@ -1,19 +1,24 @@
 import { isColumnBuilder } from "../../schema/column-builder";
-import type { Table } from "../../schema/table";
+import type { Table, TableColumn } from "../../schema/table";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
 /** Every column is a column builder with a non-empty name, unique within its table (after `.dbName()`). */
 export const columnNames: SchemaRule = ({ tables }) => {
   const problems: SchemaProblem[] = [];
-  for (const table of tables) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
     const columns = table.columns;
-    for (const key of Object.keys(columns)) {
+    const keys = Object.keys(columns);
+    for (let k = 0; k < keys.length; k++) {
+      const key = keys[k] as string;
       if (!isColumnBuilder(columns[key])) problems.push({ message: `Column "${key}" is not a column (use integer(), varchar(), ...)`, table: table.name, column: key });
     }
     // One pass with a set; names are only counted when one repeats.
     const names = new Set<string>();
     let repeated = false;
-    for (const column of table.columnList) {
+    const columnList = table.columnList;
+    for (let c = 0; c < columnList.length; c++) {
+      const column = columnList[c] as TableColumn;
       if (column.name.trim() === "") {
         problems.push({ message: `Column "${column.key}" has an empty name`, table: table.name, column: column.key, identifier: true });
         continue;

@@ -1,3 +1,4 @@
+import type { Table, TableColumn } from "../../schema/table";
 import { TYPE_NAMES } from "../../schema/types";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
@@ -7,8 +8,11 @@ const KNOWN_KINDS: ReadonlySet<string> = new Set([...TYPE_NAMES, "foreignKey"]);
 /** Type parameters make sense: a positive varchar length, numeric precision 1–1000 and scale 0–precision. */
 export const columnTypes: SchemaRule = ({ tables }) => {
   const problems: SchemaProblem[] = [];
-  for (const table of tables) {
-    for (const column of table.columnList) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
+    const columnList = table.columnList;
+    for (let c = 0; c < columnList.length; c++) {
+      const column = columnList[c] as TableColumn;
       const { kind, length, precision, scale } = column.definition;
       // Most columns have no parameter to check.
       if (KNOWN_KINDS.has(kind) && length === undefined && precision === undefined && scale === undefined) continue;

@@ -1,3 +1,5 @@
+import type { TableConstraint } from "../../schema/table-constraints";
+import type { Table } from "../../schema/table";
 import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
 
 /**
@@ -8,8 +10,12 @@ export const constraintNames: SchemaRule = (context) => {
   const facts = factsOf(context);
   const problems: SchemaProblem[] = [];
   const seen = new Map<string, string>();
-  for (const table of context.tables) {
-    for (const constraint of facts.constraints(table)) {
+  const tables = context.tables;
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
+    const constraints = facts.constraints(table);
+    for (let i = 0; i < constraints.length; i++) {
+      const constraint = constraints[i] as TableConstraint;
       if (typeof constraint.name !== "string" || constraint.name === "") continue;
       const owner = seen.get(constraint.name);
       if (owner === undefined) {

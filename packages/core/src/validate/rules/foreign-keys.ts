@@ -1,3 +1,4 @@
+import type { Table, TableColumn } from "../../schema/table";
 import { resolveForeignKeyTable } from "../../schema/resolve-foreign-key";
 import { FOREIGN_KEY_ACTIONS } from "../../schema/types";
 import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
@@ -10,8 +11,11 @@ export const foreignKeys: SchemaRule = (context) => {
   const { tables, knownTables } = context;
   const facts = factsOf(context);
   const problems: SchemaProblem[] = [];
-  for (const table of tables) {
-    for (const column of table.columnList) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
+    const columnList = table.columnList;
+    for (let c = 0; c < columnList.length; c++) {
+      const column = columnList[c] as TableColumn;
       const references = column.definition.references;
       if (column.definition.kind !== "foreignKey" || references === undefined) continue;
       const at = { table: table.name, column: column.name };

@@ -1,11 +1,12 @@
-import type { TableColumn } from "../../schema/table";
+import type { Table, TableColumn } from "../../schema/table";
 import { findColumn } from "../../schema/table-columns";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
 /** One primary key per table: one `.primaryKey()` column or the `primaryKey` option, naming existing columns, never nullable. */
 export const primaryKey: SchemaRule = ({ tables }) => {
   const problems: SchemaProblem[] = [];
-  for (const table of tables) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
     const marked: TableColumn[] = [];
     for (const column of table.columnList) if (column.definition.primaryKey && !column.implicit) marked.push(column);
     const option = table.options.primaryKey;
@@ -27,7 +28,9 @@ export const primaryKey: SchemaRule = ({ tables }) => {
         }
       }
     }
-    for (const column of table.columnList) {
+    const columnList = table.columnList;
+    for (let c = 0; c < columnList.length; c++) {
+      const column = columnList[c] as TableColumn;
       const inOption = option?.some((key) => findColumn(table, key) === column) ?? false;
       if ((column.definition.primaryKey || inOption) && column.definition.nullable) {
         problems.push({ message: "A primary key column cannot be nullable", table: table.name, column: column.name });

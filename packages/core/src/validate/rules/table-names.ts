@@ -1,10 +1,12 @@
+import type { Table } from "../../schema/table";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
 /** Every table has a non-empty name, and no two tables share one. */
 export const tableNames: SchemaRule = ({ tables }) => {
   const problems: SchemaProblem[] = [];
   const seen = new Map<string, number>();
-  for (const table of tables) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
     if (typeof table.name !== "string" || table.name.trim() === "") {
       problems.push({ message: "A table has an empty name", table: String(table.name), identifier: true });
       continue;

@@ -1,4 +1,4 @@
-import type { Table } from "../../schema/table";
+import type { Table, TableColumn } from "../../schema/table";
 import { findColumn, uniqueOptionColumns } from "../../schema/table-columns";
 import { INDEX_METHODS, type IndexMethod } from "../../schema/types";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
@@ -9,7 +9,8 @@ import type { SchemaProblem, SchemaRule } from "../schema-rule";
  */
 export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
   const problems: SchemaProblem[] = [];
-  for (const table of tables) {
+  for (let t = 0; t < tables.length; t++) {
+    const table = tables[t] as Table;
     for (const option of table.options.unique ?? []) problems.push(...columnsProblems(table, "unique", uniqueOptionColumns(option)));
     for (const option of table.options.indexes ?? []) {
       problems.push(...columnsProblems(table, "indexes", Array.isArray(option?.columns) ? option.columns : []));
@@ -20,7 +21,9 @@ export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
         problems.push({ message: `Check ${check?.name === undefined ? `#${position + 1}` : `"${check.name}"`} has no SQL`, table: table.name });
       }
     });
-    for (const column of table.columnList) {
+    const columnList = table.columnList;
+    for (let c = 0; c < columnList.length; c++) {
+      const column = columnList[c] as TableColumn;
       const index = column.definition.index;
       if (index && !isAllowed(index.method, indexMethods)) problems.push(...methodProblems(index.method, indexMethods, table.name, column.name));
     }
