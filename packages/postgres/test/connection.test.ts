@@ -84,6 +84,51 @@ describe("PostgreSQL connection", () => {
     expect(names).not.toContain("inner_lost");
   });
 
+  it("BEGIN goes with the first statement: a syntax error there is the statement's own, and the transaction is aborted", async () => {
+    const done = new Error("done");
+    await expect(
+      connection.transaction(async (tx) => {
+        await expect(tx.query("SELEC 1")).rejects.toMatchObject({ code: "42601", position: "1" });
+        await expect(tx.query("CREATE TABLE after_syntax_error (id integer)")).rejects.toMatchObject({ code: "25P02" });
+        throw done;
+      }),
+    ).rejects.toBe(done);
+    expect(await tables()).not.toContain("after_syntax_error");
+  });
+
+  it("BEGIN goes with the first statement: an error while running it points into it, and the transaction is aborted", async () => {
+    const done = new Error("done");
+    await expect(
+      connection.transaction(async (tx) => {
+        await expect(tx.query("SELECT id FROM no_such_table")).rejects.toMatchObject({ code: "42P01", position: "16" });
+        await expect(tx.query("SELECT 1")).rejects.toMatchObject({ code: "25P02" });
+        throw done;
+      }),
+    ).rejects.toBe(done);
+    // The session is usable again, outside any transaction.
+    expect((await connection.query<{ ok: number }>("SELECT 1 AS ok")).rows).toEqual([{ ok: 1 }]);
+  });
+
+  it("BEGIN goes with the first statement: its rows come back, and a parameterised first query gets BEGIN first", async () => {
+    const rows = await connection.transaction(async (tx) => {
+      const first = await tx.query<{ n: number }>("SELECT 7 AS n");
+      await tx.query("CREATE TABLE begun (id integer)");
+      const seen = await tx.query<{ open: boolean }>("SELECT now() = statement_timestamp() AS open");
+      return [...first.rows, ...seen.rows];
+    });
+    // now() is the transaction's start, which a later statement's timestamp is past: one transaction.
+    expect(rows).toEqual([{ n: 7 }, { open: false }]);
+    await connection.transaction(async (tx) => {
+      await tx.query("INSERT INTO begun (id) VALUES ($1)", [1]);
+      await tx.query("INSERT INTO begun (id) VALUES ($1)", [2]);
+      throw new Error("undo");
+    }).catch(() => undefined);
+    expect((await connection.query("SELECT count(*) AS n FROM begun")).rows).toEqual([{ n: 0 }]);
+    // A transaction that sent nothing.
+    expect(await connection.transaction(async () => "nothing")).toBe("nothing");
+    await connection.query("DROP TABLE begun");
+  });
+
   it("a session ended by the server is reported as MIG_E_CONNECTION", async () => {
     const victim = await db.connect();
     const { rows } = await victim.query<{ pid: number }>("SELECT pg_backend_pid() AS pid");

@@ -66,16 +66,20 @@ export async function executeMigration(
 export type Outcome = Pick<MigrationResult, "status" | "error" | "statementsRun" | "concurrent">;
 
 /**
- * The migration and its tracking row in one transaction. The row is written first: a second
- * process doing the same (without a lock) then waits on the unique key and fails, and its
- * transaction rolls back, so the migration is applied exactly once.
+ * The migration and its tracking row in one transaction, so the migration is applied exactly
+ * once: a second process doing the same (without a lock) fails on the row's unique key, or on the
+ * schema the first one changed, and its transaction rolls back. Where the migration has raw
+ * functions the row is written first, so that they see it (and a second process waits on the key
+ * before running them); a migration of statements only writes it last, with its duration, in
+ * one statement instead of an INSERT and an UPDATE.
  */
 async function runInTransaction(context: ExecutionContext, planned: PlannedMigration, direction: Direction, started: number): Promise<Outcome> {
   const { store, connection } = context;
   let done = 0;
   try {
+    const claimFirst = direction === "backwards" || planned.steps.some((step) => step.kind === "raw");
     const claimed = await connection.transaction(async (tx) => {
-      if (!(await claim(store, tx, planned, direction))) return false;
+      if (claimFirst && !(await claim(store, tx, planned, direction))) return false;
       for (const group of stepGroups(planned.steps, typeof tx.executeBatch === "function")) {
         if (group.batch && (await runBatch(tx, group.batch))) {
           done += group.steps.length;
@@ -86,7 +90,9 @@ async function runInTransaction(context: ExecutionContext, planned: PlannedMigra
           done++;
         }
       }
-      if (direction === "forwards") await store.setDuration(tx, planned.appName, planned.id, performance.now() - started);
+      const durationMs = performance.now() - started;
+      if (!claimFirst) await store.insert(tx, { appName: planned.appName, id: planned.id, checksum: planned.checksum, durationMs });
+      else if (direction === "forwards") await store.setDuration(tx, planned.appName, planned.id, durationMs);
       return true;
     });
     return claimed ? { status: "applied" } : { status: "skipped", concurrent: true };

@@ -4,6 +4,19 @@ import { connectionLostError, isConnectionLost } from "./connection-error";
 import type { ConnectionTarget } from "./connection-target";
 import { type MigrationLockSettings, withAdvisoryLock } from "./migration-lock";
 
+/** SQLSTATE in_failed_sql_transaction: "current transaction is aborted, commands ignored until end of transaction block". */
+const IN_FAILED_TRANSACTION = "25P02";
+
+/** What a held-back BEGIN puts in front of the transaction's first query. */
+const BEGIN_PREFIX = "BEGIN;\n";
+
+/** The error of a query sent after `prefix`, with its `position` (1-based, in the query string) in the query alone. */
+function withoutPrefix(error: unknown, prefix: number): unknown {
+  const position = (error as { position?: unknown } | null)?.position;
+  if (typeof position === "string" && Number(position) > prefix) (error as { position: string }).position = String(Number(position) - prefix);
+  return error;
+}
+
 /** Commands whose row count is a number of rows changed (the driver also counts SELECTed rows). */
 const WRITES = new Set(["INSERT", "UPDATE", "DELETE", "MERGE", "COPY"]);
 
@@ -21,6 +34,8 @@ export class PostgresConnection implements Connection {
   readonly #client: pg.Client;
   readonly #settings: PostgresConnectionSettings;
   #depth = 0;
+  /** A transaction was begun and BEGIN not sent yet (see `transaction`). */
+  #beginPending = false;
   #closed = false;
 
   constructor(client: pg.Client, settings: PostgresConnectionSettings) {
@@ -32,6 +47,29 @@ export class PostgresConnection implements Connection {
   }
 
   async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
+    if (!this.#beginPending) return this.#send<Row>(sql, params);
+    this.#beginPending = false;
+    if (params.length > 0) {
+      await this.#send("BEGIN", []);
+      return this.#send<Row>(sql, params);
+    }
+    try {
+      return await this.#send<Row>(`${BEGIN_PREFIX}${sql}`, []);
+    } catch (error) {
+      // Did BEGIN run? A syntax error fails a whole query string before its first statement
+      // (manual §55.2.2.1). BEGIN again tells: in the transaction the statement aborted, it fails.
+      try {
+        await this.#send("BEGIN", []);
+      } catch (again) {
+        if ((again as { code?: unknown }).code === IN_FAILED_TRANSACTION) throw withoutPrefix(error, BEGIN_PREFIX.length);
+        throw again;
+      }
+      // BEGIN had not run, and now has: the statement alone, as if the two were sent one by one.
+      return this.#send<Row>(sql, params);
+    }
+  }
+
+  async #send<Row>(sql: string, params: readonly unknown[]): Promise<QueryResult<Row>> {
     let result: pg.QueryResult | pg.QueryResult[];
     try {
       result = await this.#client.query(sql, params as unknown[]);
@@ -75,19 +113,27 @@ export class PostgresConnection implements Connection {
     }
   }
 
-  /** BEGIN / COMMIT / ROLLBACK; a nested call is a SAVEPOINT, so an inner failure can be caught alone. */
+  /**
+   * BEGIN / COMMIT / ROLLBACK; a nested call is a SAVEPOINT, so an inner failure can be caught alone.
+   * BEGIN is held back and sent in one round trip with the transaction's first query when that has
+   * no parameters (a simple-protocol query may hold several statements); a transaction that sent
+   * nothing sends nothing.
+   */
   async transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
     const depth = this.#depth;
     const savepoint = depth > 0 ? `mig_savepoint_${depth}` : undefined;
-    await this.query(savepoint ? `SAVEPOINT ${savepoint}` : "BEGIN");
+    if (savepoint) await this.query(`SAVEPOINT ${savepoint}`);
+    else this.#beginPending = true;
     this.#depth = depth + 1;
     try {
       const result = await fn(this);
-      await this.query(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : "COMMIT");
+      if (this.#beginPending && !savepoint) this.#beginPending = false;
+      else await this.query(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : "COMMIT");
       return result;
     } catch (error) {
+      if (this.#beginPending && !savepoint) this.#beginPending = false;
       // After a failed COMMIT the transaction is already over; the ROLLBACK then only warns.
-      await this.query(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : "ROLLBACK").catch(() => undefined);
+      else await this.query(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}` : "ROLLBACK").catch(() => undefined);
       throw error;
     } finally {
       this.#depth = depth;
