@@ -28,6 +28,11 @@ export interface CliDeps {
   /** Loads the user's TypeScript or JavaScript modules (jiti in the binary). */
   readonly loadModule: ModuleLoader;
   /**
+   * Announces modules about to be loaded, so that they are compiled meanwhile, side by side
+   * (the binary compiles them in esbuild's process). Never fails; loading reports any error.
+   */
+  readonly prepareModules?: (absolutePaths: readonly string[]) => void;
+  /**
    * Export conditions used to find a dialect package's entry in the user's project.
    * Default is `["import", "node", "default"]`.
    */

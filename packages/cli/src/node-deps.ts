@@ -5,6 +5,7 @@ import { clackPrompter } from "./prompts/clack-prompter";
 
 /** The real process: streams, terminal, environment, clock and the jiti loader. */
 export function nodeDeps(): CliDeps {
+  const loader = jitiLoader(process.env);
   return {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
@@ -16,6 +17,7 @@ export function nodeDeps(): CliDeps {
     now: () => new Date(),
     newMigrationId: () => generateMigrationId(),
     elapsed: () => performance.now(),
-    loadModule: jitiLoader(process.env),
+    loadModule: loader.load,
+    prepareModules: loader.prepare,
   };
 }

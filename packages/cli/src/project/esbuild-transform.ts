@@ -82,6 +82,7 @@ type Prepared = { readonly source: string; readonly async: boolean; readonly cod
  */
 export class UserCodeTransform {
   readonly #prepared = new Map<string, Prepared>();
+  readonly #preparing = new Map<string, Promise<void>>();
   readonly #caches = new Map<string, TransformCache | undefined>();
   readonly #cacheDirOf: (dir: string) => string | undefined;
 
@@ -90,8 +91,17 @@ export class UserCodeTransform {
     this.#cacheDirOf = cacheDirOf;
   }
 
-  /** Compiles `path` ahead of its (asynchronous) import, unless the cache has it. */
-  async prepare(path: string): Promise<void> {
+  /** Compiles `path` ahead of its (asynchronous) import, unless the cache has it. Never fails. */
+  prepare(path: string): Promise<void> {
+    let preparing = this.#preparing.get(path);
+    if (!preparing) {
+      preparing = this.#compile(path).finally(() => this.#preparing.delete(path));
+      this.#preparing.set(path, preparing);
+    }
+    return preparing;
+  }
+
+  async #compile(path: string): Promise<void> {
     const ts = TYPESCRIPT.test(path);
     let source: string;
     try {
@@ -99,7 +109,7 @@ export class UserCodeTransform {
     } catch {
       return; // jiti reports it
     }
-    if (NEEDS_JITI.test(source)) return;
+    if (NEEDS_JITI.test(source) || this.#prepared.get(path)?.source === source) return;
     const cache = this.#cacheFor(path);
     const key = cache && TransformCache.key(transformIdentity(ts, true), source);
     const cached = cache && cache.get(path, key!);

@@ -90,7 +90,9 @@ export async function loadMigrationFile(app: ResolvedApp, path: string, deps: Cl
  */
 export async function loadMigrations(app: ResolvedApp, deps: CliDeps): Promise<MigrationFile[]> {
   const files: MigrationFile[] = [];
-  for (const path of migrationFilePaths(app)) files.push(await loadMigrationFile(app, path, deps));
+  const paths = migrationFilePaths(app);
+  deps.prepareModules?.(paths);
+  for (const path of paths) files.push(await loadMigrationFile(app, path, deps));
   files.sort((a, b) => compareMigrationIds(a.id, b.id));
   for (let i = 1; i < files.length; i++) {
     const [previous, current] = [files[i - 1]!, files[i]!];

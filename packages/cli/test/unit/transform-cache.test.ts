@@ -59,37 +59,47 @@ describe("TransformCache", () => {
 describe("the loader's transform cache", () => {
   it("never serves an edited module stale", async () => {
     const p = project({ "lib.ts": `export const base: number = 1;\n`, "mod.ts": `import { base } from "./lib";\nexport const value: number = base + 1;\n` });
-    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(2);
+    expect((await jitiLoader({}).load(join(p.dir, "mod.ts"))).value).toBe(2);
     expect(entries(p)).toHaveLength(2);
     p.write("mod.ts", `import { base } from "./lib";\nexport const value: number = base + 10;\n`);
     p.write("lib.ts", `export const base: number = 5;\n`);
     // A new loader, as a new run of the CLI, and the same one, as a second load within a run.
-    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(15);
-    const load = jitiLoader({});
+    expect((await jitiLoader({}).load(join(p.dir, "mod.ts"))).value).toBe(15);
+    const { load } = jitiLoader({});
     expect((await load(join(p.dir, "mod.ts"))).value).toBe(15);
     p.write("mod.ts", `export const value: number = 3;\n`);
     expect((await load(join(p.dir, "mod.ts"))).value).toBe(3);
     expect(entries(p)).toHaveLength(2);
   });
 
+  it("serves modules prepared ahead as they are when loaded", async () => {
+    const p = project({ "a.ts": `export const value: number = 1;\n`, "b.ts": `export const value: number = 2;\n` });
+    const loader = jitiLoader({ MIG_CACHE: "0" });
+    loader.prepare([join(p.dir, "a.ts"), join(p.dir, "b.ts"), join(p.dir, "missing.ts")]);
+    p.write("b.ts", `export const value: number = 20;\n`);
+    expect((await loader.load(join(p.dir, "a.ts"))).value).toBe(1);
+    expect((await loader.load(join(p.dir, "b.ts"))).value).toBe(20);
+    await expect(loader.load(join(p.dir, "missing.ts"))).rejects.toThrow();
+  });
+
   it("compiles again over a corrupt entry, and repairs it", async () => {
     const p = project({ "mod.ts": `export const value: number = 7;\n` });
-    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(7);
+    expect((await jitiLoader({}).load(join(p.dir, "mod.ts"))).value).toBe(7);
     const [entry] = entries(p);
     const text = readFileSync(entry!, "utf8");
     writeFileSync(entry!, text.replace("= 7", "= 8"));
     expect(readFileSync(entry!, "utf8")).not.toBe(text);
-    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(7);
+    expect((await jitiLoader({}).load(join(p.dir, "mod.ts"))).value).toBe(7);
     expect(readFileSync(entry!, "utf8")).toBe(text);
   });
 
   it("loads through a cache folder it cannot use, and writes nothing with MIG_CACHE=0", async () => {
     const p = project({ "mod.ts": `export const value: number = 1;\n` });
-    expect((await jitiLoader({ MIG_CACHE: "0" })(join(p.dir, "mod.ts"))).value).toBe(1);
+    expect((await jitiLoader({ MIG_CACHE: "0" }).load(join(p.dir, "mod.ts"))).value).toBe(1);
     expect(existsSync(join(p.dir, "node_modules"))).toBe(false);
     // A file where the cache folder should be: nothing can be read from or written to it.
     p.write("node_modules/.cache/mig/transform", "not a folder");
-    expect((await jitiLoader({})(join(p.dir, "mod.ts"))).value).toBe(1);
+    expect((await jitiLoader({}).load(join(p.dir, "mod.ts"))).value).toBe(1);
     expect(readFileSync(cacheDir(p), "utf8")).toBe("not a folder");
   });
 });

@@ -82,6 +82,8 @@ export async function planApp(
   allowRebuild: (refusal: { readonly problems?: readonly MigProblem[] }) => Promise<boolean>,
 ): Promise<AppPlan> {
   const { app, dialect } = input;
+  // Compiled while the migrations are replayed.
+  deps.prepareModules?.([app.tablesPath]);
   const from = await replayApp(app, deps);
   const capabilities = resolveCapabilities(dialect.capabilities);
   const to = snapshotFromTables(await loadTables(app, deps), {
