@@ -111,10 +111,14 @@ export function renderCreateIndex(hooks: EmitterHooks, index: IndexEntity): stri
  * override handlers one by one.
  */
 export const standardHandlers: OperationHandlers = {
-  create_table: ({ schema }, hooks, emitter) => [
-    { sql: `CREATE TABLE ${hooks.quoteIdentifier(schema.table.name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)` },
-    ...schema.indexes.flatMap((index) => emitter.emit({ kind: "add_index", index })),
-  ],
+  create_table: ({ schema }, hooks, emitter) => {
+    const statements: Statement[] = [
+      { sql: `CREATE TABLE ${hooks.quoteIdentifier(schema.table.name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)` },
+    ];
+    const indexes = schema.indexes;
+    for (let i = 0; i < indexes.length; i++) statements.push(...emitter.emit({ kind: "add_index", index: indexes[i] as IndexEntity }));
+    return statements;
+  },
   drop_table: ({ schema }, hooks) => [{ sql: `DROP TABLE ${hooks.quoteIdentifier(schema.table.name)}` }],
   rename_table: ({ from, to }, hooks) => [
     { sql: `ALTER TABLE ${hooks.quoteIdentifier(from)} RENAME TO ${hooks.quoteIdentifier(to)}` },
