@@ -52,7 +52,7 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as TableColumn;
     const type = expect(facts.columnType(table, column));
-    const nullable = facts.nullable(table, column);
+    const nullable = column.definition.nullable && !primaryKey.includes(column);
     const columnDefault = expect(facts.columnDefault(table, column, type));
     entities.push(columnEntity(table.name, column.name, type, nullable, columnDefault));
   }

@@ -26,6 +26,22 @@ const band: Entity[] = [
 ];
 
 describe("Snapshot.fromEntities", () => {
+  it("takes any iterable, not only arrays, and tables interleaved with each other", () => {
+    const other: Entity[] = [
+      { entity: "table", name: "album", primaryKey: ["id"] },
+      { entity: "column", table: "album", name: "id", type: "serial", nullable: false, default: null },
+    ];
+    const interleaved = [other[0], band[0], other[1], ...band.slice(1)] as Entity[];
+    function* generate(): Generator<Entity> {
+      yield* interleaved.map((entity) => ({ ...entity }) as Entity);
+    }
+    const fromArray = Snapshot.fromEntities(interleaved.map((entity) => ({ ...entity }) as Entity));
+    expect(Snapshot.fromEntities(generate()).entities).toEqual(fromArray.entities);
+    expect(fromArray.tableNames()).toEqual(["album", "band"]);
+    expect(fromArray.table("band")?.columns.map((c) => c.name)).toEqual(["id", "name"]);
+    expect(codeOf(() => Snapshot.fromEntities([...interleaved, { ...(band[0] as Entity) }]))).toBe("MIG_E_SNAPSHOT");
+  });
+
   it("gives the canonical order whatever order the entities come in (columns keep theirs)", () => {
     fc.assert(
       fc.property(arbitrarySnapshot(), fc.infiniteStream(fc.nat()), (snapshot, seeds) => {

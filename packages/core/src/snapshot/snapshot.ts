@@ -54,14 +54,20 @@ export class Snapshot {
     const groups = new Map<string, Group>();
     // By index: an iterator costs more than the loop's body while the JIT is still cold.
     const list = Array.isArray(entities) ? (entities as readonly Entity[]) : [...entities];
+    let group: Group | undefined;
+    let groupName: string | undefined;
     for (let i = 0; i < list.length; i++) {
       const entity = list[i] as Entity;
       Object.freeze(entity);
       const table = entity.entity === "table" ? entity.name : entity.table;
-      let group = groups.get(table);
-      if (group === undefined) {
-        group = { table: undefined, columns: [], indexes: [], uniques: [], checks: [], foreignKeys: [] };
-        groups.set(table, group);
+      // Entities usually come table by table: look the group up only when the table changes.
+      if (table !== groupName || group === undefined) {
+        group = groups.get(table);
+        if (group === undefined) {
+          group = { table: undefined, columns: [], indexes: [], uniques: [], checks: [], foreignKeys: [] };
+          groups.set(table, group);
+        }
+        groupName = table;
       }
       switch (entity.entity) {
         case "table":
