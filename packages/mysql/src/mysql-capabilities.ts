@@ -27,6 +27,13 @@ export const mysqlCapabilities = {
    * drops those foreign keys around the type change and adds them back.
    */
   alterForeignKeyColumnType: false,
+  /**
+   * MariaDB refuses to rename a column that a foreign key uses when the ALTER must copy the table
+   * (error 1846, "Columns participating in a foreign key are renamed"), as it must for a table with
+   * a unique TEXT column (a `USING HASH` key), even with foreign_key_checks off. So the planner
+   * drops those foreign keys around the rename and adds them back with the new column name.
+   */
+  renameForeignKeyColumn: false,
   /** A MySQL "schema" is a database; mig works inside the connection's database. */
   schemas: false,
   /** Enforced since MySQL 8.0.16 and MariaDB 10.2.1. */

@@ -42,6 +42,12 @@ export interface DialectCapabilities {
    * back after it. Default is `true`.
    */
   readonly alterForeignKeyColumnType?: boolean;
+  /**
+   * Rename a column while a foreign key uses it (as the referencing or the referenced column), in
+   * every table. When false, the planner drops those foreign keys before the rename and adds them
+   * back, with the new column name, after it. Default is `true`.
+   */
+  readonly renameForeignKeyColumn?: boolean;
   /** Database schemas (namespaces inside a database). Default is `false`. */
   readonly schemas?: boolean;
   /** CHECK constraints are enforced. Default is `true`. */
@@ -83,6 +89,7 @@ export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
   addColumnNonConstantDefault: true,
   addColumnBackfill: true,
   alterForeignKeyColumnType: true,
+  renameForeignKeyColumn: true,
   schemas: false,
   checkConstraints: true,
   indexMethods: ["btree"],

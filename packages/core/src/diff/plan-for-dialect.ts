@@ -52,7 +52,8 @@ export interface PlanOptions {
  */
 export function planForDialect(operations: readonly Operation[], capabilities: ResolvedCapabilities, options: PlanOptions = {}): readonly Operation[] {
   const folded = capabilities.alterConstraints ? operations : foldCycleForeignKeys(operations);
-  const plan = capabilities.alterForeignKeyColumnType ? folded : wrapForeignKeyColumnAlters(folded, options.from);
+  const limits = { retype: !capabilities.alterForeignKeyColumnType, rename: !capabilities.renameForeignKeyColumn };
+  const plan = limits.retype || limits.rename ? wrapForeignKeyColumnAlters(folded, options.from, limits) : folded;
   const refused = [...refusedOperations(plan, capabilities), ...irreversibleDrops(plan, capabilities)].sort((a, b) => a.index - b.index);
   if (refused.length === 0) return plan;
 

@@ -48,3 +48,36 @@ describe("planForDialect with alterForeignKeyColumnType: false", () => {
     expect(plan.map((op) => op.kind)).toEqual(["alter_column"]);
   });
 });
+
+describe("planForDialect with renameForeignKeyColumn: false", () => {
+  const A = table("a", { id: integer().primaryKey(), n: integer() });
+  const B = table("b", { a: foreignKey(() => A, { onDelete: "cascade" }), m: integer() });
+  const A2 = table("a", { id: integer().primaryKey().dbName("a_id"), n: integer() });
+  const B2 = table("b", { a: foreignKey(() => A2, { onDelete: "cascade" }).dbName("a_ref"), m: integer().dbName("m2") });
+  const renames = {
+    tables: [],
+    columns: [
+      { table: "a", from: "id", to: "a_id" },
+      { table: "b", from: "a", to: "a_ref" },
+      { table: "b", from: "m", to: "m2" },
+    ],
+  };
+
+  it("drops the foreign key before renaming either of its columns and adds it back with the new names", () => {
+    const from = snapshotFromTables({ A, B });
+    const plan = planForDialect(diff(from, snapshotFromTables({ A: A2, B: B2 }), { renames }), resolveCapabilities({ renameForeignKeyColumn: false }), { from });
+    expect(plan.map((op) => op.kind)).toEqual(["drop_foreign_key", "rename_column", "rename_column", "rename_column", "add_foreign_key"]);
+    expect(plan[0]).toMatchObject({ foreignKey: { table: "b", name: "b_a_fkey", columns: ["a"], references: { table: "a", columns: ["id"] }, onDelete: "cascade" } });
+    expect(plan[4]).toMatchObject({ foreignKey: { table: "b", name: "b_a_fkey", columns: ["a_ref"], references: { table: "a", columns: ["a_id"] }, onDelete: "cascade" } });
+  });
+
+  it("leaves a rename alone when no foreign key uses the column, or the dialect can rename under one", () => {
+    const from = snapshotFromTables({ A, B });
+    const onlyM = diff(from, snapshotFromTables({ A, B: table("b", { a: foreignKey(() => A, { onDelete: "cascade" }), m: integer().dbName("m2") }) }), {
+      renames: { tables: [], columns: [{ table: "b", from: "m", to: "m2" }] },
+    });
+    expect(planForDialect(onlyM, resolveCapabilities({ renameForeignKeyColumn: false }), { from })).toEqual(onlyM);
+    const all = diff(from, snapshotFromTables({ A: A2, B: B2 }), { renames });
+    expect(planForDialect(all, resolveCapabilities({}), { from })).toEqual(all);
+  });
+});

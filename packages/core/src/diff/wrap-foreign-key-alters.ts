@@ -14,42 +14,73 @@ export function changesType(operation: AlterColumnOperation): boolean {
   return !sameType(operation.from, operation.to);
 }
 
+/** Which column changes a foreign key must not be in place for (the dialect's capabilities, negated). */
+export interface ForeignKeyColumnLimits {
+  /** Type changes (`alterForeignKeyColumnType: false`). */
+  readonly retype: boolean;
+  /** Renames (`renameForeignKeyColumn: false`). */
+  readonly rename: boolean;
+}
+
+/** The column an operation changes in a way the dialect cannot do under a foreign key, if any. */
+function columnInTheWay(operation: Operation, limits: ForeignKeyColumnLimits): { table: string; column: string } | undefined {
+  if (limits.retype && operation.kind === "alter_column" && changesType(operation)) return { table: operation.table, column: operation.from.name };
+  if (limits.rename && operation.kind === "rename_column") return { table: operation.table, column: operation.from };
+  return undefined;
+}
+
+const uses = (fk: ForeignKeyEntity, table: string, column: string): boolean =>
+  (fk.table === table && fk.columns.includes(column)) || (fk.references.table === table && fk.references.columns.includes(column));
+
 /**
  * For dialects that cannot change the type of a column while a foreign key uses it
- * (`alterForeignKeyColumnType: false`; MySQL/MariaDB errors 1832 and 1833): every foreign key
- * that uses a retyped column, on either side, is dropped right before the first such alter and
- * added back, unchanged, right after the last one. Other operations keep their order.
+ * (`alterForeignKeyColumnType: false`; MySQL/MariaDB errors 1832 and 1833), or cannot rename such
+ * a column in every table (`renameForeignKeyColumn: false`; MariaDB error 1846 when the table must
+ * be copied, e.g. for a unique TEXT column): every foreign key that uses such a column, on either
+ * side, is dropped right before the first such change and added back right after the last one,
+ * as it is then (with the columns' new names). Other operations keep their order.
  *
  * Needs `from` (the schema the plan starts from) to know the foreign keys that exist.
  */
-export function wrapForeignKeyColumnAlters(operations: readonly Operation[], from: Snapshot | undefined): readonly Operation[] {
-  const retyped = operations.map((op, index) => (op.kind === "alter_column" && changesType(op) ? index : -1)).filter((i) => i >= 0);
-  if (retyped.length === 0) return operations;
+export function wrapForeignKeyColumnAlters(
+  operations: readonly Operation[],
+  from: Snapshot | undefined,
+  limits: ForeignKeyColumnLimits = { retype: true, rename: false },
+): readonly Operation[] {
+  const changed = operations.map((op, index) => (columnInTheWay(op, limits) ? index : -1)).filter((i) => i >= 0);
+  if (changed.length === 0) return operations;
   if (!from) {
-    throw new MigError("MIG_E_INTERNAL", "planForDialect needs the starting snapshot (`from`) to plan type changes of foreign-key columns");
+    throw new MigError("MIG_E_INTERNAL", "planForDialect needs the starting snapshot (`from`) to plan changes of foreign-key columns");
   }
-  const first = retyped[0] as number;
-  const last = retyped[retyped.length - 1] as number;
-  // The schema just before the first retyping alter: its foreign keys are the ones in the way.
+  const first = changed[0] as number;
+  const last = changed[changed.length - 1] as number;
+  // The schema just before the first change: its foreign keys are the ones that can be in the way.
   const state = SchemaState.from(from);
   for (const op of operations.slice(0, first)) applyToState(state, op);
-  const foreignKeys = state.toSnapshot().entities.filter((e): e is ForeignKeyEntity => e.entity === "foreign_key");
+  const foreignKeysOf = (snapshot: Snapshot) => snapshot.entities.filter((e): e is ForeignKeyEntity => e.entity === "foreign_key");
+  const before = new Map(foreignKeysOf(state.toSnapshot()).map((fk) => [entityKey(fk), fk]));
 
-  const inTheWay = new Map<string, ForeignKeyEntity>();
-  for (const index of retyped) {
-    const { table, to } = operations[index] as AlterColumnOperation;
-    for (const fk of foreignKeys) {
-      const uses = (fk.table === table && fk.columns.includes(to.name)) || (fk.references.table === table && fk.references.columns.includes(to.name));
-      if (uses) inTheWay.set(entityKey(fk), fk);
+  // Walk the changes in order: a column renamed earlier in the plan is known by its new name.
+  const inTheWay = new Set<string>();
+  for (let index = first; index <= last; index++) {
+    const op = operations[index] as Operation;
+    const column = columnInTheWay(op, limits);
+    if (column) {
+      for (const fk of foreignKeysOf(state.toSnapshot())) if (uses(fk, column.table, column.column)) inTheWay.add(entityKey(fk));
     }
+    applyToState(state, op);
   }
   if (inTheWay.size === 0) return operations;
-  const wrapped = [...inTheWay.values()];
+  const after = new Map(foreignKeysOf(state.toSnapshot()).map((fk) => [entityKey(fk), fk]));
+  const keys = [...inTheWay];
   return [
     ...operations.slice(0, first),
-    ...wrapped.map((foreignKey): Operation => ({ kind: "drop_foreign_key", foreignKey })),
+    ...keys.map((key): Operation => ({ kind: "drop_foreign_key", foreignKey: before.get(key) as ForeignKeyEntity })),
     ...operations.slice(first, last + 1),
-    ...wrapped.map((foreignKey): Operation => ({ kind: "add_foreign_key", foreignKey })),
+    ...keys.flatMap((key): Operation[] => {
+      const foreignKey = after.get(key);
+      return foreignKey ? [{ kind: "add_foreign_key", foreignKey }] : [];
+    }),
     ...operations.slice(last + 1),
   ];
 }
