@@ -30,9 +30,14 @@ describe("mig new --auto with the replay cache", () => {
     const first = run();
     expect(first.stdout + first.stderr).toMatch(/No changes detected/);
     const entry = () => {
-      const files = existsSync(migCacheDir(project)) ? readdirSync(migCacheDir(project)) : [];
+      // The replay entries only: the same folder also holds the compiled-module cache (transform/).
+      const files = existsSync(migCacheDir(project)) ? readdirSync(migCacheDir(project)).filter((name) => /^replay-.*\.json$/.test(name)) : [];
       expect(files).toHaveLength(1);
-      return JSON.parse(readFileSync(join(migCacheDir(project), files[0]!), "utf8")) as { files: { path: string }[]; snapshot: string };
+      // An entry is its metadata as one JSON line, then the snapshot's JSON.
+      const text = readFileSync(join(migCacheDir(project), files[0]!), "utf8");
+      const newline = text.indexOf("\n");
+      const meta = JSON.parse(text.slice(0, newline)) as { files: { path: string }[] };
+      return { files: meta.files, snapshot: text.slice(newline + 1) };
     };
     // The entry covers the whole history.
     expect(entry().files.map((f) => f.path).sort()).toEqual(names.map((name) => project.path("migrations", name)).sort());

@@ -1,3 +1,4 @@
+import { isatty } from "node:tty";
 import { generateMigrationId } from "@mig/core";
 import type { CliDeps } from "./deps";
 import { jitiLoader } from "./project/jiti-loader";
@@ -10,7 +11,8 @@ export function nodeDeps(): CliDeps {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
-    stdinIsTTY: process.stdin.isTTY === true,
+    // Not `process.stdin.isTTY`: that creates the stdin stream (several ms) for commands that never read it.
+    stdinIsTTY: isatty(0),
     prompter: clackPrompter(),
     cwd: process.cwd(),
     env: process.env,
