@@ -10,7 +10,7 @@
 # reversed first (other tables in that database are left alone).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-MIG=(node "$HERE/../../packages/cli/dist/bin.js")
+MIG=(node "$HERE/../../packages/cli/bin/mig.cjs")
 cd "$HERE"
 if [ ! -f "$HERE/../../packages/cli/dist/bin.js" ]; then
   echo "The mig CLI is not built: run pnpm install && pnpm build at the repository root first." >&2

@@ -11,7 +11,7 @@ export const WORK = join(BENCH, ".work");
 /** Raw results of the last run of each case (git-ignored). */
 export const RESULTS = join(BENCH, ".results");
 /** The built mig binary, as a user runs it. */
-export const MIG_BIN = join(ROOT, "packages/cli/dist/bin.js");
+export const MIG_BIN = join(ROOT, "packages/cli/bin/mig.cjs");
 /** drizzle-kit's own CLI entry. */
 export const DRIZZLE_KIT_BIN = join(BENCH, "node_modules/drizzle-kit/bin.cjs");
 /** GNU time: wall, CPU and peak memory of a child process. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 /** The playground folder and the built `mig` binary it uses. */
 export const PLAYGROUND = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = resolve(PLAYGROUND, "../../packages/cli/dist/bin.js");
+const BIN = resolve(PLAYGROUND, "../../packages/cli/bin/mig.cjs");
 
 export interface MigResult {
   readonly code: number;

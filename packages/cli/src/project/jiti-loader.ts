@@ -2,7 +2,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { defaultCacheDir } from "@mig/core";
 import type { ModuleLoader } from "../deps";
-import { UserCodeTransform } from "./esbuild-transform";
+import { installSharedPackageImport, UserCodeTransform } from "./esbuild-transform";
 
 /**
  * Loads the user's TypeScript and JavaScript (config, tables modules, migration files) at run
@@ -17,6 +17,7 @@ export function jitiLoader(env: Readonly<Record<string, string | undefined>> = p
   readonly prepare: (absolutePaths: readonly string[]) => void;
 } {
   let jiti: { import: (id: string) => Promise<unknown> } | undefined;
+  installSharedPackageImport();
   const transform = new UserCodeTransform((dir) => {
     const cacheDir = defaultCacheDir(dir, env);
     return cacheDir === undefined ? undefined : join(cacheDir, "transform");

@@ -23,6 +23,10 @@ describe("user modules loaded by the built CLI", () => {
       `export const dialect = sqlite;`,
       ``,
     ].join("\n"),
+    // Files of one folder share one import of each @mig/* package; another folder has its own.
+    "other.ts": `import { MigrationManager } from "@mig/core";\nexport const Other = MigrationManager;\n`,
+    "sub/deep.ts": `import { MigrationManager } from "@mig/core";\nexport const Deep = MigrationManager;\n`,
+    "missing.ts": `import { nothing } from "@mig/no-such-package";\nexport const value = nothing;\n`,
   });
   afterAll(() => project.remove());
 
@@ -31,17 +35,36 @@ describe("user modules loaded by the built CLI", () => {
       const { nodeDeps } = await import(${JSON.stringify(pathToFileURL(join(DIST, "index.js")).href)});
       const core = await import("@mig/core");
       const sqlite = await import("@mig/sqlite");
-      const user = await nodeDeps().loadModule(${JSON.stringify(join(project.dir, "user.ts"))});
+      const deps = nodeDeps();
+      const user = await deps.loadModule(${JSON.stringify(join(project.dir, "user.ts"))});
+      const other = await deps.loadModule(${JSON.stringify(join(project.dir, "other.ts"))});
+      const deep = await deps.loadModule(${JSON.stringify(join(project.dir, "sub", "deep.ts"))});
+      const failures = [];
+      for (let i = 0; i < 2; i++) {
+        await deps.loadModule(${JSON.stringify(join(project.dir, "missing.ts"))}).catch((error) => failures.push(/no-such-package/.test(String(error))));
+      }
       console.log(JSON.stringify({
         manager: user.classes.MigrationManager === core.MigrationManager,
         error: user.classes.MigError === core.MigError,
         relative: user.classes.Manager === core.MigrationManager,
         table: core.isTable(user.Band),
         defaultImport: user.dialect === sqlite.default,
+        sameFolder: other.Other === core.MigrationManager,
+        subFolder: deep.Deep === core.MigrationManager,
+        missingPackageFailsEachTime: failures,
       }));
     `;
     const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project.dir, encoding: "utf8" });
     expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toEqual({ manager: true, error: true, relative: true, table: true, defaultImport: true });
+    expect(JSON.parse(result.stdout)).toEqual({
+      manager: true,
+      error: true,
+      relative: true,
+      table: true,
+      defaultImport: true,
+      sameFolder: true,
+      subFolder: true,
+      missingPackageFailsEachTime: [true, true],
+    });
   });
 });

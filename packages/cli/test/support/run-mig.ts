@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-/** The built binary, as a user runs it. */
-export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../dist/bin.js");
+/** The `mig` binary (the package's `bin`), as a user runs it. */
+export const BIN = resolve(dirname(fileURLToPath(import.meta.url)), "../../bin/mig.cjs");
 
 export interface MigResult {
   readonly code: number;

@@ -3,6 +3,7 @@ import type pg from "pg";
 import { quoteIdentifier } from "../emitter/postgres-emitter";
 import { connectionError } from "./connection-error";
 import { resolveTarget } from "./connection-target";
+import { loadPg } from "./load-driver";
 import { PostgresConnection } from "./postgres-connection";
 
 /** Options of `createPostgresDialect`, about connections. */
@@ -66,8 +67,7 @@ function clientConfig(driver: typeof pg, config: ConnectionConfig, options: Post
 /** Opens one session. Failures are `MIG_E_CONNECTION` errors naming host:port and database, never the password. */
 export async function connectPostgres(config: ConnectionConfig, options: PostgresConnectOptions, defaultLockKey: bigint) {
   const target = resolveTarget(config);
-  // The driver is loaded on the first connection: commands that never connect (mig new) skip its ~100 ms.
-  const { default: driver } = await import("pg");
+  const driver = loadPg();
   const client = new driver.Client(clientConfig(driver, config, options));
   client.on("error", () => undefined);
   try {
