@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 
 export const PACKAGE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 /** The built `mig` binary, as a user runs it. */
-export const MIG_BIN = resolve(PACKAGE_DIR, "../../packages/cli/dist/bin.js");
+export const MIG_BIN = resolve(PACKAGE_DIR, "../../packages/cli/bin/mig.cjs");
 
 export interface MigResult {
   readonly code: number;

@@ -31,7 +31,7 @@ function linkModules(root: string, dest: string, pkg: string): void {
 }
 
 /**
- * A copy of the built packages (`dist/` and `package.json`) in `dest`, with node_modules links:
+ * A copy of the built packages (`bin/`, `dist/` and `package.json`) in `dest`, with node_modules links:
  * `@mig/*` to the copies, everything else to the installed packages. Long runs use it so that a
  * rebuild in the work tree (someone else's `pnpm build`) cannot change the binary under them.
  */
@@ -42,10 +42,12 @@ export function freezeBuild(root: string, dest: string): FrozenBuild {
     const target = join(dest, "packages", pkg);
     mkdirSync(target, { recursive: true });
     cpSync(join(source, "package.json"), join(target, "package.json"));
-    if (existsSync(join(source, "dist"))) cpSync(join(source, "dist"), join(target, "dist"), { recursive: true });
+    for (const dir of ["bin", "dist"]) {
+      if (existsSync(join(source, dir))) cpSync(join(source, dir), join(target, dir), { recursive: true });
+    }
   }
   for (const pkg of PACKAGES) linkModules(root, dest, pkg);
   const workDir = join(dest, "packages", "reliability", ".tmp");
   mkdirSync(workDir, { recursive: true });
-  return { bin: join(dest, "packages", "cli", "dist", "bin.js"), workDir };
+  return { bin: join(dest, "packages", "cli", "bin", "mig.cjs"), workDir };
 }

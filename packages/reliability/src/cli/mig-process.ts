@@ -9,7 +9,7 @@ const require = createRequire(import.meta.url);
  * points at another (a frozen copy, see `freezeBuild`).
  */
 export function migBin(): string {
-  return process.env.MIG_RELIABILITY_BIN ?? join(dirname(require.resolve("@mig/cli/package.json")), "dist/bin.js");
+  return process.env.MIG_RELIABILITY_BIN ?? join(dirname(require.resolve("@mig/cli/package.json")), "bin/mig.cjs");
 }
 
 export interface MigResult {
