@@ -39,12 +39,15 @@ const SAME_INSTANCE_REQUIRE = /\brequire\((["'])((?:\.{1,2}\/|@mig\/)[^"'\n]*)\1
 const TYPESCRIPT = /\.[cm]?tsx?$/;
 
 /**
- * The global through which compiled modules share one import of each `@mig/*` package per
- * folder (`sharedPackageImport`). Without it, every migration file's `import { MigrationManager }
- * from "@mig/core"` made jiti resolve the package and read its 200 kB entry again: ~0.8 ms a
- * file, 160 ms of a `forwards` over 200 migrations.
+ * The key (`Symbol.for`) of the global through which compiled modules share one import of each
+ * `@mig/*` package per folder (`sharedPackageImport`). Without it, every migration file's
+ * `import { MigrationManager } from "@mig/core"` made jiti resolve the package and read its
+ * 200 kB entry again: ~0.8 ms a file, 160 ms of a `forwards` over 200 migrations.
  */
-const PACKAGE_IMPORT = "Symbol.for(\"mig.packageImport\")";
+const PACKAGE_IMPORT = "mig.packageImport";
+
+/** The form of what `importWithJiti` writes: part of every cache key, raised when that changes. */
+const REWRITE_FORM = 2;
 
 /**
  * In a module jiti loads asynchronously (`jiti.import`, as the CLI does), the imports of `@mig/*`
@@ -61,7 +64,7 @@ function importWithJiti(code: string): string {
     const id = `${quote}${specifier}${quote}`;
     const own = `jitiImport(${id}).then((m) => ({ ...m, __esModule: true }))`;
     if (!specifier.startsWith("@mig/")) return `(await ${own})`;
-    return `(await (globalThis[${PACKAGE_IMPORT}]?.(__dirname, ${id}, jitiImport) ?? ${own}))`;
+    return `(await (globalThis[Symbol.for(${JSON.stringify(PACKAGE_IMPORT)})]?.(__dirname, ${id}, jitiImport) ?? ${own}))`;
   });
 }
 
@@ -85,7 +88,7 @@ function sharedPackageImport(dir: string, specifier: string, jitiImport: (id: st
 
 /** Lets modules compiled here share their `@mig/*` imports (see `sharedPackageImport`). Idempotent. */
 export function installSharedPackageImport(): void {
-  (globalThis as Record<symbol, unknown>)[Symbol.for("mig.packageImport")] ??= sharedPackageImport;
+  (globalThis as Record<symbol, unknown>)[Symbol.for(PACKAGE_IMPORT)] ??= sharedPackageImport;
 }
 
 function esbuildOptions(ts: boolean, filename: string): EsbuildOptions {
@@ -97,7 +100,7 @@ function transformIdentity(ts: boolean, async: boolean): string {
   // Read from its package.json: loading esbuild itself is what a run served by the cache saves.
   esbuildVersion ??= (JSON.parse(readFileSync(require.resolve("esbuild/package.json"), "utf8")) as { version: string }).version;
   const { sourcefile: _file, ...options } = esbuildOptions(ts, "");
-  return JSON.stringify({ mig: VERSION, esbuild: esbuildVersion, options, async, rewrite: [SAME_INSTANCE_REQUIRE.source, PACKAGE_IMPORT, 2] });
+  return JSON.stringify({ mig: VERSION, esbuild: esbuildVersion, options, async, rewrite: [SAME_INSTANCE_REQUIRE.source, REWRITE_FORM] });
 }
 
 /** A compiled module, or `babel` when esbuild refused it (jiti's transform takes it, with jiti's errors). */
