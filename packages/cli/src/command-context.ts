@@ -62,6 +62,24 @@ export class CommandContext {
     return { dialect, connection };
   }
 
+  /**
+   * Every database the migrations must run on: the configured dialect first, then the config's
+   * `targets` (names or dialect objects, resolved through the registry), each dialect once.
+   */
+  async targets(): Promise<Dialect[]> {
+    const loaded = await this.config();
+    const { dialect } = await this.dialect();
+    const targets = [dialect];
+    for (const spec of loaded.config.targets ?? []) {
+      const target = await resolveDialect(spec, loaded.config.plugins ?? [], {
+        cwd: loaded.dir,
+        ...(this.deps.resolveConditions ? { conditions: this.deps.resolveConditions } : {}),
+      });
+      if (!targets.some((t) => t.name === target.name)) targets.push(target);
+    }
+    return targets;
+  }
+
   /** Opens a connection, runs `fn`, and always closes it. */
   async withConnection<T>(fn: (dialect: Dialect, connection: Connection) => Promise<T>): Promise<T> {
     const { dialect, connection: resolved } = await this.dialect();

@@ -51,7 +51,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .addOption(new Option("--auto-input <answer>", "answer every rename question with y or n").choices(["y", "n"]))
     .option("--rename <old=new>", "answer one rename: table (band=group) or column (band.title=band.name); repeatable", collect, [])
     .option("--backfill <table.column=value>", "value for existing rows of a new NOT NULL column; repeatable", collect, [])
-    .option("--allow-rebuild", "let the dialect rebuild tables for changes it cannot ALTER in place (SQLite)")
+    .option("--allow-rebuild", "consent to table rebuilds where a target database cannot make a change in place (recorded in the file)")
     .addHelpText(
       "after",
       examples([
@@ -73,6 +73,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--preview", "print the SQL and change nothing")
     .option("--auto-agree", "do not ask before faking several migrations")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
+    .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
     .addHelpText(
       "after",
       examples(["mig forwards all", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
@@ -88,6 +89,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--clean", "delete the files of the reversed migrations")
     .option("--preview", "print the SQL and change nothing")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
+    .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
     .addHelpText(
       "after",
       examples(["mig backwards music", "mig backwards music all --auto-agree", "mig backwards shop 2026-11-22T13:58:23:024723 --clean", "mig backwards all --preview"]),

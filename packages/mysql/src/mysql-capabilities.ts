@@ -34,6 +34,13 @@ export const mysqlCapabilities = {
    * drops those foreign keys around the rename and adds them back with the new column name.
    */
   renameForeignKeyColumn: false,
+  /**
+   * InnoDB parses SET DEFAULT and then rejects the table (MySQL 8.0 manual §15.1.20.5 "FOREIGN
+   * KEY Constraints", "Referential Actions"; MariaDB the same): every other action works.
+   */
+  foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
+  /** `DEFAULT (UUID())` (MariaDB 10.2.1+, MySQL 8.0.13+ expression defaults). */
+  randomUuidDefault: true,
   /** A MySQL "schema" is a database; mig works inside the connection's database. */
   schemas: false,
   /** Enforced since MySQL 8.0.16 and MariaDB 10.2.1. */

@@ -16,6 +16,10 @@ export const postgresCapabilities: DialectCapabilities = {
   // Since PostgreSQL 11 a constant default does not rewrite the table; volatile ones (now() is
   // stable, gen_random_uuid() volatile) fill every existing row, which works, if slower.
   addColumnNonConstantDefault: true,
+  // ADD COLUMN … REFERENCES works too, but with ADD CONSTRAINT at hand the planner never needs it.
+  addColumnForeignKey: true,
+  // `DEFAULT gen_random_uuid()` (built in since PostgreSQL 13; the pgcrypto extension before).
+  randomUuidDefault: true,
   // PostgreSQL has schemas. mig works in the connection's current schema (the first existing
   // schema of its search_path, or `createPostgresDialect({ schema })`): it creates, finds and
   // introspects tables there, unqualified.

@@ -23,6 +23,11 @@ export const sqliteCapabilities: DialectCapabilities = {
   // ADD COLUMN NOT NULL needs a non-NULL default, and SQLite can never drop a default afterwards
   // (lang_altertable.html#altertabaddcol): a backfill value cannot be given only to existing rows.
   addColumnBackfill: false,
+  // ADD COLUMN may carry a REFERENCES clause when the column's default is NULL
+  // (lang_altertable.html#altertabaddcol): a new nullable column and its foreign key need no rebuild.
+  addColumnForeignKey: true,
+  // `.defaultRandom()` is a version 4 UUID built from randomblob() (sqlite-defaults.ts).
+  randomUuidDefault: true,
   // Attached databases are not schemas of one database (lang_attach.html).
   schemas: false,
   // CHECK constraints are enforced (lang_createtable.html#ckconst).

@@ -5,6 +5,7 @@ import {
   type SchemaOperationKind,
   MigError,
   createEmitter,
+  standardHandlers,
 } from "@mig/core";
 import { emitRebuild } from "./emit-rebuild";
 import { renderSqliteDefault } from "./sqlite-defaults";
@@ -64,7 +65,7 @@ export const sqliteEmitter: Emitter = createEmitter({
       { sql: renderCreateTable(hooks, schema) },
       ...schema.indexes.flatMap((index) => emitter.emit({ kind: "add_index", index })),
     ],
-    add_column: (operation, hooks) => {
+    add_column: (operation, hooks, emitter) => {
       const { table, column, backfill } = operation;
       // ADD COLUMN with NOT NULL needs a non-NULL default, and a default can never be dropped
       // afterwards (lang_altertable.html#altertabaddcol): a backfill would stay as the column's
@@ -77,7 +78,8 @@ export const sqliteEmitter: Emitter = createEmitter({
       }
       // CURRENT_* and expression defaults are only accepted while the table is empty
       // (lang_altertable.html#altertabaddcol: "Cannot add a column with non-constant default").
-      return [{ sql: `ALTER TABLE ${hooks.quoteIdentifier(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}` }];
+      // A planned inline foreign key (`references`) is allowed when the default is NULL (same page).
+      return standardHandlers.add_column(operation, hooks, emitter);
     },
     add_index: ({ index }, hooks) => {
       // SQLite indexes are all b-trees (lang_createindex.html); there is no USING clause.

@@ -1,5 +1,6 @@
 import { DEFAULT_TRACKING_TABLE, type Connection, type Dialect, type RunOptions } from "@mig/core";
 import type { LoadedConfig, ResolvedApp } from "../config/load-config";
+import { registryNames } from "../registry/builtin-dialects";
 import type { MigrationFile } from "../project/load-migrations";
 
 /** The runner options every command shares: dialect, connection, files, apps, tracking table, lock timeout. */
@@ -9,8 +10,11 @@ export function baseRunOptions(
   sources: readonly MigrationFile[],
   dialect: Dialect,
   connection: Connection,
+  flags: { readonly allowRebuild?: boolean | undefined } = {},
 ): RunOptions {
+  const allowRebuild = flags.allowRebuild === true || configAllowsRebuild(loaded.config.allowRebuild, dialect);
   return {
+    ...(allowRebuild ? { allowRebuild } : {}),
     dialect,
     connection,
     sources,
@@ -18,4 +22,12 @@ export function baseRunOptions(
     trackingTable: loaded.config.trackingTable ?? DEFAULT_TRACKING_TABLE,
     ...(loaded.config.lockTimeoutMs !== undefined ? { lockTimeoutMs: loaded.config.lockTimeoutMs } : {}),
   };
+}
+
+/** `allowRebuild` of the config: `true`, or a list naming this dialect (by its name or a registry alias). */
+function configAllowsRebuild(allow: boolean | readonly string[] | undefined, dialect: Dialect): boolean {
+  if (allow === undefined || allow === false) return false;
+  if (allow === true) return true;
+  const names = registryNames(dialect.name);
+  return allow.some((name) => names.includes(name));
 }

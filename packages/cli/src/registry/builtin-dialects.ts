@@ -33,3 +33,8 @@ export const BUILTIN_DIALECTS: readonly BuiltinDialect[] = [
 
 /** The prefix of third-party dialect packages: `dialect: "foo"` finds `mig-dialect-foo`. */
 export const PLUGIN_PACKAGE_PREFIX = "mig-dialect-";
+
+/** The registry names of a dialect: a built-in's name and aliases, or just the name. */
+export function registryNames(name: string): readonly string[] {
+  return BUILTIN_DIALECTS.find((builtin) => builtin.names.includes(name))?.names ?? [name];
+}

@@ -8,7 +8,7 @@ export type RawConfig = Readonly<Record<string, unknown>>;
 /** One validation rule: every problem it finds, none when the config is fine. */
 export type ConfigRule = (config: RawConfig) => readonly MigProblem[];
 
-export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs"] as const;
+export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs", "targets", "allowRebuild"] as const;
 export const APP_KEYS = ["name", "tables", "migrations", "dependsOn"] as const;
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -153,6 +153,24 @@ const pluginsType: ConfigRule = (config) => {
   );
 };
 
+const targetsType: ConfigRule = (config) => {
+  const targets = config.targets;
+  if (targets === undefined) return [];
+  if (!Array.isArray(targets)) return [{ path: "targets", message: `targets must be an array of dialect names or dialect objects, got ${describe(targets)}` }];
+  return targets.flatMap((target: unknown, index): MigProblem[] =>
+    (typeof target === "string" && target !== "") || isObject(target)
+      ? []
+      : [{ path: `targets[${index}]`, message: `targets[${index}] must be a dialect name or a dialect object, got ${describe(target)}` }],
+  );
+};
+
+const allowRebuildType: ConfigRule = (config) => {
+  const allow = config.allowRebuild;
+  if (allow === undefined || typeof allow === "boolean") return [];
+  if (Array.isArray(allow) && allow.every((name) => typeof name === "string" && name !== "")) return [];
+  return [{ path: "allowRebuild", message: `allowRebuild must be true, false, or a list of dialect names (e.g. ["sqlite"]), got ${describe(allow)}` }];
+};
+
 const optionalScalars: ConfigRule = (config) => {
   const problems: MigProblem[] = [];
   const { trackingTable, lockTimeoutMs } = config;
@@ -176,5 +194,7 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   knownDependencies,
   acyclicDependencies,
   pluginsType,
+  targetsType,
+  allowRebuildType,
   optionalScalars,
 ];

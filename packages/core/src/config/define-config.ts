@@ -33,6 +33,19 @@ export interface MigConfig {
   readonly trackingTable?: string;
   /** How long to wait for the migration lock before failing with `MIG_E_LOCK_TIMEOUT`. Default is 60 000 ms. */
   readonly lockTimeoutMs?: number;
+  /**
+   * Every database the migrations must run on (registry names or dialect objects): `mig new`
+   * checks names, types, defaults and each change for all of them, and asks for consent to a
+   * table rebuild where one of them needs it. The configured dialect is always a target.
+   * Default: the configured dialect only.
+   */
+  readonly targets?: readonly (string | Dialect)[];
+  /**
+   * Consent to table rebuilds when applying, for histories written elsewhere: `true` for every
+   * dialect, or the dialects it holds for (`["sqlite"]`). The same as `--allow-rebuild` on every
+   * `forwards` and `backwards`. Default is `false`.
+   */
+  readonly allowRebuild?: boolean | readonly string[];
 }
 
 /**

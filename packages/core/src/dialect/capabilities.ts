@@ -1,4 +1,4 @@
-import type { IndexMethod } from "../schema/types";
+import { FOREIGN_KEY_ACTIONS, type ForeignKeyAction, type IndexMethod } from "../schema/types";
 
 /**
  * What a dialect can do. Every flag is optional and documented with its default, so adding a
@@ -48,6 +48,22 @@ export interface DialectCapabilities {
    * back, with the new column name, after it. Default is `true`.
    */
   readonly renameForeignKeyColumn?: boolean;
+  /**
+   * Add a column that carries its own foreign key (`ADD COLUMN … REFERENCES`) to an existing
+   * table. Read only where `alterConstraints` is false: the planner then adds a new nullable
+   * column and its foreign key in one step instead of rebuilding the table. Default is `false`.
+   */
+  readonly addColumnForeignKey?: boolean;
+  /**
+   * The referential actions foreign keys may use (`ON DELETE` / `ON UPDATE`); others are refused.
+   * Default is every action: `["no action", "restrict", "cascade", "set null", "set default"]`.
+   */
+  readonly foreignKeyActions?: readonly ForeignKeyAction[];
+  /**
+   * A random UUID column default (`.defaultRandom()`), rendered by the emitter's `renderDefault`
+   * hook. Default is `false`: core's standard emitter has no such SQL.
+   */
+  readonly randomUuidDefault?: boolean;
   /** Database schemas (namespaces inside a database). Default is `false`. */
   readonly schemas?: boolean;
   /** CHECK constraints are enforced. Default is `true`. */
@@ -90,6 +106,9 @@ export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
   addColumnBackfill: true,
   alterForeignKeyColumnType: true,
   renameForeignKeyColumn: true,
+  addColumnForeignKey: false,
+  foreignKeyActions: FOREIGN_KEY_ACTIONS,
+  randomUuidDefault: false,
   schemas: false,
   checkConstraints: true,
   indexMethods: ["btree"],

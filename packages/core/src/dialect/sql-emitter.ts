@@ -86,6 +86,17 @@ export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity):
   );
 }
 
+/**
+ * A column's own foreign key, as a column constraint: `CONSTRAINT name REFERENCES t (c) ON
+ * DELETE x ON UPDATE y` (what `add_column` appends when the planner gave it `references`).
+ */
+export function renderColumnReference(hooks: EmitterHooks, fk: ForeignKeyEntity): string {
+  return (
+    `CONSTRAINT ${hooks.quoteIdentifier(fk.name)} REFERENCES ${hooks.quoteIdentifier(fk.references.table)} ` +
+    `(${list(hooks, fk.references.columns)}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`
+  );
+}
+
 const NOT_INLINE = Object.freeze({ inlinePrimaryKey: false });
 
 /** The body of CREATE TABLE: columns, primary key, uniques, checks and foreign keys. */
@@ -123,10 +134,11 @@ export const standardHandlers: OperationHandlers = {
   rename_table: ({ from, to }, hooks) => [
     { sql: `ALTER TABLE ${hooks.quoteIdentifier(from)} RENAME TO ${hooks.quoteIdentifier(to)}` },
   ],
-  add_column: ({ table, column, backfill }, hooks) => {
+  add_column: ({ table, column, backfill, references }, hooks) => {
     const q = hooks.quoteIdentifier;
     if (backfill === undefined || column.default) {
-      return [{ sql: `ALTER TABLE ${q(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}` }];
+      const reference = references ? ` ${renderColumnReference(hooks, references)}` : "";
+      return [{ sql: `ALTER TABLE ${q(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}${reference}` }];
     }
     // Existing rows get the backfill value through a temporary default, dropped right after.
     const withDefault: ColumnEntity = { ...column, default: { kind: "value", value: backfill } };

@@ -15,13 +15,18 @@ export { parseBackfillValue } from "./parse-backfill-value";
 export { parseBackfillArguments } from "./parse-backfill-arguments";
 export { isNarrowingChange } from "./is-narrowing-change";
 export { OPERATION_PHASES } from "./phases";
+export { planForDialect, planError, type PlanOptions } from "./plan-for-dialect";
 export {
-  planForDialect,
+  planOperations,
   refusedOperations,
-  type PlanOptions,
+  type PlanInput,
+  type PlanProblem,
+  type PlanResult,
   type RebuildLowering,
   type RebuildRequest,
   type RefusedOperation,
-} from "./plan-for-dialect";
+} from "./plan-operations";
+export { rebuildAsChanges } from "./rebuild-as-changes";
+export { planForTargets, type TargetProblem } from "./plan-for-targets";
 export { lowerToRebuild } from "./lower-to-rebuild";
 export { changesType, wrapForeignKeyColumnAlters } from "./wrap-foreign-key-alters";

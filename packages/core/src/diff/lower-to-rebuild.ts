@@ -1,22 +1,16 @@
 import { MigError, isMigError } from "../errors/mig-error";
 import { applyOperation } from "../manager/apply-operation";
-import type { Operation, OperationKind, RebuildTableOperation } from "../operations/operation";
+import { IN_TABLE_KINDS, type Operation, type OperationKind, type RebuildTableOperation } from "../operations/operation";
 import type { JsonValue } from "../schema/types";
 import type { TableSchema } from "../snapshot/entities";
 import { type Snapshot, compareStrings } from "../snapshot/snapshot";
 import { OPERATION_PHASES } from "./phases";
-import type { RebuildRequest } from "./plan-for-dialect";
+import type { RebuildRequest } from "./plan-operations";
 import { orderRebuilds } from "./order-rebuilds";
 import { TableNameTracker } from "./table-name-tracker";
 
-/** Operations that change one existing table in place: a rebuild replaces all of them. */
-const IN_TABLE: ReadonlySet<OperationKind> = new Set([
-  "add_column", "drop_column", "alter_column", "add_index", "drop_index",
-  "add_unique", "drop_unique", "add_check", "drop_check", "add_foreign_key", "drop_foreign_key",
-]);
-
 /** Refusals a rebuild cures. An index method the database lacks, say, it does not. */
-const CURED: ReadonlySet<OperationKind> = new Set([
+export const REBUILD_CURES: ReadonlySet<OperationKind> = new Set([
   "add_column", "drop_column", "alter_column",
   "add_unique", "drop_unique", "add_check", "drop_check", "add_foreign_key", "drop_foreign_key",
 ]);
@@ -53,7 +47,7 @@ export function lowerToRebuild({ operations, refused, from }: RebuildRequest): r
   for (const { operation, index } of refused) {
     const origin = places[index]?.table;
     if (origin === undefined) continue;
-    (CURED.has(operation.kind) ? wanted : blocked).add(origin);
+    (REBUILD_CURES.has(operation.kind) ? wanted : blocked).add(origin);
   }
   const tables = [...wanted].filter((name) => !blocked.has(name)).sort(compareStrings);
   if (tables.length === 0) return operations;
@@ -61,7 +55,7 @@ export function lowerToRebuild({ operations, refused, from }: RebuildRequest): r
   const rebuilt = new Set(tables);
   const absorbed = operations.map((operation, i) => {
     const origin = places[i]?.table;
-    return IN_TABLE.has(operation.kind) && origin !== undefined && rebuilt.has(origin);
+    return IN_TABLE_KINDS.has(operation.kind) && origin !== undefined && rebuilt.has(origin);
   });
   const kept = operations.filter((_, i) => !absorbed[i]);
   const found = kept.findIndex((operation) => operation.kind !== "raw" && OPERATION_PHASES[operation.kind] >= OPERATION_PHASES.drop_table);

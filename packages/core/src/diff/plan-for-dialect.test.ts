@@ -46,7 +46,11 @@ describe("planForDialect", () => {
       "band.leader", // add_foreign_key
     ]);
     expect(error.meta.operations).toHaveLength(6);
-    expect(error.hint).toContain("--allow-rebuild");
+    // The gin index is one no rebuild gives: band cannot be rebuilt, so nothing asks for consent.
+    expect(error.hint).toContain("raw migration");
+    expect(error.hint).not.toContain("--allow-rebuild");
+    const curable = refusal(() => planForDialect(diff(snap(t("band", { n: "integer" })), snap(t("band", { n: "bigint" }))), sqliteLike, { from: before }));
+    expect(curable.hint).toContain("--allow-rebuild");
   });
 
   it("refuses dropping and renaming columns when the dialect cannot", () => {
@@ -85,14 +89,22 @@ describe("planForDialect", () => {
   });
 
   it("hands refused operations to a rebuild lowering only when allowed and offered, and checks its result", () => {
-    const ops = diff(before, after);
+    // Every refusal here is one a rebuild cures (no gin index).
+    const afterWithoutGin = snap(
+      t("person"),
+      t("band", { rating: "bigint", leader: "integer", code: { nullable: true }, added: { type: "timestamp", default: { kind: "now" } } }, {
+        foreignKeys: [{ columns: ["leader"], table: "person" }],
+        uniques: [{ columns: ["code"] }],
+      }),
+    );
+    const ops = diff(before, afterWithoutGin);
     const calls: number[] = [];
     const rebuild = (request: { refused: readonly unknown[] }) => {
       calls.push(request.refused.length);
       return [] as Operation[];
     };
     expect(planForDialect(ops, sqliteLike, { allowRebuild: true, from: before, rebuild })).toEqual([]);
-    expect(calls).toEqual([6]);
+    expect(calls).toEqual([5]);
     // Not opted in, or no starting snapshot to copy from: refused.
     refusal(() => planForDialect(ops, sqliteLike, { from: before, rebuild }));
     refusal(() => planForDialect(ops, sqliteLike, { allowRebuild: true, rebuild }));
@@ -101,6 +113,9 @@ describe("planForDialect", () => {
     // A lowering that leaves something unsupported is refused too.
     const lazy = () => ops;
     refusal(() => planForDialect(ops, sqliteLike, { allowRebuild: true, from: before, rebuild: lazy }));
-    expect(calls).toEqual([6]);
+    expect(calls).toEqual([5]);
+    // An index method no rebuild gives: the lowering is not even asked.
+    refusal(() => planForDialect(diff(before, after), sqliteLike, { allowRebuild: true, from: before, rebuild }));
+    expect(calls).toEqual([5]);
   });
 });

@@ -1,5 +1,6 @@
 import type { ResolvedCapabilities } from "../dialect/capabilities";
 import type { Operation } from "../operations/operation";
+import { identifierByteLength, isLongerThan } from "../snapshot/derive-name";
 
 /** Why a dialect cannot perform one operation of a plan, or `undefined` when it can. */
 export interface Refusal {
@@ -13,6 +14,10 @@ export interface Refusal {
  * other operations (a UNIQUE constraint on a column added by the same plan).
  */
 export function refusalOf(operation: Operation, plan: readonly Operation[], capabilities: ResolvedCapabilities): Refusal | undefined {
+  return namesRefusal(operation, capabilities) ?? contentRefusal(operation, capabilities) ?? kindRefusal(operation, plan, capabilities);
+}
+
+function kindRefusal(operation: Operation, plan: readonly Operation[], capabilities: ResolvedCapabilities): Refusal | undefined {
   const methods = capabilities.indexMethods;
   switch (operation.kind) {
     case "alter_column": {
@@ -74,4 +79,68 @@ export function refusalOf(operation: Operation, plan: readonly Operation[], capa
     case "raw":
       return undefined;
   }
+}
+
+/** The names an operation gives to something new: each must fit the database's identifier limit. */
+function newNames(operation: Operation): { readonly table: string; readonly column?: string; readonly name: string }[] {
+  switch (operation.kind) {
+    case "create_table": {
+      const { table, columns, indexes, uniques, checks, foreignKeys } = operation.schema;
+      return [
+        { table: table.name, name: table.name },
+        ...columns.map((c) => ({ table: table.name, column: c.name, name: c.name })),
+        ...[...indexes, ...uniques, ...checks, ...foreignKeys].map((e) => ({ table: table.name, name: e.name })),
+      ];
+    }
+    case "rename_table":
+      return [{ table: operation.to, name: operation.to }];
+    case "add_column":
+      return [{ table: operation.table, column: operation.column.name, name: operation.column.name }];
+    case "rename_column":
+      return [{ table: operation.table, column: operation.to, name: operation.to }];
+    case "add_index":
+      return [{ table: operation.index.table, name: operation.index.name }];
+    case "add_unique":
+      return [{ table: operation.unique.table, name: operation.unique.name }];
+    case "add_check":
+      return [{ table: operation.check.table, name: operation.check.name }];
+    case "add_foreign_key":
+      return [{ table: operation.foreignKey.table, name: operation.foreignKey.name }];
+    default:
+      return [];
+  }
+}
+
+/** An identifier longer than the database takes (`maxIdentifierLength`, in bytes of UTF-8). */
+function namesRefusal(operation: Operation, capabilities: ResolvedCapabilities): Refusal | undefined {
+  const max = capabilities.maxIdentifierLength;
+  for (const { table, column, name } of newNames(operation)) {
+    if (!isLongerThan(name, max)) continue;
+    const reason = `${operation.kind} ${table}: the name "${name}" is ${identifierByteLength(name)} bytes long; the database allows ${max}`;
+    return { table, ...(column !== undefined ? { column } : {}), reason };
+  }
+  return undefined;
+}
+
+/** Content the database cannot hold: a foreign-key action it lacks, a random default it cannot write. */
+function contentRefusal(operation: Operation, capabilities: ResolvedCapabilities): Refusal | undefined {
+  const foreignKeys =
+    operation.kind === "create_table" ? operation.schema.foreignKeys
+    : operation.kind === "add_foreign_key" ? [operation.foreignKey]
+    : operation.kind === "add_column" && operation.references ? [operation.references]
+    : [];
+  for (const fk of foreignKeys) {
+    const action = [fk.onDelete, fk.onUpdate].find((a) => !capabilities.foreignKeyActions.includes(a));
+    if (action !== undefined) {
+      return { table: fk.table, ...(fk.columns.length === 1 ? { column: fk.columns[0] as string } : {}), reason: `${operation.kind} ${fk.table}.${fk.name}: the database has no ${action.toUpperCase()} action for foreign keys` };
+    }
+  }
+  if (capabilities.randomUuidDefault) return undefined;
+  const columns =
+    operation.kind === "create_table" ? operation.schema.columns
+    : operation.kind === "add_column" ? [operation.column]
+    : operation.kind === "alter_column" ? [operation.to]
+    : [];
+  const random = columns.find((c) => c.default?.kind === "random");
+  return random ? { table: random.table, column: random.name, reason: `${operation.kind} ${random.table}.${random.name}: the database has no random UUID default` } : undefined;
 }

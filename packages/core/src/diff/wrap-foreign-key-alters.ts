@@ -29,6 +29,11 @@ function columnInTheWay(operation: Operation, limits: ForeignKeyColumnLimits): {
   return undefined;
 }
 
+/** True when the plan changes a column in a way the dialect cannot do under a foreign key (the wrap may be needed). */
+export function hasForeignKeyColumnChange(operations: readonly Operation[], limits: ForeignKeyColumnLimits): boolean {
+  return operations.some((op) => columnInTheWay(op, limits) !== undefined);
+}
+
 const uses = (fk: ForeignKeyEntity, table: string, column: string): boolean =>
   (fk.table === table && fk.columns.includes(column)) || (fk.references.table === table && fk.references.columns.includes(column));
 
@@ -40,11 +45,12 @@ const uses = (fk: ForeignKeyEntity, table: string, column: string): boolean =>
  * side, is dropped right before the first such change and added back right after the last one,
  * as it is then (with the columns' new names). Other operations keep their order.
  *
- * Needs `from` (the schema the plan starts from) to know the foreign keys that exist.
+ * Needs `from` (the schema the plan starts from, or a function that gives it: asked only when a
+ * change is in the way) to know the foreign keys that exist.
  */
 export function wrapForeignKeyColumnAlters(
   operations: readonly Operation[],
-  from: Snapshot | undefined,
+  from: Snapshot | (() => Snapshot) | undefined,
   limits: ForeignKeyColumnLimits = { retype: true, rename: false },
 ): readonly Operation[] {
   const changed = operations.map((op, index) => (columnInTheWay(op, limits) ? index : -1)).filter((i) => i >= 0);
@@ -55,7 +61,7 @@ export function wrapForeignKeyColumnAlters(
   const first = changed[0] as number;
   const last = changed[changed.length - 1] as number;
   // The schema just before the first change: its foreign keys are the ones that can be in the way.
-  const state = SchemaState.from(from);
+  const state = SchemaState.from(typeof from === "function" ? from() : from);
   for (const op of operations.slice(0, first)) applyToState(state, op);
   const foreignKeysOf = (snapshot: Snapshot) => snapshot.entities.filter((e): e is ForeignKeyEntity => e.entity === "foreign_key");
   const before = new Map(foreignKeysOf(state.toSnapshot()).map((fk) => [entityKey(fk), fk]));

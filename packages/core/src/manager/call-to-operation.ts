@@ -1,4 +1,4 @@
-import type { SchemaOperation } from "../operations/operation";
+import { takesConsent, type SchemaOperation } from "../operations/operation";
 import type { JsonValue } from "../schema/types";
 import type { ManagerMethod } from "./manager-calls";
 import { argumentError, readBoolean, readChoice, readJson, readName, readObject, readRecord } from "./read-arguments";
@@ -18,6 +18,18 @@ import {
  * Throws `MIG_E_MIGRATION_FILE` naming the offending field.
  */
 export function callToOperation(method: ManagerMethod, argument: unknown): SchemaOperation {
+  // `allowRebuild` is the one key every in-table call may carry: read it here, once.
+  if (typeof argument === "object" && argument !== null && "allowRebuild" in argument) {
+    const { allowRebuild, ...rest } = argument as Record<string, unknown>;
+    const operation = readCall(method, rest);
+    const consent = readBoolean({ allowRebuild }, "allowRebuild", method, false);
+    if (!takesConsent(operation)) throw argumentError(`${method}.allowRebuild`, "only a change to an existing table (columns, indexes, constraints) can allow a table rebuild");
+    return consent ? freeze({ ...operation, allowRebuild: true }) : operation;
+  }
+  return readCall(method, argument);
+}
+
+function readCall(method: ManagerMethod, argument: unknown): SchemaOperation {
   const path = method;
   switch (method) {
     case "addTable":

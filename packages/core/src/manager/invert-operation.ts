@@ -9,7 +9,7 @@ import { restorePlaceholder } from "./restore-placeholder";
  * A `backfill` is dropped (it only matters going the way it was planned for), except that a dropped
  * NOT NULL column without a default comes back with a placeholder value (`restorePlaceholder`); an inverted alter is
  * marked `lossy` when its type change narrows (reversing integer → bigint loses what only fits a
- * bigint). Raw functions have no inverse:
+ * bigint). A consent to a table rebuild (`allowRebuild`) carries over to the inverse. Raw functions have no inverse:
  * a migration's raw-backwards function is its own operation.
  *
  * @example
@@ -20,6 +20,12 @@ import { restorePlaceholder } from "./restore-placeholder";
  */
 export function invertOperation(operation: SchemaOperation): SchemaOperation;
 export function invertOperation(operation: Operation): SchemaOperation {
+  const inverse = inverseOf(operation);
+  // Consent to a rebuild holds both ways: going backwards needs the same rebuild.
+  return "allowRebuild" in operation && operation.allowRebuild === true ? ({ ...inverse, allowRebuild: true } as SchemaOperation) : inverse;
+}
+
+function inverseOf(operation: Operation): SchemaOperation {
   switch (operation.kind) {
     case "create_table":
       return { kind: "drop_table", schema: operation.schema };

@@ -33,6 +33,8 @@ const ACTIONS: ReadonlySet<unknown> = new Set(FOREIGN_KEY_ACTIONS);
  */
 export function isLoadableCall(call: ManagerCall): boolean {
   const argument: unknown = call.argument;
+  // A consent is checked by the exact reader (rare: only consented operations carry one).
+  if (isPlain(argument) && "allowRebuild" in argument) return false;
   switch (call.method) {
     case "addTable":
     case "dropTable":

@@ -73,14 +73,14 @@ export interface RenameTableArgs {
   readonly to: string;
 }
 
-export interface AddColumnArgs extends MigrationColumn {
+export interface AddColumnArgs extends MigrationColumn, ConsentArgs {
   readonly table: string;
   /** The value existing rows get when the column is NOT NULL without a default. */
   readonly backfill?: JsonValue;
 }
 
 /** The whole column, so that going backwards re-adds it. */
-export interface DropColumnArgs extends MigrationColumn {
+export interface DropColumnArgs extends MigrationColumn, ConsentArgs {
   readonly table: string;
 }
 
@@ -90,7 +90,7 @@ export interface RenameColumnArgs {
   readonly to: string;
 }
 
-export interface AlterColumnArgs {
+export interface AlterColumnArgs extends ConsentArgs {
   readonly table: string;
   readonly name: string;
   readonly from: MigrationColumnState;
@@ -101,16 +101,17 @@ export interface AlterColumnArgs {
   readonly lossy?: boolean;
 }
 
-export interface IndexArgs extends MigrationIndex {
+export interface IndexArgs extends MigrationIndex, ConsentArgs {
   readonly table: string;
 }
 
 export type ConstraintKind = "unique" | "check" | "foreign_key";
 
-export type ConstraintArgs =
+export type ConstraintArgs = ConsentArgs & (
   | ({ readonly kind: "unique"; readonly table: string } & MigrationUnique)
   | ({ readonly kind: "check"; readonly table: string } & MigrationCheck)
-  | ({ readonly kind: "foreign_key"; readonly table: string } & MigrationForeignKey);
+  | ({ readonly kind: "foreign_key"; readonly table: string } & MigrationForeignKey)
+);
 
 export interface RebuildTableArgs {
   readonly from: MigrationTable;
@@ -119,6 +120,15 @@ export interface RebuildTableArgs {
   readonly columnMap: Readonly<Record<string, string>>;
   /** Values for new NOT NULL columns without a default, by column name. */
   readonly backfill?: Readonly<Record<string, JsonValue>>;
+}
+
+/**
+ * What an in-table call (columns, indexes, constraints) may add to its argument: the user's
+ * consent to a table rebuild where a database cannot make the change in place.
+ */
+export interface ConsentArgs {
+  /** Written by `mig new --allow-rebuild` on the operations that need it. Default `false`. */
+  readonly allowRebuild?: boolean;
 }
 
 /** One manager call, as the serialiser writes it: the method and its single literal argument. */

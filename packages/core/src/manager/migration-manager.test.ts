@@ -115,6 +115,17 @@ describe("MigrationManager calls", () => {
     expect(codeOf(() => manager().rebuildTable({ from: band, to, columnMap: { nope: "name" } }))).toBe("MIG_E_MIGRATION_FILE");
   });
 
+  it("records allowRebuild on in-table calls, and refuses it elsewhere", () => {
+    const [added] = manager().addColumn({ table: "band", name: "x", type: "text", nullable: true, allowRebuild: true }).operations;
+    expect(added).toMatchObject({ kind: "add_column", allowRebuild: true });
+    const [plain] = manager().addColumn({ table: "band", name: "x", type: "text", nullable: true, allowRebuild: false }).operations;
+    expect(plain).not.toHaveProperty("allowRebuild");
+    const [unique] = manager().addConstraint({ kind: "unique", table: "band", name: "u", columns: ["x"], allowRebuild: true }).operations;
+    expect(unique).toMatchObject({ kind: "add_unique", allowRebuild: true });
+    expect(codeOf(() => manager().renameTable({ from: "a", to: "b", allowRebuild: true } as never))).toBe("MIG_E_MIGRATION_FILE");
+    expect(codeOf(() => manager().addColumn({ table: "band", name: "x", type: "text", allowRebuild: "yes" } as never))).toBe("MIG_E_MIGRATION_FILE");
+  });
+
   it("copies its arguments: changing them afterwards changes nothing", () => {
     const columns = [{ name: "id", type: "serial" as const }];
     const m = manager().addTable({ name: "t", primaryKey: ["id"], columns });

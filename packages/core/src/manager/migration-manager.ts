@@ -85,7 +85,11 @@ export class MigrationManager {
   dropIndex(index: IndexArgs): this { return this.#call("dropIndex", index); }
   addConstraint(constraint: ConstraintArgs): this { return this.#call("addConstraint", constraint); }
   dropConstraint(constraint: ConstraintArgs): this { return this.#call("dropConstraint", constraint); }
-  /** Rewrites a table by copy (for what a dialect cannot alter in place). */
+  /**
+   * A table rebuild, as files written by mig 0.1 hold them (new files hold the logical changes
+   * instead). The planner reads it as the changes from `from` to `to` with consent to a rebuild:
+   * a database that can ALTER makes those changes, one that cannot rebuilds the table.
+   */
   rebuildTable(rebuild: RebuildTableArgs): this { return this.#call("rebuildTable", rebuild); }
 
   /** A function run when applying the migration. */

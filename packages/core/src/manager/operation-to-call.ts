@@ -26,6 +26,14 @@ import type {
  * calling `call.method` with `call.argument` records an operation equal to `operation`.
  */
 export function operationToCall(operation: SchemaOperation): ManagerCall {
+  const call = callOf(operation);
+  // Consent comes last in the argument, where a reviewer sees it.
+  return "allowRebuild" in operation && operation.allowRebuild === true
+    ? ({ method: call.method, argument: { ...call.argument, allowRebuild: true } } as ManagerCall)
+    : call;
+}
+
+function callOf(operation: SchemaOperation): ManagerCall {
   switch (operation.kind) {
     case "create_table":
       return { method: "addTable", argument: tableArgument(operation.schema) };
@@ -35,6 +43,9 @@ export function operationToCall(operation: SchemaOperation): ManagerCall {
       return { method: "renameTable", argument: { from: operation.from, to: operation.to } };
     case "add_column":
       expectTable(operation.column.table, operation.table, operation.kind);
+      if (operation.references !== undefined) {
+        throw new MigError("MIG_E_INTERNAL", `add_column ${operation.table}.${operation.column.name} carries a planned inline foreign key: plans are never written into a file`);
+      }
       return {
         method: "addColumn",
         argument: { table: operation.table, ...columnArgument(operation.column), ...(operation.backfill === undefined ? {} : { backfill: operation.backfill }) },

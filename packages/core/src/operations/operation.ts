@@ -41,6 +41,33 @@ export type SchemaOperation = Exclude<Operation, RawOperation>;
 export type SchemaOperationKind = SchemaOperation["kind"];
 
 /**
+ * What the user agreed to for one operation, recorded with it in the migration file
+ * (`allowRebuild: true` in the manager call). A migration file holds logical operations only;
+ * a consent is read by the planner when the migration is applied, and only by a dialect that
+ * needs it.
+ */
+export interface OperationConsent {
+  /**
+   * A dialect that cannot make this change in place may rebuild the table (copy it into a new
+   * table with the new definition; SQLite). Dialects that can ALTER ignore it.
+   * Default is `false`: without consent such a change is refused when the migration is planned.
+   */
+  readonly allowRebuild?: boolean;
+}
+
+/** The operation kinds that change an existing table in place: the ones a table rebuild can stand in for, and so the ones that carry an {@link OperationConsent}. */
+export const IN_TABLE_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>([
+  "add_column", "drop_column", "alter_column",
+  "add_index", "drop_index",
+  "add_unique", "drop_unique", "add_check", "drop_check", "add_foreign_key", "drop_foreign_key",
+]);
+
+/** True for an operation that may carry `allowRebuild` (see {@link IN_TABLE_KINDS}). */
+export function takesConsent(operation: Operation): operation is Extract<Operation, OperationConsent> & SchemaOperation {
+  return IN_TABLE_KINDS.has(operation.kind);
+}
+
+/**
  * Creates a table with its columns, primary key, unique and check constraints, indexes, and the
  * foreign keys whose targets exist when it runs (FKs in a cycle are separate `add_foreign_key`s).
  */
@@ -65,15 +92,21 @@ export interface RenameTableOperation {
  * Adds a column. `backfill` is the value existing rows get when the column is NOT NULL and has no
  * default (the column is added with it as a temporary default, which is then dropped).
  */
-export interface AddColumnOperation {
+export interface AddColumnOperation extends OperationConsent {
   readonly kind: "add_column";
   readonly table: string;
   readonly column: ColumnEntity;
   readonly backfill?: JsonValue;
+  /**
+   * Set by the planner only, never in a file: the foreign key of the column, declared inline
+   * (`ADD COLUMN … REFERENCES`), for a dialect that cannot add a foreign key to an existing
+   * table but can add a column that has one (`addColumnForeignKey`).
+   */
+  readonly references?: ForeignKeyEntity;
 }
 
 /** Drops a column. `column` is its whole definition, so the reverse re-adds it. Loses data. */
-export interface DropColumnOperation {
+export interface DropColumnOperation extends OperationConsent {
   readonly kind: "drop_column";
   readonly table: string;
   readonly column: ColumnEntity;
@@ -92,7 +125,7 @@ export interface RenameColumnOperation {
  * `backfill` replaces NULLs before a column becomes NOT NULL. `lossy` marks a narrowing type
  * change (bigint → integer, text → varchar(n), numeric precision down, ...).
  */
-export interface AlterColumnOperation {
+export interface AlterColumnOperation extends OperationConsent {
   readonly kind: "alter_column";
   readonly table: string;
   readonly from: ColumnEntity;
@@ -101,42 +134,42 @@ export interface AlterColumnOperation {
   readonly lossy?: boolean;
 }
 
-export interface AddIndexOperation {
+export interface AddIndexOperation extends OperationConsent {
   readonly kind: "add_index";
   readonly index: IndexEntity;
 }
 
-export interface DropIndexOperation {
+export interface DropIndexOperation extends OperationConsent {
   readonly kind: "drop_index";
   readonly index: IndexEntity;
 }
 
-export interface AddUniqueOperation {
+export interface AddUniqueOperation extends OperationConsent {
   readonly kind: "add_unique";
   readonly unique: UniqueEntity;
 }
 
-export interface DropUniqueOperation {
+export interface DropUniqueOperation extends OperationConsent {
   readonly kind: "drop_unique";
   readonly unique: UniqueEntity;
 }
 
-export interface AddCheckOperation {
+export interface AddCheckOperation extends OperationConsent {
   readonly kind: "add_check";
   readonly check: CheckEntity;
 }
 
-export interface DropCheckOperation {
+export interface DropCheckOperation extends OperationConsent {
   readonly kind: "drop_check";
   readonly check: CheckEntity;
 }
 
-export interface AddForeignKeyOperation {
+export interface AddForeignKeyOperation extends OperationConsent {
   readonly kind: "add_foreign_key";
   readonly foreignKey: ForeignKeyEntity;
 }
 
-export interface DropForeignKeyOperation {
+export interface DropForeignKeyOperation extends OperationConsent {
   readonly kind: "drop_foreign_key";
   readonly foreignKey: ForeignKeyEntity;
 }

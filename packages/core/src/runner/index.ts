@@ -1,5 +1,4 @@
 export * from "./bind-placeholders";
-export * from "./check-capabilities";
 export * from "./checksum";
 export * from "./clean-orphans";
 export * from "./migration-source";

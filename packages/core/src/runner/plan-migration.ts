@@ -3,7 +3,10 @@ import type { Dialect } from "../dialect/dialect";
 import type { Statement } from "../dialect/statement";
 import { MigError, isMigError } from "../errors/mig-error";
 import type { RawFunction, SchemaOperation } from "../operations/operation";
-import { assertSupported } from "./check-capabilities";
+import { planError } from "../diff/plan-for-dialect";
+import { type PlanResult, planOperations } from "../diff/plan-operations";
+import type { Operation } from "../operations/operation";
+import type { Snapshot } from "../snapshot/snapshot";
 import { type RunnableMigration, migrationLabel } from "./migration-source";
 import type { SelectedMigration } from "./select-migrations";
 import type { Direction } from "./tracking-store";
@@ -41,7 +44,14 @@ function placement(statement: Statement): "before" | "after" | "inside" {
  * be refused is refused here, before anything runs: a missing or broken file, an operation the
  * dialect cannot do (`MIG_E_UNSUPPORTED`), an operation the emitter cannot write.
  */
-export async function planMigration(selected: SelectedMigration, direction: Direction, dialect: Dialect, forceFake: boolean): Promise<PlannedMigration> {
+export interface MigrationPlanning {
+  /** Consent to table rebuilds for every operation (`--allow-rebuild`, config). */
+  readonly allowRebuild: boolean;
+  /** The schema just before `selected` runs in `direction`; asked only when the plan needs it. */
+  schemaBefore(selected: SelectedMigration, direction: Direction): Promise<Snapshot>;
+}
+
+export async function planMigration(selected: SelectedMigration, direction: Direction, dialect: Dialect, forceFake: boolean, planning: MigrationPlanning): Promise<PlannedMigration> {
   const label = migrationLabel(selected.appName, selected.id);
   const source = selected.source;
   if (!source) {
@@ -68,11 +78,11 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
     );
   }
   const fake = forceFake || migration.fake;
-  const operations = direction === "forwards" ? migration.forwardsPlan() : migration.backwardsPlan();
+  const logical = direction === "forwards" ? migration.forwardsPlan() : migration.backwardsPlan();
   const steps: Step[] = [];
   const outside = { before: new Map<string, Statement>(), after: new Map<string, Statement>() };
   if (!fake) {
-    assertSupported(operations, dialect, `Migration ${label}`);
+    const operations = await planFor(logical, selected, direction, dialect, planning, label);
     for (const operation of operations) {
       if (operation.kind === "raw") {
         // A plan may carry both kinds of raw function; only this direction's run.
@@ -98,6 +108,29 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
     before: [...outside.before.values()],
     after: [...outside.after.values()],
   };
+}
+
+/**
+ * The file's logical operations planned for this database (core's one planner): first without the
+ * schema before the migration, then, when the plan needs it (a table rebuild, a foreign key in
+ * the way), with it. Refused (`MIG_E_UNSUPPORTED`) with every operation that cannot run and every
+ * rebuild that waits for consent.
+ */
+async function planFor(
+  operations: readonly Operation[],
+  selected: SelectedMigration,
+  direction: Direction,
+  dialect: Dialect,
+  planning: MigrationPlanning,
+  label: string,
+): Promise<readonly Operation[]> {
+  const capabilities = resolveCapabilities(dialect.capabilities);
+  const input = { operations, capabilities, allowRebuild: planning.allowRebuild };
+  let result: PlanResult = planOperations(input);
+  if (!result.ok && result.needsSchema) result = planOperations({ ...input, schemaBefore: await planning.schemaBefore(selected, direction) });
+  if (result.ok) return result.operations;
+  const going = direction === "forwards" ? "" : " backwards";
+  return Promise.reject(planError(result, `Migration ${label}${going}: ${dialect.name} cannot run {n}`, { dialect: dialect.name }));
 }
 
 function emit(dialect: Dialect, operation: SchemaOperation, label: string): readonly Statement[] {

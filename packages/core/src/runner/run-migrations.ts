@@ -1,7 +1,10 @@
 import { resolveCapabilities } from "../dialect/capabilities";
 import { MigError, isMigError } from "../errors/mig-error";
 import { executeMigration } from "./execute-migration";
-import { type PlannedMigration, messageOf, planMigration } from "./plan-migration";
+import { compareMigrationIds } from "../manager/migration-id";
+import { replayMigrations } from "../manager/replay-migrations";
+import type { MigrationSource, RunnableMigration } from "./migration-source";
+import { type MigrationPlanning, type PlannedMigration, messageOf, planMigration } from "./plan-migration";
 import { checksumError, checksumMismatches, reconcileProgress, resumeKey } from "./reconcile-state";
 import type { MigrationResult, RunOptions, RunResult } from "./runner-types";
 import { type SelectedMigration, assertUniqueSources, selectBackwards, selectForwards } from "./select-migrations";
@@ -86,10 +89,11 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
   const reconciled = reconcileProgress(direction, selected, progress);
   if (reconciled instanceof MigError) return { ...base, ok: false, error: reconciled };
 
+  const planning = migrationPlanning(options);
   const planned: PlannedMigration[] = [];
   for (const [index, migration] of reconciled.order.entries()) {
     try {
-      const plan = await planMigration(migration, direction, dialect, options.fake === true);
+      const plan = await planMigration(migration, direction, dialect, options.fake === true, planning);
       const record = reconciled.resume.get(resumeKey(plan.appName, plan.id));
       if (record && record.total !== plan.steps.length) {
         throw new MigError("MIG_E_PARTIAL", `Migration ${plan.appName}/${plan.id} stopped part-way, and it now has ${plan.steps.length} steps instead of ${record.total}`, {
@@ -132,6 +136,32 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
     }
   }
   return { ...base, ok: true, migrations: results };
+}
+
+/**
+ * Consent and the schema before a migration, for the planner. The schema is the replay of the
+ * app's migration files before it (forwards) or up to and including it (backwards: the state it
+ * reverses), the same per-app view `mig new` plans from; files are loaded once per run, and only
+ * for a plan that needs the schema.
+ */
+function migrationPlanning(options: RunOptions): MigrationPlanning {
+  const loaded = new Map<MigrationSource, Promise<RunnableMigration>>();
+  const load = (source: MigrationSource) => {
+    let migration = loaded.get(source);
+    if (!migration) loaded.set(source, (migration = source.load()));
+    return migration;
+  };
+  return {
+    allowRebuild: options.allowRebuild === true,
+    async schemaBefore(selected, direction) {
+      const earlier = options.sources.filter((source) => {
+        if (source.appName !== selected.appName) return false;
+        const order = compareMigrationIds(source.id, selected.id);
+        return direction === "forwards" ? order < 0 : order <= 0;
+      });
+      return replayMigrations(await Promise.all(earlier.map(load)));
+    },
+  };
 }
 
 function notRun(selected: SelectedMigration, overrides: Partial<MigrationResult>): MigrationResult {

@@ -63,6 +63,12 @@ export interface RunOptions extends RunnerBaseOptions {
   readonly lockTimeoutMs?: number;
   /** Record the current checksum of edited applied migrations instead of refusing to run. */
   readonly acceptChecksums?: boolean;
+  /**
+   * Consent to a table rebuild for every operation that needs one on this database (the
+   * operations of a file may also carry their own consent). Default `false`: such an operation is
+   * refused, naming it, before anything runs.
+   */
+  readonly allowRebuild?: boolean;
   readonly onEvent?: (event: RunnerEvent) => void;
 }
 

@@ -1,17 +1,13 @@
 import {
   type Dialect,
-  type MigProblem,
   type Operation,
   type Snapshot,
-  MigError,
   autoInputResolver,
   diff,
   explicitRenames,
   findBackfillQuestions,
-  isMigError,
   parseBackfillArguments,
-  planForDialect,
-  resolveCapabilities,
+  planForTargets,
   resolveRenames,
 } from "@mig/core";
 
@@ -31,11 +27,9 @@ export interface AutoMigrationInput {
 
 /**
  * The operations `mig new --auto --rename … --auto-input n --backfill … [--allow-rebuild]` writes,
- * through core's public API in the CLI's order: rename decisions, backfill values, `diff`,
- * `planForDialect` (first without rebuilds, then with them where allowed and offered), and one
- * emit of every operation without a connection, so that an emitter's refusal is found before
- * anything is written. Refusals are thrown as the CLI throws them (`MIG_E_UNSUPPORTED`,
- * `MIG_E_DIFF`, `MIG_E_NEEDS_INPUT`).
+ * through core's public API in the CLI's order: rename decisions, backfill values, `diff`, and
+ * `planForTargets` (core's planner for the dialect, with consent to rebuilds where allowed).
+ * Refusals are thrown as the CLI throws them (`MIG_E_UNSUPPORTED`, `MIG_E_DIFF`, `MIG_E_NEEDS_INPUT`).
  */
 export async function planAutoMigration(input: AutoMigrationInput): Promise<readonly Operation[]> {
   const { dialect, from, to } = input;
@@ -44,28 +38,6 @@ export async function planAutoMigration(input: AutoMigrationInput): Promise<read
   const backfill = parseBackfillArguments(questions, input.backfill ?? []);
   const operations = diff(from, to, { renames, backfill });
   if (operations.length === 0) return operations;
-  const capabilities = resolveCapabilities(dialect.capabilities);
-  try {
-    return fitToDialect(operations, dialect, from, false);
-  } catch (error) {
-    if (!isMigError(error, "MIG_E_UNSUPPORTED") || !capabilities.rebuildTable || !input.allowRebuild) throw error;
-    return fitToDialect(operations, dialect, from, true);
-  }
-}
-
-function fitToDialect(operations: readonly Operation[], dialect: Dialect, from: Snapshot, allowRebuild: boolean): readonly Operation[] {
-  const planned = planForDialect(operations, resolveCapabilities(dialect.capabilities), { allowRebuild, from });
-  const problems: MigProblem[] = [];
-  for (const operation of planned) {
-    if (operation.kind === "raw") continue;
-    try {
-      dialect.emitter.emit(operation);
-    } catch (error) {
-      problems.push({ message: `${operation.kind}: ${error instanceof Error ? error.message : String(error)}` });
-    }
-  }
-  if (problems.length > 0) {
-    throw new MigError("MIG_E_UNSUPPORTED", `${dialect.name} cannot run ${problems.length} operation(s) of this migration`, { problems });
-  }
-  return planned;
+  // The same planner `mig new` runs: logical operations, consent recorded where a rebuild is needed.
+  return planForTargets(operations, [dialect], from, async () => input.allowRebuild === true);
 }

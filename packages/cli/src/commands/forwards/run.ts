@@ -19,6 +19,8 @@ export interface ForwardsOptions extends GlobalOptions {
   readonly autoAgree?: boolean | undefined;
   /** Record the new checksum of applied migrations that were edited, instead of refusing. */
   readonly acceptChecksums?: boolean | undefined;
+  /** Consent to table rebuilds where this database cannot make a change in place. */
+  readonly allowRebuild?: boolean | undefined;
 }
 
 /**
@@ -35,7 +37,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
     const sources = await loadSources(apps, deps);
     const target = options.target ?? "all";
     return context.withConnection(async (dialect, connection) => {
-      const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection), target, acceptChecksums: options.acceptChecksums === true };
+      const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
 
       if (options.fake && !options.preview && !options.autoAgree) {

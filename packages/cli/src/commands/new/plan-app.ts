@@ -5,8 +5,11 @@ import {
   explicitRenames,
   findBackfillQuestions,
   isTable,
+  isMigError,
   MigError,
+  planForTargets,
   resolveCapabilities,
+  type ResolvedCapabilities,
   snapshotFromTables,
   type Dialect,
   type MigProblem,
@@ -18,7 +21,6 @@ import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
 import { replayApp } from "../../project/replay-app";
 import { answerBackfills, backfillsFor } from "./backfill-answers";
-import { planOperations } from "./plan-for-dialect";
 import { answerRenames, renamesForApp } from "./rename-answers";
 
 export interface AppPlanInput {
@@ -26,6 +28,8 @@ export interface AppPlanInput {
   /** Every app of the config: the others' tables are what foreign keys may point to. */
   readonly apps: readonly ResolvedApp[];
   readonly dialect: Dialect;
+  /** Every database the migrations must run on: the configured dialect first, then `targets`. */
+  readonly targets: readonly Dialect[];
   readonly resolver: RenameResolver;
   readonly renames: readonly string[];
   readonly backfills: readonly string[];
@@ -79,18 +83,15 @@ async function externalTableNames(app: ResolvedApp, apps: readonly ResolvedApp[]
 export async function planApp(
   input: AppPlanInput,
   deps: CliDeps,
-  allowRebuild: (refusal: { readonly problems?: readonly MigProblem[] }) => Promise<boolean>,
+  allowRebuild: (problems: readonly MigProblem[]) => Promise<boolean>,
 ): Promise<AppPlan> {
   const { app, dialect } = input;
+  const targets = input.targets.length > 0 ? input.targets : [dialect];
   // Compiled while the migrations are replayed.
   deps.prepareModules?.([app.tablesPath]);
   const from = await replayApp(app, deps);
   const capabilities = resolveCapabilities(dialect.capabilities);
-  const to = snapshotFromTables(await loadTables(app, deps), {
-    externalTables: await externalTableNames(app, input.apps, deps),
-    maxIdentifierLength: capabilities.maxIdentifierLength,
-    indexMethods: capabilities.indexMethods,
-  });
+  const to = snapshotFor(await loadTables(app, deps), await externalTableNames(app, input.apps, deps), capabilities, targets);
 
   const tables = new Set([...from.tableNames(), ...to.tableNames()]);
   const renameArgs = input.shareFlags ? renamesForApp(input.renames, tables) : input.renames;
@@ -113,13 +114,29 @@ export async function planApp(
 
   const operations = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
   if (operations.length === 0) return { kind: "operations", app, operations, used };
+  return { kind: "operations", app, operations: await planForTargets(operations, targets, from, allowRebuild), used };
+}
+
+/**
+ * The schema the tables describe. Names mig derives (indexes, constraints) are cut to fit the
+ * strictest target, so that one file runs on all of them; a name that does not fit names it.
+ */
+function snapshotFor(module: Record<string, unknown>, externalTables: readonly string[], capabilities: ResolvedCapabilities, targets: readonly Dialect[]): Snapshot {
+  let strictest: Dialect | undefined;
+  let maxIdentifierLength = capabilities.maxIdentifierLength;
+  for (const target of targets) {
+    const limit = resolveCapabilities(target.capabilities).maxIdentifierLength;
+    if (limit < maxIdentifierLength) [strictest, maxIdentifierLength] = [target, limit];
+  }
   try {
-    return { kind: "operations", app, operations: planOperations(operations, dialect, from, false), used };
+    return snapshotFromTables(module, { externalTables, maxIdentifierLength, indexMethods: capabilities.indexMethods });
   } catch (error) {
-    // Only the planner's refusals can become table rebuilds; the emitter's cannot.
-    const refused =
-      error && typeof error === "object" && (error as { code?: unknown }).code === "MIG_E_UNSUPPORTED" && !(error as { meta?: { emitter?: boolean } }).meta?.emitter;
-    if (!refused || !capabilities.rebuildTable || !(await allowRebuild(error as { problems?: readonly MigProblem[] }))) throw error;
-    return { kind: "operations", app, operations: planOperations(operations, dialect, from, true), used };
+    if (!strictest || !isMigError(error, "MIG_E_SCHEMA_INVALID")) throw error;
+    throw new MigError(error.code, error.message, {
+      ...(error.problems ? { problems: error.problems } : {}),
+      meta: { ...error.meta, target: strictest.name },
+      hint: `Names must fit every target; ${strictest.name} allows ${maxIdentifierLength} bytes (config targets)`,
+      cause: error,
+    });
   }
 }

@@ -53,19 +53,20 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
     if (!options.auto) return emptyMigration(context, apps[0]!, options);
 
     const { dialect } = await context.dialect();
+    const targets = await context.targets();
     const { apps: allApps } = await context.config();
     const resolver = renameResolver(options.autoInput, deps);
-    const allowRebuild = async (refusal: { readonly problems?: readonly MigProblem[] }) => {
+    const allowRebuild = async (problems: readonly MigProblem[]) => {
       if (options.allowRebuild) return true;
       if (!deps.stdinIsTTY) return false;
-      for (const problem of refusal.problems ?? []) output.note(`${dialect.name} cannot do this in place: ${problem.message}`);
-      return deps.prompter.confirm("Rebuild the tables concerned instead (copy each into a new table)?", false);
+      for (const problem of problems) output.note(`cannot be done in place: ${problem.message}`);
+      return deps.prompter.confirm("Allow a table rebuild for these changes where the database needs one (copy each table into a new one)?", false);
     };
     const plans: AppPlan[] = [];
     for (const app of apps) {
       plans.push(
         await planApp(
-          { app, apps: allApps, dialect, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all" },
+          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all" },
           deps,
           allowRebuild,
         ),

@@ -1,0 +1,273 @@
+import type { ResolvedCapabilities } from "../dialect/capabilities";
+import { isMigError } from "../errors/mig-error";
+import type { AddColumnOperation, CreateTableOperation, Operation } from "../operations/operation";
+import type { ForeignKeyEntity } from "../snapshot/entities";
+import type { Snapshot } from "../snapshot/snapshot";
+import { invertOperation } from "../manager/invert-operation";
+import { REBUILD_CURES, lowerToRebuild } from "./lower-to-rebuild";
+import { rebuildAsChanges } from "./rebuild-as-changes";
+import { refusalOf } from "./refusal-of";
+import { hasForeignKeyColumnChange, wrapForeignKeyColumnAlters } from "./wrap-foreign-key-alters";
+
+/** One operation of a plan that the database cannot run as it is, and why. */
+export interface PlanProblem {
+  readonly operation: Operation;
+  /** Its position in the plan being checked. */
+  readonly index: number;
+  readonly table: string;
+  readonly column?: string;
+  readonly reason: string;
+}
+
+/** @deprecated The name of {@link PlanProblem} before 0.2. */
+export type RefusedOperation = PlanProblem;
+
+/** What a rebuild lowering receives: the whole plan, what was refused, and the schema before it. */
+export interface RebuildRequest {
+  readonly operations: readonly Operation[];
+  readonly refused: readonly PlanProblem[];
+  readonly from: Snapshot;
+}
+
+/**
+ * Rewrites the refused operations of a plan into `rebuild_table` operations (SQLite's copy into
+ * a new table). The extension point of the planner; the plan it returns is checked again.
+ */
+export type RebuildLowering = (request: RebuildRequest) => readonly Operation[];
+
+/** What {@link planOperations} plans. */
+export interface PlanInput {
+  /** The logical operations, as a migration file (or the diff) holds them, in order. */
+  readonly operations: readonly Operation[];
+  /** The dialect's flags, resolved once (`resolveCapabilities`). */
+  readonly capabilities: ResolvedCapabilities;
+  /**
+   * Consent to a table rebuild for every operation (`mig forwards --allow-rebuild`, the
+   * `allowRebuild` config option). An operation may also carry its own (`allowRebuild: true` in
+   * the file). Default `false`.
+   */
+  readonly allowRebuild?: boolean;
+  /**
+   * The schema before the operations run, or a function that gives it (called at most once, and
+   * only when the plan needs it: for a table rebuild, or foreign keys in the way of a change).
+   */
+  readonly schemaBefore?: Snapshot | (() => Snapshot);
+  /**
+   * Also check that dropped columns can be added back when the migration is reversed (what `mig
+   * new` asks before it writes a file). Default `false`.
+   */
+  readonly checkReverse?: boolean;
+  /** The rebuild lowering. Default: `lowerToRebuild`. */
+  readonly rebuild?: RebuildLowering;
+}
+
+/**
+ * The planner's answer, as a value:
+ * - `ok: true`: the operations to emit, in order (`rebuilt` names the tables rebuilt by copy);
+ * - `ok: false`: every operation that cannot run. `refusals` cannot run on this database at all;
+ *   `questions` can, by a table rebuild, once the user consents; `needsSchema` asks for the
+ *   schema before the operations (not given, and needed for a rebuild or a foreign-key change).
+ */
+export type PlanResult =
+  | { readonly ok: true; readonly operations: readonly Operation[]; readonly rebuilt: readonly string[] }
+  | {
+      readonly ok: false;
+      readonly refusals: readonly PlanProblem[];
+      readonly questions: readonly PlanProblem[];
+      /** Nothing is refused yet, but the plan needs `schemaBefore`: plan again with it. */
+      readonly needsSchema?: true;
+    };
+
+/**
+ * The one planner: fits logical operations to what a database can do, when a migration is
+ * applied (`forwards`, `backwards`, `--preview`, `check`) and when it is written (`new`, for every
+ * target). Pure: it reads only its input.
+ *
+ * - A table rebuild from a file of mig 0.1 is read as the changes it makes, with consent, by a
+ *   dialect that does not rebuild tables.
+ * - A dialect that cannot change constraints of an existing table gets the foreign keys of a
+ *   cycle inside its CREATE TABLEs, a new nullable column's foreign key inline
+ *   (`addColumnForeignKey`), and no separate drop of a foreign key whose table is dropped by the
+ *   same plan.
+ * - A dialect that cannot change or rename a column under a foreign key gets the key dropped and
+ *   added back around the change.
+ * - What is still refused is lowered to table rebuilds when the dialect offers them and every
+ *   refused operation has consent; otherwise every refusal and open question is returned.
+ *
+ * @example
+ * ```ts
+ * const result = planOperations({ operations: manager.forwardsPlan(), capabilities, schemaBefore: () => replay() });
+ * if (!result.ok) for (const q of result.questions) console.log(`${q.reason}: needs --allow-rebuild`);
+ * ```
+ */
+export function planOperations(input: PlanInput): PlanResult {
+  const { capabilities } = input;
+  const schemaBefore = once(input.schemaBefore);
+  let plan = capabilities.rebuildTable ? input.operations : rebuildsAsChanges(input.operations);
+  if (!capabilities.alterConstraints) {
+    plan = dropWithTables(foldCycleForeignKeys(plan));
+    if (capabilities.addColumnForeignKey) plan = foldAddColumnForeignKeys(plan);
+  }
+  const limits = { retype: !capabilities.alterForeignKeyColumnType, rename: !capabilities.renameForeignKeyColumn };
+  if (limits.retype || limits.rename) {
+    if (!schemaBefore && hasForeignKeyColumnChange(plan, limits)) return NEEDS_SCHEMA;
+    plan = wrapForeignKeyColumnAlters(plan, schemaBefore, limits);
+  }
+
+  const refused = [...refusedOperations(plan, capabilities), ...(input.checkReverse ? irreversibleDrops(plan, capabilities) : [])].sort((a, b) => a.index - b.index);
+  if (refused.length === 0) return { ok: true, operations: plan, rebuilt: [] };
+
+  // A table with a refusal no rebuild cures is not rebuilt at all: its other refusals stand too.
+  const cured = (problem: PlanProblem) => capabilities.rebuildTable && REBUILD_CURES.has(problem.operation.kind);
+  const blocked = new Set(refused.filter((problem) => !cured(problem)).map((problem) => problem.table));
+  const refusals: PlanProblem[] = [];
+  const questions: PlanProblem[] = [];
+  for (const problem of refused) {
+    if (!cured(problem) || blocked.has(problem.table)) refusals.push(problem);
+    else if (!(input.allowRebuild === true || consents(problem.operation))) questions.push(problem);
+  }
+  if (refusals.length > 0 || questions.length > 0) return { ok: false, refusals, questions };
+  if (!schemaBefore) return NEEDS_SCHEMA;
+
+  let lowered: readonly Operation[];
+  try {
+    lowered = (input.rebuild ?? lowerToRebuild)({ operations: plan, refused, from: schemaBefore() });
+  } catch (error) {
+    if (!isMigError(error, "MIG_E_UNSUPPORTED")) throw error;
+    return { ok: false, questions: [], refusals: [{ ...(refused[0] as PlanProblem), reason: error.hint ? `${error.message} (${error.hint})` : error.message }] };
+  }
+  // The lowered plan must need nothing more.
+  const left = refusedOperations(lowered, capabilities);
+  if (left.length > 0) return { ok: false, refusals: left, questions: [] };
+  const rebuilt = lowered.flatMap((op) => (op.kind === "rebuild_table" ? [op.to.table.name] : []));
+  return { ok: true, operations: lowered, rebuilt };
+}
+
+const NEEDS_SCHEMA: PlanResult = Object.freeze({ ok: false, refusals: [], questions: [], needsSchema: true });
+
+/**
+ * A `rebuild_table` of a file written by mig 0.1, for a dialect without rebuilds: the logical
+ * changes it stands for, each with consent (`rebuildAsChanges`). A dialect that rebuilds runs it
+ * as written.
+ */
+function rebuildsAsChanges(operations: readonly Operation[]): readonly Operation[] {
+  if (!operations.some((op) => op.kind === "rebuild_table")) return operations;
+  return operations.flatMap((op) => (op.kind === "rebuild_table" ? (rebuildAsChanges(op) ?? [op]) : [op]));
+}
+
+function consents(operation: Operation): boolean {
+  return "allowRebuild" in operation && operation.allowRebuild === true;
+}
+
+/** A snapshot given as is or by a function, asked for at most once. */
+function once(given: Snapshot | (() => Snapshot) | undefined): (() => Snapshot) | undefined {
+  if (given === undefined) return undefined;
+  if (typeof given !== "function") return () => given;
+  let value: Snapshot | undefined;
+  return () => (value ??= given());
+}
+
+/** Every operation of the plan the dialect cannot perform, in plan order. */
+export function refusedOperations(operations: readonly Operation[], capabilities: ResolvedCapabilities): PlanProblem[] {
+  const refused: PlanProblem[] = [];
+  operations.forEach((operation, index) => {
+    const refusal = refusalOf(operation, operations, capabilities);
+    if (refusal) refused.push({ operation, index, ...refusal });
+  });
+  return refused;
+}
+
+/**
+ * Dropped columns the dialect could not add back when the migration is reversed (SQLite cannot
+ * ADD COLUMN with a now() or random default, nor with a value for existing rows): planned like a
+ * refused change (a rebuild with consent, or a refusal), so that `mig new` never writes a
+ * migration whose backwards cannot run. Only `new` asks this (`checkReverse`).
+ */
+function irreversibleDrops(operations: readonly Operation[], capabilities: ResolvedCapabilities): PlanProblem[] {
+  return operations.flatMap((operation, index): PlanProblem[] => {
+    if (operation.kind !== "drop_column") return [];
+    const back = refusalOf(invertOperation(operation), operations, capabilities);
+    if (!back) return [];
+    const reason = `drop_column ${operation.table}.${operation.column.name}: going backwards, ${back.reason.slice(back.reason.indexOf(": ") + 2)}`;
+    return [{ operation, index, table: operation.table, column: operation.column.name, reason }];
+  });
+}
+
+/**
+ * A dialect that cannot add a foreign key to an existing table gets the FKs of a cycle inside
+ * the CREATE TABLE statements instead. Such a dialect (SQLite) accepts a reference to a table
+ * that does not exist yet: foreign-key errors that need another table's definition are not
+ * detected by CREATE TABLE, only when rows are written (sqlite.org/foreignkeys.html, "foreign key
+ * DML errors").
+ */
+function foldCycleForeignKeys(operations: readonly Operation[]): readonly Operation[] {
+  const created = new Map<string, CreateTableOperation>();
+  for (const op of operations) if (op.kind === "create_table") created.set(op.schema.table.name, op);
+  if (created.size === 0) return operations;
+  const folded = new Map<string, CreateTableOperation>();
+  const result: Operation[] = [];
+  for (const op of operations) {
+    const create = op.kind === "add_foreign_key" ? created.get(op.foreignKey.table) : undefined;
+    if (op.kind !== "add_foreign_key" || !create) {
+      result.push(op);
+      continue;
+    }
+    const name = create.schema.table.name;
+    const current = folded.get(name) ?? create;
+    folded.set(name, { kind: "create_table", schema: { ...current.schema, foreignKeys: [...current.schema.foreignKeys, op.foreignKey] } });
+  }
+  return folded.size === 0 ? operations : result.map((op) => (op.kind === "create_table" ? (folded.get(op.schema.table.name) ?? op) : op));
+}
+
+/**
+ * The reverse of the fold above: a foreign key dropped before its own table is dropped by the
+ * same plan (the first step of reversing a cycle) goes with the table instead.
+ */
+function dropWithTables(operations: readonly Operation[]): readonly Operation[] {
+  const dropped = new Set<string>();
+  const result: Operation[] = [];
+  for (let i = operations.length - 1; i >= 0; i--) {
+    const op = operations[i] as Operation;
+    if (op.kind === "drop_table") dropped.add(op.schema.table.name);
+    if (op.kind === "create_table" || op.kind === "rename_table") {
+      dropped.delete(op.kind === "create_table" ? op.schema.table.name : op.to);
+    }
+    if (op.kind === "drop_foreign_key" && dropped.has(op.foreignKey.table)) continue;
+    result.push(op);
+  }
+  return result.length === operations.length ? operations : result.reverse();
+}
+
+/**
+ * For a dialect that cannot add a foreign key to an existing table but can add a column that
+ * has one (SQLite: `ALTER TABLE … ADD COLUMN … REFERENCES`, allowed when the column's default is
+ * NULL; lang_altertable.html#altertabaddcol): a new nullable column without a default and the
+ * single-column foreign key added on it by the same plan become one `add_column` that carries
+ * the key, instead of a table rebuild.
+ */
+function foldAddColumnForeignKeys(operations: readonly Operation[]): readonly Operation[] {
+  const added = new Map<string, number>();
+  operations.forEach((op, index) => {
+    if (op.kind === "add_column" && op.column.nullable && op.column.default == null && op.backfill === undefined) {
+      added.set(`${op.table}\u0000${op.column.name}`, index);
+    }
+  });
+  if (added.size === 0) return operations;
+  const carried = new Map<number, ForeignKeyEntity>();
+  const taken = new Set<number>();
+  operations.forEach((op, index) => {
+    if (op.kind !== "add_foreign_key" || op.foreignKey.columns.length !== 1) return;
+    const at = added.get(`${op.foreignKey.table}\u0000${op.foreignKey.columns[0] as string}`);
+    if (at === undefined || at > index || carried.has(at)) return;
+    carried.set(at, op.foreignKey);
+    taken.add(index);
+  });
+  if (taken.size === 0) return operations;
+  const result: Operation[] = [];
+  operations.forEach((op, index) => {
+    if (taken.has(index)) return;
+    const foreignKey = carried.get(index);
+    result.push(foreignKey ? ({ ...(op as AddColumnOperation), references: foreignKey } satisfies AddColumnOperation) : op);
+  });
+  return result;
+}
