@@ -152,7 +152,7 @@ const NEEDS_SCHEMA: PlanResult = Object.freeze({ ok: false, refusals: [], questi
  */
 function rebuildsAsChanges(operations: readonly Operation[]): readonly Operation[] {
   if (!operations.some((op) => op.kind === "rebuild_table")) return operations;
-  return operations.flatMap((op) => (op.kind === "rebuild_table" ? (rebuildAsChanges(op) ?? [op]) : [op]));
+  return operations.flatMap((op): readonly Operation[] => (op.kind === "rebuild_table" ? (rebuildAsChanges(op) ?? [op]) : [op]));
 }
 
 function consents(operation: Operation): boolean {
