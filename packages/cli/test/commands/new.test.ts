@@ -147,7 +147,7 @@ describe("mig new: backfills, data loss, dialect limits", () => {
     const io = testDeps({ cwd: project.dir, tty: true, texts: ["7"], confirms: [false], ids: [ID(2)] });
     expect(await run({ app: "music", auto: true }, io.deps)).toBe(1);
     // SQLite cannot add it in place (addColumnBackfill: false); a table rebuild could, declined here.
-    expect(io.asked).toEqual(["Column band.rank is NOT NULL and has no default: what value should existing rows get?", "Rebuild the tables concerned instead (copy each into a new table)?"]);
+    expect(io.asked).toEqual(["Column band.rank is NOT NULL and has no default: what value should existing rows get?", "Allow a table rebuild for these changes where the database needs one (copy each table into a new one)?"]);
     expect(io.stderr()).toContain("MIG_E_UNSUPPORTED");
     expect(project.list("src/music/migrations")).toHaveLength(1);
   });
@@ -158,12 +158,15 @@ describe("mig new: backfills, data loss, dialect limits", () => {
     project.write("src/music/tables.ts", MUSIC.initial.replace("varchar({ length: 100 })", "varchar({ length: 200 })"));
     const declined = testDeps({ cwd: project.dir, tty: true, confirms: [false], ids: [ID(2)] });
     expect(await run({ app: "music", auto: true }, declined.deps)).toBe(1);
-    expect(declined.asked).toEqual(["Rebuild the tables concerned instead (copy each into a new table)?"]);
-    expect(declined.stderr()).toMatch(/sqlite cannot do this in place: .*band/);
+    expect(declined.asked).toEqual(["Allow a table rebuild for these changes where the database needs one (copy each table into a new one)?"]);
+    expect(declined.stderr()).toMatch(/cannot be done in place: sqlite: alter_column band\.name/);
     expect(project.list("src/music/migrations")).toHaveLength(1);
     const agreed = testDeps({ cwd: project.dir, tty: true, confirms: [true], ids: [ID(2)] });
     expect(await run({ app: "music", auto: true }, agreed.deps)).toBe(0);
-    expect(project.read("src/music/migrations/music_2026_11_22t10_00_02_000000.ts")).toContain("manager.rebuildTable(");
+    // The file holds the logical change, with the consent on it: no rebuild is written.
+    const written = project.read("src/music/migrations/music_2026_11_22t10_00_02_000000.ts");
+    expect(written).not.toContain("rebuildTable");
+    expect(written).toMatch(/manager\.alterColumn\([\s\S]*length: 200[\s\S]*allowRebuild: true/);
   });
 
   it("--allow-rebuild opts in without a terminal", async () => {
@@ -175,7 +178,7 @@ describe("mig new: backfills, data loss, dialect limits", () => {
     expect(refused.stderr()).toContain("--allow-rebuild");
     const io = testDeps({ cwd: project.dir, ids: [ID(2)] });
     expect(await run({ app: "music", auto: true, allowRebuild: true }, io.deps)).toBe(0);
-    expect(project.read("src/music/migrations/music_2026_11_22t10_00_02_000000.ts")).toMatch(/rebuildTable[\s\S]*length: 200/);
+    expect(project.read("src/music/migrations/music_2026_11_22t10_00_02_000000.ts")).toMatch(/alterColumn[\s\S]*length: 200[\s\S]*allowRebuild: true/);
     expect(io.asked).toEqual([]);
   });
 
