@@ -8,6 +8,7 @@ import {
   bigint,
   foreignKey,
   integer,
+  planOperations,
   replayMigrations,
   resolveCapabilities,
   serialiseMigration,
@@ -101,9 +102,16 @@ export async function buildHistory(dialect: Dialect, options: { readonly appName
     const manager = new MigrationManager({ migrationId: id, appName, description });
     for (const operation of operations) manager.addOperation(operation);
     managers.push(manager);
+    const before = from;
     from = replayMigrations(managers);
-    const count = (plan: readonly Operation[]) => plan.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
-    steps.push({ id, description, text, schema: from, steps: count(operations) + (options.sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan()) + (options.sleep ? 1 : 0) });
+    // The statements the runner emits: the file's logical operations, planned for the dialect
+    // (forwards from the schema before, backwards from the schema after).
+    const count = (plan: readonly Operation[], schemaBefore: Snapshot) => {
+      const result = planOperations({ operations: plan, capabilities, schemaBefore });
+      if (!result.ok) throw new Error(`history step ${index + 1} does not plan on ${dialect.name}`);
+      return result.operations.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
+    };
+    steps.push({ id, description, text, schema: from, steps: count(operations, before) + (options.sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan(), from) + (options.sleep ? 1 : 0) });
   }
   return steps;
 }
