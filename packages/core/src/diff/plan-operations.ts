@@ -1,6 +1,7 @@
 import type { ResolvedCapabilities } from "../dialect/capabilities";
 import { isMigError } from "../errors/mig-error";
-import type { AddColumnOperation, CreateTableOperation, Operation } from "../operations/operation";
+import type { AddColumnOperation, CreateTableOperation, Operation, SchemaOperation } from "../operations/operation";
+import { applyOperation } from "../manager/apply-operation";
 import type { ForeignKeyEntity } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
 import { invertOperation } from "../manager/invert-operation";
@@ -101,6 +102,16 @@ export type PlanResult =
  * ```
  */
 export function planOperations(input: PlanInput): PlanResult {
+  const forward = planOnce(input);
+  if (!input.checkReverse || (!forward.ok && forward.needsSchema)) return forward;
+  const backward = reverseProblems(input);
+  if (backward.refusals.length === 0 && backward.questions.length === 0) return forward;
+  const refusals = [...(forward.ok ? [] : forward.refusals), ...backward.refusals];
+  const questions = [...(forward.ok ? [] : forward.questions), ...backward.questions.filter((q) => !refusals.some((r) => r.operation === q.operation))];
+  return { ok: false, refusals, questions };
+}
+
+function planOnce(input: PlanInput): PlanResult {
   const { capabilities } = input;
   const schemaBefore = once(input.schemaBefore);
   let plan = capabilities.rebuildTable ? input.operations : rebuildsAsChanges(input.operations);
@@ -114,7 +125,7 @@ export function planOperations(input: PlanInput): PlanResult {
     plan = wrapForeignKeyColumnAlters(plan, schemaBefore, limits);
   }
 
-  const refused = [...refusedOperations(plan, capabilities), ...(input.checkReverse ? irreversibleDrops(plan, capabilities) : [])].sort((a, b) => a.index - b.index);
+  const refused = refusedOperations(plan, capabilities);
   if (refused.length === 0) return { ok: true, operations: plan, rebuilt: [] };
 
   // A table with a refusal no rebuild cures is not rebuilt at all: its other refusals stand too.
@@ -178,19 +189,40 @@ export function refusedOperations(operations: readonly Operation[], capabilities
 }
 
 /**
- * Dropped columns the dialect could not add back when the migration is reversed (SQLite cannot
- * ADD COLUMN with a now() or random default, nor with a value for existing rows): planned like a
- * refused change (a rebuild with consent, or a refusal), so that `mig new` never writes a
- * migration whose backwards cannot run. Only `new` asks this (`checkReverse`).
+ * What reversing the operations would need (`checkReverse`, asked by `mig new` so that it never
+ * writes a migration whose backwards cannot run): the inverse plan, newest first, planned from the
+ * schema after the operations. Each problem names the forward operation whose inverse it is, so
+ * that consent recorded on it carries over (invertOperation keeps `allowRebuild`). SQLite, for
+ * one, adds a nullable foreign-key column in place but can only take it out again by a rebuild.
  */
-function irreversibleDrops(operations: readonly Operation[], capabilities: ResolvedCapabilities): PlanProblem[] {
-  return operations.flatMap((operation, index): PlanProblem[] => {
-    if (operation.kind !== "drop_column") return [];
-    const back = refusalOf(invertOperation(operation), operations, capabilities);
-    if (!back) return [];
-    const reason = `drop_column ${operation.table}.${operation.column.name}: going backwards, ${back.reason.slice(back.reason.indexOf(": ") + 2)}`;
-    return [{ operation, index, table: operation.table, column: operation.column.name, reason }];
+function reverseProblems(input: PlanInput): { refusals: PlanProblem[]; questions: PlanProblem[] } {
+  const none = { refusals: [], questions: [] };
+  const given = input.schemaBefore;
+  if (given === undefined) return none;
+  const forwards = input.operations.filter((op): op is SchemaOperation => op.kind !== "raw");
+  let after: Snapshot;
+  try {
+    after = forwards.reduce(applyOperation, typeof given === "function" ? given() : given);
+  } catch (error) {
+    if (isMigError(error)) return none;
+    throw error;
+  }
+  const origin = new Map<Operation, SchemaOperation>();
+  const inverses = [...forwards].reverse().map((op) => {
+    const inverse = invertOperation(op);
+    origin.set(inverse, op);
+    return inverse;
   });
+  // Only what the reverse needs matters here, so the default lowering checks it.
+  const result = planOnce({ operations: inverses, capabilities: input.capabilities, schemaBefore: after, ...(input.allowRebuild !== undefined ? { allowRebuild: input.allowRebuild } : {}) });
+  if (result.ok || result.needsSchema) return none;
+  const back = (problem: PlanProblem): PlanProblem[] => {
+    const operation = origin.get(problem.operation);
+    if (!operation) return [];
+    const reason = `going backwards, ${problem.reason}`;
+    return [{ ...problem, operation, index: input.operations.indexOf(operation), reason }];
+  };
+  return { refusals: result.refusals.flatMap(back), questions: result.questions.flatMap(back) };
 }
 
 /**
