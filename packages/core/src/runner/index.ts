@@ -4,6 +4,7 @@ export * from "./clean-orphans";
 export * from "./migration-source";
 export * from "./migration-status";
 export * from "./order-apps";
+export * from "./plan-pending";
 export * from "./raw-db";
 export * from "./run-backwards";
 export * from "./run-forwards";

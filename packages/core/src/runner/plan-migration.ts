@@ -7,6 +7,10 @@ import { planError } from "../diff/plan-for-dialect";
 import { type PlanResult, planOperations } from "../diff/plan-operations";
 import type { Operation } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
+import { compareMigrationIds } from "../manager/migration-id";
+import { replayMigrations } from "../manager/replay-migrations";
+import type { MigrationSource } from "./migration-source";
+import type { RunOptions } from "./runner-types";
 import { type RunnableMigration, migrationLabel } from "./migration-source";
 import type { SelectedMigration } from "./select-migrations";
 import type { Direction } from "./tracking-store";
@@ -131,6 +135,32 @@ async function planFor(
   if (result.ok) return result.operations;
   const going = direction === "forwards" ? "" : " backwards";
   return Promise.reject(planError(result, `Migration ${label}${going}: ${dialect.name} cannot run {n}`, { dialect: dialect.name }));
+}
+
+/**
+ * Consent and the schema before a migration, for the planner. The schema is the replay of the
+ * app's migration files before it (forwards) or up to and including it (backwards: the state it
+ * reverses), the same per-app view `mig new` plans from; files are loaded once per run, and only
+ * for a plan that needs the schema.
+ */
+export function migrationPlanning(options: Pick<RunOptions, "sources" | "allowRebuild">): MigrationPlanning {
+  const loaded = new Map<MigrationSource, Promise<RunnableMigration>>();
+  const load = (source: MigrationSource) => {
+    let migration = loaded.get(source);
+    if (!migration) loaded.set(source, (migration = source.load()));
+    return migration;
+  };
+  return {
+    allowRebuild: options.allowRebuild === true,
+    async schemaBefore(selected, direction) {
+      const earlier = options.sources.filter((source) => {
+        if (source.appName !== selected.appName) return false;
+        const order = compareMigrationIds(source.id, selected.id);
+        return direction === "forwards" ? order < 0 : order <= 0;
+      });
+      return replayMigrations(await Promise.all(earlier.map(load)));
+    },
+  };
 }
 
 function emit(dialect: Dialect, operation: SchemaOperation, label: string): readonly Statement[] {

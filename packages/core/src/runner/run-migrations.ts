@@ -1,10 +1,7 @@
 import { resolveCapabilities } from "../dialect/capabilities";
 import { MigError, isMigError } from "../errors/mig-error";
 import { executeMigration } from "./execute-migration";
-import { compareMigrationIds } from "../manager/migration-id";
-import { replayMigrations } from "../manager/replay-migrations";
-import type { MigrationSource, RunnableMigration } from "./migration-source";
-import { type MigrationPlanning, type PlannedMigration, messageOf, planMigration } from "./plan-migration";
+import { type PlannedMigration, messageOf, migrationPlanning, planMigration } from "./plan-migration";
 import { checksumError, checksumMismatches, reconcileProgress, resumeKey } from "./reconcile-state";
 import type { MigrationResult, RunOptions, RunResult } from "./runner-types";
 import { type SelectedMigration, assertUniqueSources, selectBackwards, selectForwards } from "./select-migrations";
@@ -136,32 +133,6 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
     }
   }
   return { ...base, ok: true, migrations: results };
-}
-
-/**
- * Consent and the schema before a migration, for the planner. The schema is the replay of the
- * app's migration files before it (forwards) or up to and including it (backwards: the state it
- * reverses), the same per-app view `mig new` plans from; files are loaded once per run, and only
- * for a plan that needs the schema.
- */
-function migrationPlanning(options: RunOptions): MigrationPlanning {
-  const loaded = new Map<MigrationSource, Promise<RunnableMigration>>();
-  const load = (source: MigrationSource) => {
-    let migration = loaded.get(source);
-    if (!migration) loaded.set(source, (migration = source.load()));
-    return migration;
-  };
-  return {
-    allowRebuild: options.allowRebuild === true,
-    async schemaBefore(selected, direction) {
-      const earlier = options.sources.filter((source) => {
-        if (source.appName !== selected.appName) return false;
-        const order = compareMigrationIds(source.id, selected.id);
-        return direction === "forwards" ? order < 0 : order <= 0;
-      });
-      return replayMigrations(await Promise.all(earlier.map(load)));
-    },
-  };
 }
 
 function notRun(selected: SelectedMigration, overrides: Partial<MigrationResult>): MigrationResult {
