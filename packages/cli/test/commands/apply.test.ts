@@ -119,7 +119,7 @@ describe("a failing migration", () => {
     expect(await forwards({ app: "music", json: true }, json.deps)).toBe(1);
     const { error } = JSON.parse(json.stdout()) as { error: { code: string; meta: { migrations: { id: string; status: string }[] } } };
     expect(error.code).toBe("MIG_E_MIGRATION_FAILED");
-    expect(error.meta.migrations.map((m) => m.status)).toEqual(["failed", "skipped"]);
+    expect(error.meta.migrations.map((m) => m.status)).toEqual(["failed", "not-run"]);
   });
 });
 
