@@ -76,7 +76,7 @@ export function parseConnectionUrl(text: string): ParsedConnectionUrl {
   } catch {
     // The URL itself is not quoted: a password it holds may not be where redaction looks for it.
     throw new MigError("MIG_E_CONFIG", `The ${scheme}:// connection URL cannot be used: ${serverUrlProblem(rest.slice(2))}`, {
-      hint: "Write it as scheme://user:password@host:port/database; percent-encode special characters in the user name and password (@ is %40, / is %2F, : is %3A)",
+      hint: "Write it as scheme://user@host:port/database, a password after the user name (user:password@); percent-encode special characters in them (@ is %40, / is %2F, : is %3A)",
     });
   }
   const database = decodeComponent(url.pathname.replace(/^\//, ""), scheme, "database name");
