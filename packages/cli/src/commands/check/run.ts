@@ -57,15 +57,14 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
     const c = output.color;
     if (rows.length === 0) output.line("No migrations yet. Write one with: mig new <app> --auto");
     else {
-      // A migration stopped part-way (no transactional DDL): say how far it got, statement-wise.
-      const partial = new Map(report.migrations.flatMap((m) => (m.partial ? [[`${m.appName}/${m.id}`, m.partial] as const] : [])));
       const table = renderTable(
         ["APP", "MIGRATION_ID", "DESCRIPTION", "APPLIED", "CHECKSUM"],
         rows.map((r) => [
           r.app,
           r.id,
           r.description,
-          partialLabel(partial.get(`${r.app}/${r.id}`)) ?? (r.applied ? "yes" : "no"),
+          // A migration stopped part-way (no transactional DDL): how far it got, statement-wise.
+          partialLabel(r.partial) ?? (r.applied ? "yes" : "no"),
           r.checksumMismatch ? "MISMATCH" : r.applied ? "ok" : "-",
         ]),
       );
