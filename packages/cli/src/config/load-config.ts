@@ -30,7 +30,7 @@ export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<
   try {
     module = await deps.loadModule(path);
   } catch (error) {
-    const failure = describeLoadError(error, path, shown);
+    const failure = describeLoadError(error, path, deps.cwd);
     throw new MigError("MIG_E_CONFIG", `Cannot load ${failure.where}: ${failure.reason}`, {
       hint: "Fix the error in the config file; it must export default defineConfig({ ... })",
       problems: failure.problems,

@@ -55,7 +55,7 @@ export async function loadMigrationFile(app: ResolvedApp, path: string, deps: Cl
   try {
     module = await deps.loadModule(path);
   } catch (error) {
-    const failure = describeLoadError(error, path, shown);
+    const failure = describeLoadError(error, path, deps.cwd);
     throw fileError(shown, `cannot be loaded: ${failure.reason}`, error, failure);
   }
   const { ID: id, DESCRIPTION: description, VERSION: version, forwards } = module;

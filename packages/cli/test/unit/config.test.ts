@@ -4,6 +4,7 @@ import { run as forwards } from "../../src/commands/forwards/run";
 import { run as newMigration } from "../../src/commands/new/run";
 import { configText, MUSIC, SHOP } from "../support/fixtures";
 import { createProject } from "../support/project";
+import { runMig } from "../support/run-mig";
 import { sqliteProject } from "../support/sqlite-project";
 import { testDeps } from "../support/test-deps";
 
@@ -133,6 +134,15 @@ describe("syntax errors in the user's files: file:line:column and the offending 
     const tables = testDeps({ cwd: project.dir });
     expect(await newMigration({ app: "music", auto: true }, tables.deps)).toBe(1);
     expect(tables.stderr()).toMatch(/error MIG_E_SCHEMA_INVALID: src\/music\/tables\.ts:4:33 cannot be loaded: Expected identifier but found ","\n {2}- 4 \| {3}name: varchar\(\{ length: 50 \}\),,\n/);
+    // In a module the tables module imports: that file, line and column.
+    project.write("src/music/columns.ts", 'import { varchar } from "@mig/core";\nexport const name = () => varchar({ length: 50 }),,;\n');
+    project.write("src/music/tables.ts", `import { name } from "./columns";\n${good.replace("name: varchar({ length: 50 }),", "name: name(),")}`);
+    // (The built binary: where the message names the imported file is the loader's, jiti's, doing.)
+    const imported = await runMig(["new", "music", "--auto"], { cwd: project.dir });
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toContain(
+      'error MIG_E_SCHEMA_INVALID: src/music/tables.ts cannot be loaded: src/music/columns.ts:2:51: Expected identifier but found ","\n  - 2 | export const name',
+    );
     project.write("src/music/tables.ts", good);
 
     const file = `src/music/migrations/${project.list("src/music/migrations")[0]}`;

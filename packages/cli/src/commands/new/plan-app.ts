@@ -55,7 +55,7 @@ export async function loadTables(app: ResolvedApp, deps: CliDeps): Promise<Recor
     return await deps.loadModule(app.tablesPath);
   } catch (error) {
     if (error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("MIG_E_")) throw error;
-    const failure = describeLoadError(error, app.tablesPath, shown);
+    const failure = describeLoadError(error, app.tablesPath, deps.cwd);
     throw new MigError("MIG_E_SCHEMA_INVALID", `${failure.where} cannot be loaded: ${failure.reason}`, {
       hint: "Fix the error in the tables module",
       problems: failure.problems,
