@@ -4,6 +4,16 @@
 // Everything else is the ESM build (`dist/bin.js`).
 "use strict";
 
+// A reader that stops early (`mig --help | head -1`, `mig backwards all --preview | head`) closes
+// the pipe: the next write fails with EPIPE. That is not an error of mig: the output nobody reads
+// is dropped and the command finishes as it would have (a run is never cut short half-way), with
+// its own exit code. Handled here, once, for every command and for both streams.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (error) => {
+    if (error.code !== "EPIPE" && error.code !== "ERR_STREAM_DESTROYED") throw error;
+  });
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   process.stdout.write(`${require("../package.json").version}\n`);

@@ -8,8 +8,9 @@ import { clackPrompter } from "./prompts/clack-prompter";
 export function nodeDeps(): CliDeps {
   const loader = jitiLoader(process.env);
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // Not written once the reader has gone (EPIPE, see bin/mig.cjs): the stream is destroyed then.
+    stdout: (text) => void (process.stdout.writable && process.stdout.write(text)),
+    stderr: (text) => void (process.stderr.writable && process.stderr.write(text)),
     stdoutIsTTY: process.stdout.isTTY === true,
     // Not `process.stdin.isTTY`: that creates the stdin stream (several ms) for commands that never read it.
     stdinIsTTY: isatty(0),

@@ -34,9 +34,10 @@ describe.each(DIALECT_NAMES)("%s: checksums of applied migrations (built mig bin
     return { p, history, files };
   }
 
-  async function check(p: CliProject): Promise<CheckRow[]> {
+  /** `mig check --json`: exit 0 when every applied migration matches its file, 1 otherwise. */
+  async function check(p: CliProject, exitCode = 0): Promise<CheckRow[]> {
     const result = await runMig(["check", "--json"], { cwd: p.dir });
-    expect(result.code, shown(result)).toBe(0);
+    expect(result.code, shown(result)).toBe(exitCode);
     return JSON.parse(result.stdout) as CheckRow[];
   }
 
@@ -45,9 +46,10 @@ describe.each(DIALECT_NAMES)("%s: checksums of applied migrations (built mig bin
     const edited = `${readFileSync(files[1]!, "utf8")}\n// edited after it ran\n`;
     writeFileSync(files[1]!, edited);
 
-    const rows = await check(p);
+    const rows = await check(p, 1);
     expect(rows.map((r) => [r.id, r.applied, r.checksumMismatch])).toEqual(history.map((h, i) => [h.id, i < 3, i === 1]));
     const text = await runMig(["check"], { cwd: p.dir });
+    expect(text.code, shown(text)).toBe(1);
     expect(text.stdout + text.stderr, shown(text)).toMatch(/MISMATCH|edited/);
 
     const refused = await runMig(["forwards", "music"], { cwd: p.dir });

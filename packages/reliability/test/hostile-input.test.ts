@@ -55,8 +55,9 @@ describe("sqlite: broken input through the CLI is refused with a coded error and
     rmSync(files[1]!);
     expectRefused(await runMig(["backwards", "music", "--auto-agree"], { cwd: p.dir }), "MIG_E_MIGRATION_FILE", 1);
     await unchanged(before);
+    // An inconsistency: check names it and exits 1.
     const check = await runMig(["check"], { cwd: p.dir });
-    expect(check.code, shown(check)).toBe(0);
+    expect(check.code, shown(check)).toBe(1);
     expect(check.stderr, shown(check)).toContain(history[1]!.id);
     // Building on a schema whose history is missing a file is not safe: forwards refuses too.
     const forwards = await runMig(["forwards", "music"], { cwd: p.dir });

@@ -1,6 +1,7 @@
 import { dirname, relative, resolve } from "node:path";
 import { MigError, resolveConnection, validateConfig, type MigConfig, type ResolvedConnection } from "@mig/core";
 import type { CliDeps } from "../deps";
+import { describeLoadError } from "../project/describe-load-error";
 import { findConfig } from "./find-config";
 
 /** An app with its paths made absolute (relative paths in the config are relative to the config file). */
@@ -29,8 +30,11 @@ export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<
   try {
     module = await deps.loadModule(path);
   } catch (error) {
-    throw new MigError("MIG_E_CONFIG", `Cannot load ${shown}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
+    const failure = describeLoadError(error, path, deps.cwd);
+    throw new MigError("MIG_E_CONFIG", `Cannot load ${failure.where}: ${failure.reason}`, {
       hint: "Fix the error in the config file; it must export default defineConfig({ ... })",
+      problems: failure.problems,
+      meta: failure.meta,
       cause: error,
     });
   }

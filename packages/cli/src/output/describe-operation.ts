@@ -49,8 +49,11 @@ export function describeLoss(operation: Operation): string {
       return `column ${operation.table}.${operation.column.name} and its values`;
     case "alter_column":
       return `values of ${operation.table}.${operation.to.name} that do not fit its new type`;
-    case "rebuild_table":
-      return `columns of ${operation.from.table.name} that the rebuild leaves out`;
+    case "rebuild_table": {
+      const kept = new Set(Object.values(operation.columnMap));
+      const left = operation.from.columns.filter((column) => !kept.has(column.name)).map((column) => `${operation.from.table.name}.${column.name}`);
+      return `column${left.length === 1 ? "" : "s"} ${left.join(", ")} and ${left.length === 1 ? "its" : "their"} values (the rebuild of ${operation.from.table.name} leaves ${left.length === 1 ? "it" : "them"} out)`;
+    }
     default:
       return describeOperation(operation);
   }

@@ -70,7 +70,9 @@ export class Output {
     const c = this.color;
     const lines = [`${c.red(c.bold("error"))} ${c.bold(error.code)}: ${error.message}`];
     for (const problem of error.problems ?? []) {
-      const where = problem.path && !problem.message.startsWith(problem.path) ? `${problem.path}: ` : "";
+      // Each problem says where it is (the first one is repeated in the message; the others are not).
+      const path = problem.path ?? [problem.table, problem.column].filter((part) => part !== undefined).join(".");
+      const where = path && !problem.message.startsWith(path) ? `${path}: ` : "";
       lines.push(`  - ${where}${problem.message}`);
     }
     if (error.hint) lines.push(`${c.dim("hint:")} ${error.hint}`);

@@ -45,12 +45,7 @@ export function printPreview(output: Output, result: RunResult): void {
 export function printSummary(output: Output, result: RunResult, deps: CliDeps, startedAt: number): void {
   const done = result.migrations.filter((m) => m.status === "applied");
   if (output.json) {
-    output.result({
-      direction: result.direction,
-      preview: result.preview,
-      ok: result.ok,
-      migrations: result.migrations.map(toJson),
-    });
+    output.result(runJson(result));
     return;
   }
   if (result.preview) return;
@@ -63,12 +58,34 @@ export function printSummary(output: Output, result: RunResult, deps: CliDeps, s
   }
 }
 
-function toJson(migration: MigrationResult): Record<string, unknown> {
+/**
+ * What happened to a migration, as `--json` says it (the `MigrationStatus` schema of the README):
+ * `applied` / `reversed` (ran, in the run's direction), `faked` (recorded without running),
+ * `planned` (a preview: would run), `failed`, `not-run` (an earlier one failed), `done-elsewhere`
+ * (another process applied or reversed it meanwhile).
+ */
+export type JsonMigrationStatus = "applied" | "reversed" | "faked" | "planned" | "failed" | "not-run" | "done-elsewhere";
+
+function jsonStatus(result: RunResult, migration: MigrationResult): JsonMigrationStatus {
+  if (migration.status === "failed") return "failed";
+  if (result.preview) return "planned";
+  if (migration.concurrent) return "done-elsewhere";
+  if (migration.status === "skipped") return "not-run";
+  if (migration.fake) return "faked";
+  return result.direction === "backwards" ? "reversed" : "applied";
+}
+
+/** The `--json` document of `forwards` and `backwards` (the `RunResult` schema of the README). */
+export function runJson(result: RunResult, migrations: readonly MigrationResult[] = result.migrations): Record<string, unknown> {
+  return { direction: result.direction, preview: result.preview, ok: result.ok, migrations: migrations.map((m) => toJson(result, m)) };
+}
+
+function toJson(result: RunResult, migration: MigrationResult): Record<string, unknown> {
   return {
     app: migration.appName,
     id: migration.id,
     description: migration.description,
-    status: migration.status,
+    status: jsonStatus(result, migration),
     durationMs: Math.round(migration.durationMs),
     ...(migration.fake ? { fake: true } : {}),
     ...(migration.statements ? { statements: migration.statements } : {}),
@@ -84,7 +101,7 @@ export function reportFailure(output: Output, result: RunResult, deps: CliDeps, 
   const error = result.error;
   if (!error) return 1;
   if (output.json) {
-    output.error({ code: error.code, message: error.message, hint: error.hint, problems: error.problems, meta: { ...error.meta, migrations: result.migrations.map(toJson) } });
+    output.error({ code: error.code, message: error.message, hint: error.hint, problems: error.problems, meta: { ...error.meta, migrations: result.migrations.map((m) => toJson(result, m)) } });
   } else {
     if (!result.preview && result.migrations.some((m) => m.status !== "skipped")) printSummary(output, result, deps, startedAt);
     const partial = result.migrations.find((m) => m.status === "failed" && m.statementsTotal !== undefined && (m.statementsRun ?? 0) > 0);

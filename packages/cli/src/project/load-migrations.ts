@@ -10,6 +10,7 @@ import {
 } from "@mig/core";
 import type { ResolvedApp } from "../config/load-config";
 import type { CliDeps } from "../deps";
+import { describeLoadError, type LoadFailure } from "./describe-load-error";
 
 const MIGRATION_FILE = /\.(ts|mts|cts|js|mjs|cjs)$/;
 
@@ -24,10 +25,11 @@ export interface MigrationFile extends MigrationSource {
   readonly version: string | undefined;
 }
 
-function fileError(path: string, message: string, cause?: unknown): MigError {
-  return new MigError("MIG_E_MIGRATION_FILE", `${path}: ${message}`, {
+function fileError(path: string, message: string, cause?: unknown, failure?: LoadFailure): MigError {
+  return new MigError("MIG_E_MIGRATION_FILE", `${failure?.where ?? path}: ${message}`, {
     hint: "A migration file exports ID, DESCRIPTION and an async forwards() returning a MigrationManager",
-    meta: { path },
+    meta: { path, ...failure?.meta },
+    ...(failure?.problems.length ? { problems: failure.problems } : {}),
     ...(cause === undefined ? {} : { cause }),
   });
 }
@@ -53,7 +55,8 @@ export async function loadMigrationFile(app: ResolvedApp, path: string, deps: Cl
   try {
     module = await deps.loadModule(path);
   } catch (error) {
-    throw fileError(shown, `cannot be loaded: ${firstLine(error)}`, error);
+    const failure = describeLoadError(error, path, deps.cwd);
+    throw fileError(shown, `cannot be loaded: ${failure.reason}`, error, failure);
   }
   const { ID: id, DESCRIPTION: description, VERSION: version, forwards } = module;
   if (typeof id !== "string" || !isMigrationId(id)) throw fileError(shown, "exports no valid ID (like \"2026-11-22T13:58:23:024723\")");

@@ -22,6 +22,14 @@ function dialectsIn(module: Record<string, unknown>): unknown[] {
   return [...preferred, ...rest].filter((value, i, all) => value !== undefined && all.indexOf(value) === i);
 }
 
+/**
+ * How to install a dialect package: as a dependency, next to `@mig/core`, as the READMEs say
+ * (the migrations need it wherever they run; only `@mig/cli` is a dev dependency).
+ */
+function installHint(packageName: string): string {
+  return `npm install ${packageName}`;
+}
+
 function answersTo(dialect: Dialect, name: string): boolean {
   const names = [dialect.name, ...(dialect.aliases ?? []), ...(dialect.urlSchemes ?? [])].map((n) => n.toLowerCase());
   return names.includes(name);
@@ -32,7 +40,7 @@ async function importPackage(packageName: string, context: RegistryContext): Pro
     return (await importFromProject(packageName, context.cwd, context.conditions)) ?? (await importFromProject(packageName, CLI_DIR, context.conditions));
   } catch (error) {
     throw new MigError("MIG_E_DIALECT", `Package ${packageName} failed to load: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
-      hint: `Reinstall it: npm install -D ${packageName}`,
+      hint: `Reinstall it: ${installHint(packageName)}`,
       cause: error,
     });
   }
@@ -56,7 +64,7 @@ async function builtin(name: string, context: RegistryContext): Promise<Dialect 
       module = await entry.load();
     } catch (error) {
       throw new MigError("MIG_E_DIALECT", `The ${name} dialect needs the package ${entry.packageName}, which is not installed`, {
-        hint: `npm install -D ${entry.packageName}`,
+        hint: installHint(entry.packageName),
         meta: { package: entry.packageName },
         cause: error,
       });
@@ -74,7 +82,7 @@ async function fromPlugins(name: string, plugins: readonly PluginEntry[], contex
     }
     const module = await importPackage(plugin, context);
     if (!module) {
-      throw new MigError("MIG_E_DIALECT", `Plugin package ${plugin} is not installed`, { hint: `npm install -D ${plugin}`, meta: { package: plugin } });
+      throw new MigError("MIG_E_DIALECT", `Plugin package ${plugin} is not installed`, { hint: installHint(plugin), meta: { package: plugin } });
     }
     const dialects = dialectsIn(module).filter(looksLikeDialect);
     const match = dialects.find((d) => answersTo(d, name)) ?? (plugin.toLowerCase() === name ? dialects[0] : undefined);
@@ -105,7 +113,7 @@ export async function resolveDialect(spec: string | Dialect, plugins: readonly P
   if (module) return dialectOfPackage(module, `package ${packageName}`);
   const known = BUILTIN_DIALECTS.flatMap((d) => d.names).join(", ");
   throw new MigError("MIG_E_DIALECT", `Unknown dialect "${spec}": not built in, not in plugins, and no package ${packageName} is installed`, {
-    hint: `Use one of ${known}, add the dialect to plugins, or npm install -D ${packageName}`,
+    hint: `Use one of ${known}, add the dialect to plugins, or ${installHint(packageName)}`,
     meta: { dialect: spec },
   });
 }

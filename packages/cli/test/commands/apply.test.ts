@@ -35,9 +35,9 @@ async function tables(project: TestProject): Promise<readonly string[]> {
   }
 }
 
-async function status(project: TestProject): Promise<CheckRow[]> {
+async function status(project: TestProject, exitCode = 0): Promise<CheckRow[]> {
   const io = testDeps({ cwd: project.dir });
-  expect(await check({ json: true }, io.deps)).toBe(0);
+  expect(await check({ json: true }, io.deps)).toBe(exitCode);
   return JSON.parse(io.stdout()) as CheckRow[];
 }
 
@@ -119,7 +119,7 @@ describe("a failing migration", () => {
     expect(await forwards({ app: "music", json: true }, json.deps)).toBe(1);
     const { error } = JSON.parse(json.stdout()) as { error: { code: string; meta: { migrations: { id: string; status: string }[] } } };
     expect(error.code).toBe("MIG_E_MIGRATION_FAILED");
-    expect(error.meta.migrations.map((m) => m.status)).toEqual(["failed", "skipped"]);
+    expect(error.meta.migrations.map((m) => m.status)).toEqual(["failed", "not-run"]);
   });
 });
 
@@ -167,16 +167,19 @@ describe("mig backwards", () => {
 });
 
 describe("mig check and mig clean", () => {
-  it("check lists app, ID, description, applied and edited files", async () => {
+  it("check lists app, ID, description, applied and edited files, and exits 1 on an edited one", async () => {
     const project = await projectWithHistory();
     expect(await forwards({ app: "music", target: "1" }, testDeps({ cwd: project.dir }).deps)).toBe(0);
+    // Pending migrations are not an inconsistency.
+    expect((await status(project, 0)).map((r) => r.applied)).toEqual([true, false, false, false]);
     const file = `src/music/migrations/${project.list("src/music/migrations")[0]}`;
     project.write(file, `${project.read(file)}\n// edited\n`);
-    const rows = await status(project);
+    const rows = await status(project, 1);
     expect(rows[0]).toEqual({ app: "music", id: ID(1), description: "step 1", applied: true, checksumMismatch: true });
     expect(rows.slice(1).map((r) => r.applied)).toEqual([false, false, false]);
     const text = testDeps({ cwd: project.dir });
-    expect(await check({ app: "music" }, text.deps)).toBe(0);
+    expect(await check({ app: "music" }, text.deps)).toBe(1);
+    expect(text.stderr()).toContain(`music/${ID(1)} was edited after it was applied`);
     expect(text.stdout()).toMatch(/APP\s+MIGRATION_ID\s+DESCRIPTION\s+APPLIED/);
     expect(text.stdout()).toContain("MISMATCH");
     const refused = testDeps({ cwd: project.dir });
@@ -184,6 +187,40 @@ describe("mig check and mig clean", () => {
     expect(refused.stderr()).toContain("MIG_E_CHECKSUM");
     expect(await forwards({ app: "music", acceptChecksums: true }, testDeps({ cwd: project.dir }).deps)).toBe(0);
     expect((await status(project)).filter((r) => r.app === "music").every((r) => r.applied && !r.checksumMismatch)).toBe(true);
+  });
+
+  it("forwards with nothing pending still refuses an edited applied migration (exit 1); --accept-checksums records it", async () => {
+    const project = await projectWithHistory();
+    expect(await forwards({ app: "music" }, testDeps({ cwd: project.dir }).deps)).toBe(0);
+    const file = `src/music/migrations/${project.list("src/music/migrations")[1]}`;
+    project.write(file, `${project.read(file)}\n// edited\n`);
+    const refused = testDeps({ cwd: project.dir });
+    expect(await forwards({ app: "music" }, refused.deps)).toBe(1);
+    expect(refused.stderr()).toContain("MIG_E_CHECKSUM");
+    expect(refused.stderr()).toContain(file.split("/").at(-1));
+    expect(refused.stdout()).not.toContain("No migrations need to be run");
+    const json = testDeps({ cwd: project.dir });
+    expect(await forwards({ app: "music", json: true }, json.deps)).toBe(1);
+    expect(JSON.parse(json.stdout()).error.code).toBe("MIG_E_CHECKSUM");
+    const accepted = testDeps({ cwd: project.dir });
+    expect(await forwards({ app: "music", acceptChecksums: true }, accepted.deps)).toBe(0);
+    expect(accepted.stdout()).toContain("No migrations need to be run");
+    expect((await status(project, 0)).some((r) => r.checksumMismatch)).toBe(false);
+  });
+
+  it("check exits 1 on an applied migration whose file is gone, listing it (a row with fileMissing in JSON)", async () => {
+    const project = await projectWithHistory();
+    expect(await forwards({ app: "music" }, testDeps({ cwd: project.dir }).deps)).toBe(0);
+    rmSync(join(project.dir, "src/music/migrations", project.list("src/music/migrations")[2]!));
+    const rows = await status(project, 1);
+    expect(rows.filter((r) => r.fileMissing)).toEqual([{ app: "music", id: ID(3), description: "", applied: true, checksumMismatch: false, fileMissing: true }]);
+    const text = testDeps({ cwd: project.dir });
+    expect(await check({}, text.deps)).toBe(1);
+    expect(text.stderr()).toContain(`music/${ID(3)} is applied but its file is gone`);
+    // Forwards, with nothing pending, refuses too (and names the way out).
+    const refused = testDeps({ cwd: project.dir });
+    expect(await forwards({ app: "music" }, refused.deps)).toBe(1);
+    expect(refused.stderr()).toContain("MIG_E_MIGRATION_FILE");
   });
 
   it("clean removes only the orphans of that app", async () => {

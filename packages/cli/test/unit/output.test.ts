@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { RebuildTableOperation } from "@mig/core";
+import { describeLoss } from "../../src/output/describe-operation";
 import { Output } from "../../src/output/output";
 import { renderTable } from "../../src/output/render-table";
 import { testDeps } from "../support/test-deps";
@@ -33,7 +35,30 @@ describe("Output", () => {
     expect(text.io.stderr()).toBe("error MIG_E_CONFIG: Invalid\n  - apps is missing\nhint: Fix it\n");
     const json = output({ tty: false, json: true });
     json.out.error({ code: "MIG_E_USAGE", message: "Bad" });
+    // Schema problems carry table and column, not path: every line names them.
+    const schema = output({ tty: false });
+    schema.out.error({
+      code: "MIG_E_SCHEMA_INVALID",
+      message: "Invalid table definition band.name: Column name is empty (and 1 more problem)",
+      problems: [
+        { table: "band", column: "name", message: "Column name is empty" },
+        { table: "album", message: "The primaryKey option names no column" },
+      ],
+    });
+    expect(schema.io.stderr()).toContain("\n  - band.name: Column name is empty\n  - album: The primaryKey option names no column\n");
     expect(JSON.parse(json.io.stdout())).toEqual({ error: { code: "MIG_E_USAGE", message: "Bad" } });
+  });
+});
+
+describe("describeLoss", () => {
+  it("names the columns a rebuild leaves out", () => {
+    const schema = (columns: string[]) => ({ table: { name: "member" }, columns: columns.map((name) => ({ name })) });
+    const rebuild = (from: string[], columnMap: Record<string, string>) =>
+      ({ kind: "rebuild_table", from: schema(from), to: schema(Object.keys(columnMap)), columnMap }) as unknown as RebuildTableOperation;
+    expect(describeLoss(rebuild(["id", "name", "nick", "age"], { id: "id", name: "name" }))).toBe(
+      "columns member.nick, member.age and their values (the rebuild of member leaves them out)",
+    );
+    expect(describeLoss(rebuild(["id", "nick"], { id: "id" }))).toBe("column member.nick and its values (the rebuild of member leaves it out)");
   });
 });
 

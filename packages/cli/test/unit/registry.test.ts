@@ -75,5 +75,8 @@ describe("resolveDialect", () => {
   it("reports an unknown dialect and a plugin package that is not installed", async () => {
     await expect(resolveDialect("oracle", [], context)).rejects.toMatchObject({ code: "MIG_E_DIALECT" });
     await expect(resolveDialect("x", ["not-installed-pkg"], context)).rejects.toMatchObject({ code: "MIG_E_DIALECT" });
+    // The hint installs a dialect as the READMEs do: a dependency, not a dev dependency.
+    await expect(resolveDialect("oracle", [], context)).rejects.toMatchObject({ hint: expect.stringMatching(/npm install mig-dialect-oracle$/) });
+    await expect(resolveDialect("x", ["not-installed-pkg"], context)).rejects.toMatchObject({ hint: "npm install not-installed-pkg" });
   });
 });

@@ -47,3 +47,38 @@ describe("parseConnectionUrl", () => {
     }
   });
 });
+
+describe("parseConnectionUrl on malformed URLs", () => {
+  const refusal = (url: string): string => {
+    try {
+      parseConnectionUrl(url);
+    } catch (error) {
+      expect(isMigError(error, "MIG_E_CONFIG"), String(error)).toBe(true);
+      return (error as Error).message;
+    }
+    throw new Error(`${url} was accepted`);
+  };
+
+  it.each([
+    ["postgres://user:s3cret@127.0.0.1:notaport/db", /port "notaport" is not a number/],
+    ["mysql://root:s3cret@127.0.0.1:99999/db", /port 99999 is out of range/],
+    ["mariadb://root:s3cret@:3306/db", /no host name/],
+    ["postgresql://user:s3/cret@127.0.0.1/db", /must be percent-encoded/],
+    ["postgres://user:s3cret@[::1/db", /IPv6 host has no closing bracket/],
+    ["postgres://user:s3cret@127.0.0.1/d%ZZb", /database name holds a broken %-escape/],
+  ])("%s: says what is wrong, never the password", (url, problem) => {
+    const message = refusal(url);
+    expect(message).toMatch(problem);
+    expect(message).not.toMatch(/s3|cret/);
+  });
+
+  it("does not quote a port that may be a password (no @)", () => {
+    const message = refusal("postgres://user:s3cret/db");
+    expect(message).toMatch(/port \(after "user:"\) is not a number/);
+    expect(message).not.toContain("s3cret");
+  });
+
+  it.each(["sqlite:", "sqlite://", "file:", "sqlite:?mode=ro"])("%s (no file) is refused", (url) => {
+    expect(refusal(url)).toMatch(/names no database file/);
+  });
+});

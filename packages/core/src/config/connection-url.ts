@@ -40,7 +40,9 @@ export function urlScheme(text: string): string | undefined {
 /**
  * Takes a connection URL apart: `postgres://user:pw@host:5432/db`, `mysql://…`, `mariadb://…`,
  * `sqlite:./file.db`, `sqlite:///abs/file.db`, `file:./file.db`, `sqlite::memory:`.
- * Throws `MIG_E_CONFIG` (without the password in the message) when it is not a URL.
+ * Throws `MIG_E_CONFIG` (without the password in the message) when it is not a URL, when a
+ * server URL cannot be parsed (saying what is wrong: a port that is not a number, no host, ...),
+ * and when a file URL names no file (`sqlite:`).
  *
  * @example
  * ```ts
@@ -58,25 +60,69 @@ export function parseConnectionUrl(text: string): ParsedConnectionUrl {
   }
   const rest = trimmed.slice(scheme.length + 1);
   if (!rest.startsWith("//") || FILE_URL_SCHEMES.has(scheme)) {
-    return { scheme, filename: fileFromUrlRest(rest), hasPassword: false };
+    const filename = fileFromUrlRest(rest);
+    if (FILE_URL_SCHEMES.has(scheme) && filename === "") {
+      // better-sqlite3 would open a temporary database for an empty name, and every run would start from nothing.
+      throw new MigError("MIG_E_CONFIG", `The connection URL "${trimmed}" names no database file`, {
+        hint: `Write the file after the scheme: ${scheme}:./app.db (relative to the config file), ${scheme}:///abs/app.db, or ${scheme}::memory: for an in-memory database`,
+        meta: { url: trimmed },
+      });
+    }
+    return { scheme, filename, hasPassword: false };
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new MigError("MIG_E_CONFIG", `The ${scheme}:// connection URL cannot be parsed`, {
-      hint: "Percent-encode special characters in the user name and password (@ is %40, / is %2F)",
+    // The URL itself is not quoted: a password it holds may not be where redaction looks for it.
+    throw new MigError("MIG_E_CONFIG", `The ${scheme}:// connection URL cannot be used: ${serverUrlProblem(rest.slice(2))}`, {
+      hint: "Write it as scheme://user@host:port/database, a password after the user name (user:password@); percent-encode special characters in them (@ is %40, / is %2F, : is %3A)",
     });
   }
-  const database = decodeURIComponent(url.pathname.replace(/^\//, ""));
+  const database = decodeComponent(url.pathname.replace(/^\//, ""), scheme, "database name");
   return {
     scheme,
     ...(url.hostname ? { host: url.hostname.replace(/^\[|\]$/g, "") } : {}),
     ...(url.port ? { port: Number(url.port) } : {}),
-    ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
+    ...(url.username ? { user: decodeComponent(url.username, scheme, "user name") } : {}),
     ...(database ? { database } : {}),
     hasPassword: url.password !== "" || url.searchParams.has("password"),
   };
+}
+
+/**
+ * What is wrong with the part of a server URL after `scheme://` that `new URL` refused. Never
+ * quotes the user-info part (it holds the password).
+ */
+function serverUrlProblem(afterSlashes: string): string {
+  const beforeQuery = afterSlashes.split(/[?#]/)[0] ?? "";
+  const at = beforeQuery.lastIndexOf("@");
+  if (at !== -1 && /[/]/.test(beforeQuery.slice(0, at))) {
+    return "its user name or password holds a character that must be percent-encoded (/ is %2F, @ is %40)";
+  }
+  const hostPort = (at === -1 ? beforeQuery : beforeQuery.slice(at + 1)).split("/")[0] ?? "";
+  if (hostPort.startsWith("[") && !hostPort.includes("]")) return "its IPv6 host has no closing bracket";
+  const [, host = hostPort, port] = /^(\[[^\]]*\]|[^:]*):(.*)$/.exec(hostPort) ?? [];
+  if (host === "") return "it has no host name (expected scheme://user@host:port/database)";
+  if (port !== undefined && !/^\d*$/.test(port)) {
+    // Without an @, "name:secret" reads as host:port: the "port" may be a password, so it is not quoted.
+    return at === -1
+      ? `its port (after "${host}:") is not a number; if "${host}" is a user name, end the user name and password with @`
+      : `its port "${port}" is not a number`;
+  }
+  if (port !== undefined && Number(port) > 65535) return `its port ${port} is out of range (0-65535)`;
+  return `its host "${host}" is not a valid host name`;
+}
+
+/** `decodeURIComponent`, with a broken escape (`%E0%A4%A`) as `MIG_E_CONFIG` naming the part. */
+function decodeComponent(text: string, scheme: string, part: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new MigError("MIG_E_CONFIG", `The ${scheme}:// connection URL cannot be used: its ${part} holds a broken %-escape`, {
+      hint: "Percent-encode special characters as %XX with two hex digits (@ is %40, / is %2F, % is %25)",
+    });
+  }
 }
 
 function fileFromUrlRest(rest: string): string {

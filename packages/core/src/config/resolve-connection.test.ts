@@ -42,3 +42,18 @@ describe("absoluteFileUrl", () => {
     expect(resolveConnection({ apps }, { DATABASE_URL: "sqlite:./a.db" }, { configDir: "/cfg", cwd: "/cwd" }).connection).toBe("sqlite:/cwd/a.db");
   });
 });
+
+describe("resolveConnection checks built-in URLs once, for every dialect", () => {
+  it.each([
+    ["postgres://user:pw@127.0.0.1:notaport/db", /postgres:\/\/ connection URL cannot be used: its port "notaport" is not a number \(connection in the config\)/],
+    ["mysql://user:pw@127.0.0.1:notaport/db", /mysql:\/\/ connection URL cannot be used: its port "notaport"/],
+    ["sqlite:", /names no database file/],
+  ])("%s → MIG_E_CONFIG", (connection, message) => {
+    expect(() => resolveConnection({ apps: [], connection }, {})).toThrow(expect.objectContaining({ code: "MIG_E_CONFIG", message: expect.stringMatching(message) }));
+  });
+
+  it("says when the URL came from DATABASE_URL, and leaves a plugin's scheme to its dialect", () => {
+    expect(() => resolveConnection({ apps: [] }, { DATABASE_URL: "postgres://u:pw@h:x/db" })).toThrow(/\(DATABASE_URL\)/);
+    expect(resolveConnection({ apps: [], connection: "pglite://./data:x" }, {}).dialect).toBe("pglite");
+  });
+});

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from "node:path";
 import type { ConnectionConfig, Dialect } from "../dialect/dialect";
-import { MigError } from "../errors/mig-error";
-import { dialectFromUrl, FILE_URL_SCHEMES, parseConnectionUrl, urlScheme } from "./connection-url";
+import { isMigError, MigError } from "../errors/mig-error";
+import { BUILTIN_URL_SCHEMES, dialectFromUrl, FILE_URL_SCHEMES, parseConnectionUrl, urlScheme } from "./connection-url";
 import type { MigConfig } from "./define-config";
 
 /** Where to connect, and with which dialect (a registry name or a plugin object). */
@@ -62,6 +62,21 @@ export function resolveConnection(
       problems: [{ path: "connection", message: "connection is missing and DATABASE_URL is not set" }],
     });
   }
+  const fromConfig = config.connection !== undefined;
+  // A URL of a built-in scheme is checked here, once for every dialect, so that a malformed one
+  // is MIG_E_CONFIG saying what is wrong rather than a driver's "Invalid URL". A plugin's own
+  // scheme is its dialect's to read.
+  if (typeof connection === "string" && BUILTIN_URL_SCHEMES[urlScheme(connection) ?? ""] !== undefined) {
+    try {
+      parseConnectionUrl(connection);
+    } catch (error) {
+      if (!isMigError(error)) throw error;
+      throw new MigError("MIG_E_CONFIG", `${error.message} (${fromConfig ? "connection in the config" : "DATABASE_URL"})`, {
+        ...(error.hint ? { hint: error.hint } : {}),
+        meta: { source: fromConfig ? "config" : "DATABASE_URL" },
+      });
+    }
+  }
   const dialect = config.dialect ?? (typeof connection === "string" ? dialectFromUrl(connection) : undefined);
   if (dialect === undefined) {
     throw new MigError("MIG_E_CONFIG", "No dialect: the config names none and the connection is not a URL whose scheme picks one", {
@@ -69,7 +84,6 @@ export function resolveConnection(
       problems: [{ path: "dialect", message: "dialect is missing" }],
     });
   }
-  const fromConfig = config.connection !== undefined;
   return {
     dialect,
     connection: absoluteFileUrl(connection, fromConfig ? options.configDir : options.cwd),

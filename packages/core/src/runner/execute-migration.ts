@@ -95,7 +95,7 @@ async function runInTransaction(context: ExecutionContext, planned: PlannedMigra
       else if (direction === "forwards") await store.setDuration(tx, planned.appName, planned.id, durationMs);
       return true;
     });
-    return claimed ? { status: "applied" } : { status: "skipped", concurrent: true };
+    return claimed ? { status: "applied", statementsRun: done } : { status: "skipped", concurrent: true };
   } catch (error) {
     // Lost a race for the tracking row to another process: it applied (or reversed) the migration.
     if ((await store.isApplied(connection, planned.appName, planned.id)) === (direction === "forwards")) {

@@ -69,18 +69,20 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
 
   const target = options.target ?? (direction === "forwards" ? "all" : "1");
   const selection = direction === "forwards" ? selectForwards(sources, applied, target) : selectBackwards(sources, applied, target);
-  if (selection.kind === "nothing-to-do" && progress.length === 0) return { ...base, ok: true, nothingToDo: true };
-  if (selection.kind === "already-applied") {
-    return { ...base, ok: true, nothingToDo: true, alreadyApplied: { appName: selection.appName, id: selection.id } };
-  }
   const selected = selection.kind === "run" ? selection.migrations : [];
 
-  // Forwards builds on every applied migration; backwards only reverses the selected ones.
+  // Forwards builds on every applied migration, so an edited one is reported even when nothing
+  // is pending (and `acceptChecksums` records it then too); backwards only reverses the selected ones.
   const checked = direction === "forwards" ? sources : selected.flatMap((s) => (s.source ? [s.source] : []));
   const mismatches = checksumMismatches(checked, applied);
   if (mismatches.length > 0) {
     if (!options.acceptChecksums) return { ...base, ok: false, error: checksumError(mismatches) };
     if (!preview) for (const m of mismatches) await store.setChecksum(connection, m.source.appName, m.source.id, m.source.checksum);
+  }
+
+  if (selection.kind === "nothing-to-do" && progress.length === 0) return { ...base, ok: true, nothingToDo: true };
+  if (selection.kind === "already-applied") {
+    return { ...base, ok: true, nothingToDo: true, alreadyApplied: { appName: selection.appName, id: selection.id } };
   }
 
   const reconciled = reconcileProgress(direction, selected, progress);

@@ -84,8 +84,9 @@ export interface MigrationResult {
   readonly durationMs: number;
   readonly error?: MigError;
   /**
-   * Steps (statements and raw functions) completed, including those of an earlier interrupted
-   * run; set when the migration ran outside a transaction or failed.
+   * Steps (statements and raw functions) that ran and stay applied, including those of an earlier
+   * interrupted run: every step of a migration that completed; for a failed one, the steps that
+   * committed before the failure (none inside a transaction, which rolled them back).
    */
   readonly statementsRun?: number;
   /** Steps in the migration's plan. */

@@ -6,7 +6,7 @@ import type { CliDeps } from "../../deps";
 import { describeLoss } from "../../output/describe-operation";
 import type { ExitCode } from "../../output/exit-code";
 import type { Output } from "../../output/output";
-import { printPreview, printSummary, progressPrinter, reportFailure } from "../../output/report-run";
+import { printPreview, printSummary, progressPrinter, reportFailure, runJson } from "../../output/report-run";
 import type { MigrationFile } from "../../project/load-migrations";
 import { loadSources } from "../../project/load-sources";
 import { refuseOrphans } from "../../project/refuse-orphans";
@@ -126,13 +126,7 @@ export function run(options: BackwardsOptions, deps: CliDeps): Promise<ExitCode>
       const reversed = result.migrations.filter((m) => m.status === "applied");
       const deleted = options.clean ? cleanFiles(output, reversed, sources, deps.cwd) : [];
       if (output.json) {
-        output.result({
-          direction: "backwards",
-          preview: false,
-          ok: true,
-          migrations: reversed.map((m) => ({ app: m.appName, id: m.id, description: m.description, status: m.status, durationMs: Math.round(m.durationMs) })),
-          ...(options.clean ? { deleted } : {}),
-        });
+        output.result({ ...runJson(result), ...(options.clean ? { deleted } : {}) });
       } else printSummary(output, result, deps, startedAt);
       return EXIT.ok;
     });

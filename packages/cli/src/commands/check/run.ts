@@ -4,6 +4,7 @@ import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
 import { renderTable } from "../../output/render-table";
 import { loadSources } from "../../project/load-sources";
+import { inconsistencies } from "./inconsistencies";
 
 export interface CheckOptions extends GlobalOptions {
   /** One app; default every app. */
@@ -17,11 +18,17 @@ export interface CheckRow {
   readonly description: string;
   readonly applied: boolean;
   readonly checksumMismatch: boolean;
+  /** Applied, and its file is gone (the row has no file, so `description` is empty). */
+  readonly fileMissing?: true;
+  /** Stopped part-way on a database without transactional DDL. */
+  readonly partial?: { readonly direction: "forwards" | "backwards"; readonly statementsDone: number; readonly total: number };
 }
 
 /**
  * `mig check [app]`: one row per migration file (app, ID, description, applied, edited since it
- * ran), plus applied migrations whose file is gone. Reads only. Exit 0 even when some are pending.
+ * ran), plus applied migrations whose file is gone. Reads only. Exit 0 when every applied
+ * migration matches its file, even when some are pending; exit 1 (`EXIT.failed`) on any of
+ * `inconsistencies`, so that CI can gate on it.
  */
 export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
   return runCommand(deps, options, async (context) => {
@@ -38,23 +45,26 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
       description: m.description,
       applied: m.applied,
       checksumMismatch: m.checksumMismatch,
+      ...(m.partial ? { partial: { direction: m.partial.direction, statementsDone: m.partial.statementsDone, total: m.partial.total } } : {}),
     }));
+    const problems = inconsistencies(report);
+    const exitCode = problems.length > 0 ? EXIT.failed : EXIT.ok;
     if (output.json) {
-      output.result(rows);
-      return EXIT.ok;
+      const orphans = report.orphans.map((o): CheckRow => ({ app: o.appName, id: o.id, description: "", applied: true, checksumMismatch: false, fileMissing: true }));
+      output.result([...rows, ...orphans]);
+      return exitCode;
     }
     const c = output.color;
     if (rows.length === 0) output.line("No migrations yet. Write one with: mig new <app> --auto");
     else {
-      // A migration stopped part-way (no transactional DDL): say how far it got, statement-wise.
-      const partial = new Map(report.migrations.flatMap((m) => (m.partial ? [[`${m.appName}/${m.id}`, m.partial] as const] : [])));
       const table = renderTable(
         ["APP", "MIGRATION_ID", "DESCRIPTION", "APPLIED", "CHECKSUM"],
         rows.map((r) => [
           r.app,
           r.id,
           r.description,
-          partialLabel(partial.get(`${r.app}/${r.id}`)) ?? (r.applied ? "yes" : "no"),
+          // A migration stopped part-way (no transactional DDL): how far it got, statement-wise.
+          partialLabel(r.partial) ?? (r.applied ? "yes" : "no"),
           r.checksumMismatch ? "MISMATCH" : r.applied ? "ok" : "-",
         ]),
       );
@@ -64,11 +74,8 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
     const edited = rows.filter((r) => r.checksumMismatch);
     output.line();
     output.line(`${rows.length - pending} applied, ${pending} pending${edited.length ? `, ${edited.length} edited since applied` : ""}`);
-    for (const row of edited) output.warn(`${row.app}/${row.id} was edited after it was applied`);
-    for (const orphan of report.orphans) {
-      output.warn(`${orphan.appName}/${orphan.id} is applied but its file is gone (mig clean ${orphan.appName} removes the row)`);
-    }
-    return EXIT.ok;
+    for (const problem of problems) output.warn(problem);
+    return exitCode;
   });
 }
 

@@ -19,6 +19,7 @@ import {
 } from "@mig/core";
 import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
+import { describeLoadError } from "../../project/describe-load-error";
 import { replayApp } from "../../project/replay-app";
 import { answerBackfills, backfillsFor } from "./backfill-answers";
 import { answerRenames, renamesForApp } from "./rename-answers";
@@ -58,8 +59,11 @@ export async function loadTables(app: ResolvedApp, deps: CliDeps): Promise<Recor
     return await deps.loadModule(app.tablesPath);
   } catch (error) {
     if (error && typeof error === "object" && typeof (error as { code?: unknown }).code === "string" && (error as { code: string }).code.startsWith("MIG_E_")) throw error;
-    throw new MigError("MIG_E_SCHEMA_INVALID", `${shown} cannot be loaded: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`, {
+    const failure = describeLoadError(error, app.tablesPath, deps.cwd);
+    throw new MigError("MIG_E_SCHEMA_INVALID", `${failure.where} cannot be loaded: ${failure.reason}`, {
       hint: "Fix the error in the tables module",
+      problems: failure.problems,
+      meta: failure.meta,
       cause: error,
     });
   }
