@@ -1,4 +1,5 @@
 import type { ConnectionConfig, Dialect } from "../dialect/dialect";
+import type { FleetConfig } from "./fleet-target";
 
 /** One app: a tables module and the folder holding its migration files. */
 export interface AppConfig {
@@ -33,6 +34,11 @@ export interface MigConfig {
   readonly trackingTable?: string;
   /** How long to wait for the migration lock before failing with `MIG_E_LOCK_TIMEOUT`. Default is 60 000 ms. */
   readonly lockTimeoutMs?: number;
+  /**
+   * Many databases with one history (one database per tenant): `[{ name, connection }, …]` or a
+   * function returning it. `mig forwards|backwards|check --fleet` work on every target.
+   */
+  readonly fleet?: FleetConfig;
 }
 
 /**
