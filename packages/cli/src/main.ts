@@ -33,7 +33,9 @@ const FLEET_COMMANDS: Readonly<Partial<Record<CommandName, () => Promise<Runner>
 export async function main(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.ok;
   const program = buildProgram(async (name, options) => {
-    const load = (options.fleet ? FLEET_COMMANDS[name] : undefined) ?? COMMANDS[name];
+    // `--concurrency` alone goes to the fleet command too, which refuses it without `--fleet`.
+    const fleet = options.fleet !== undefined || options.concurrency !== undefined;
+    const load = (fleet ? FLEET_COMMANDS[name] : undefined) ?? COMMANDS[name];
     exitCode = await (await load())(options, deps);
   });
   program.exitOverride();

@@ -1,4 +1,4 @@
-import { compareMigrationIds, DEFAULT_TRACKING_TABLE, migrationStatus, type MigrationStatusReport } from "@mig/core";
+import { DEFAULT_TRACKING_TABLE, migrationStatus, type MigrationStatusReport } from "@mig/core";
 import { runCommand } from "../command-context";
 import type { CheckOptions } from "../commands/check/run";
 import type { CliDeps } from "../deps";
@@ -23,6 +23,7 @@ export interface TargetCheck {
   readonly ok: boolean;
   readonly status: TargetCheckStatus;
   readonly error?: { readonly code: string; readonly message: string };
+  /** The last applied migration in the order `forwards` applies them (apps in `dependsOn` order, then by ID). */
   readonly lastApplied: { readonly app: string; readonly id: string } | null;
   readonly pending: number;
   readonly migrations: readonly { readonly app: string; readonly id: string; readonly applied: boolean; readonly checksumMismatch: boolean }[];
@@ -35,8 +36,8 @@ export interface TargetCheck {
 function targetCheck(outcome: FleetOutcome<MigrationStatusReport>): TargetCheck {
   const report = outcome.value;
   const migrations = (report?.migrations ?? []).map((m) => ({ app: m.appName, id: m.id, applied: m.applied, checksumMismatch: m.checksumMismatch }));
-  const applied = [...(report?.migrations ?? []).filter((m) => m.applied), ...(report?.orphans ?? [])];
-  const last = applied.reduce<(typeof applied)[number] | undefined>((latest, m) => (!latest || compareMigrationIds(m.id, latest.id) > 0 ? m : latest), undefined);
+  // In the order forwards applies them: apps in dependency order, each app's files by ID.
+  const last = (report?.migrations ?? []).filter((m) => m.applied).at(-1);
   const missingFiles = (report?.orphans ?? []).map((o) => ({ app: o.appName, id: o.id }));
   const partial = (report?.migrations ?? []).flatMap((m) => (m.partial ? [{ app: m.appName, id: m.id, statementsDone: m.partial.statementsDone, total: m.partial.total }] : []));
   const pending = migrations.filter((m) => !m.applied).length;

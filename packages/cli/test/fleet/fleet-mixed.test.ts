@@ -63,10 +63,13 @@ describe("mig --fleet across dialects, through the command line", () => {
     expect(io.stdout() + io.stderr()).not.toContain(PASSWORD);
   });
 
-  it("bad usage: --concurrency 0, --clean with --fleet, --fleet without a fleet in the config", async () => {
+  it("bad usage: --concurrency 0, --concurrency without --fleet, --clean with --fleet, --fleet without a fleet in the config", async () => {
     const zero = testDeps({ cwd: project.dir });
     expect(await main(["forwards", "all", "--fleet", "--concurrency", "0", "--json"], zero.deps)).toBe(2);
     expect(JSON.parse(zero.stdout()).error.code).toBe("MIG_E_USAGE");
+    const alone = testDeps({ cwd: project.dir });
+    expect(await main(["forwards", "all", "--concurrency", "8", "--json"], alone.deps)).toBe(2);
+    expect(JSON.parse(alone.stdout()).error).toMatchObject({ code: "MIG_E_USAGE", message: "--concurrency only applies to a fleet: add --fleet" });
     const clean = testDeps({ cwd: project.dir });
     expect(await main(["backwards", "music", "--fleet", "--clean", "--auto-agree", "--json"], clean.deps)).toBe(2);
     expect(JSON.parse(clean.stdout()).error.code).toBe("MIG_E_USAGE");
