@@ -53,13 +53,17 @@ export class CommandContext {
   }
 
   async dialect(): Promise<{ dialect: Dialect; connection: ReturnType<typeof connectionOf> }> {
+    const connection = connectionOf(await this.config(), this.deps);
+    return { dialect: await this.resolveDialect(connection.dialect), connection };
+  }
+
+  /** A dialect by registry name (or a dialect object, checked), looked up with the config's plugins. */
+  async resolveDialect(spec: string | Dialect): Promise<Dialect> {
     const loaded = await this.config();
-    const connection = connectionOf(loaded, this.deps);
-    const dialect = await resolveDialect(connection.dialect, loaded.config.plugins ?? [], {
+    return resolveDialect(spec, loaded.config.plugins ?? [], {
       cwd: loaded.dir,
       ...(this.deps.resolveConditions ? { conditions: this.deps.resolveConditions } : {}),
     });
-    return { dialect, connection };
   }
 
   /**

@@ -14,6 +14,8 @@ export interface CliDeps {
   readonly stderr: (text: string) => void;
   /** Standard output is a terminal: colour allowed (unless NO_COLOR). */
   readonly stdoutIsTTY: boolean;
+  /** Standard error is a terminal: live progress (redrawn in place) may be shown there. Default is false. */
+  readonly stderrIsTTY?: boolean;
   /** Standard input is a terminal: questions may be asked. Without it they never are. */
   readonly stdinIsTTY: boolean;
   readonly prompter: Prompter;

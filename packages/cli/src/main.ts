@@ -15,6 +15,13 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<Runner>>> = {
   clean: async () => (await import("./commands/clean/run")).run as unknown as Runner,
 };
 
+/** With `--fleet`, these commands run on every target of the config's fleet (`src/fleet/`). */
+const FLEET_COMMANDS: Readonly<Partial<Record<CommandName, () => Promise<Runner>>>> = {
+  forwards: async () => (await import("./fleet/fleet-forwards")).run as unknown as Runner,
+  backwards: async () => (await import("./fleet/fleet-backwards")).run as unknown as Runner,
+  check: async () => (await import("./fleet/fleet-check")).run as unknown as Runner,
+};
+
 /**
  * Runs `mig` with `argv` (without `node` and the script) and returns the exit code. Never exits.
  *
@@ -26,7 +33,10 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<Runner>>> = {
 export async function main(argv: readonly string[], deps: CliDeps): Promise<ExitCode> {
   let exitCode: ExitCode = EXIT.ok;
   const program = buildProgram(async (name, options) => {
-    exitCode = await (await COMMANDS[name]())(options, deps);
+    // `--concurrency` alone goes to the fleet command too, which refuses it without `--fleet`.
+    const fleet = options.fleet !== undefined || options.concurrency !== undefined;
+    const load = (fleet ? FLEET_COMMANDS[name] : undefined) ?? COMMANDS[name];
+    exitCode = await (await load())(options, deps);
   });
   program.exitOverride();
   program.configureOutput({

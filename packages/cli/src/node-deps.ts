@@ -12,6 +12,7 @@ export function nodeDeps(): CliDeps {
     stdout: (text) => void (process.stdout.writable && process.stdout.write(text)),
     stderr: (text) => void (process.stderr.writable && process.stderr.write(text)),
     stdoutIsTTY: process.stdout.isTTY === true,
+    stderrIsTTY: process.stderr.isTTY === true,
     // Not `process.stdin.isTTY`: that creates the stdin stream (several ms) for commands that never read it.
     stdinIsTTY: isatty(0),
     prompter: clackPrompter(),

@@ -74,9 +74,11 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--auto-agree", "do not ask before faking several migrations")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
     .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
+    .option("--fleet", "run on every target of the config's fleet instead of its one connection")
+    .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
     .addHelpText(
       "after",
-      examples(["mig forwards all", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
+      examples(["mig forwards all", "mig forwards all --fleet --concurrency 8", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
     )
     .action(action("forwards", ["app", "target"]));
 
@@ -90,6 +92,8 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--preview", "print the SQL and change nothing")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
     .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
+    .option("--fleet", "run on every target of the config's fleet instead of its one connection")
+    .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
     .addHelpText(
       "after",
       examples(["mig backwards music", "mig backwards music all --auto-agree", "mig backwards shop 2026-11-22T13:58:23:024723 --clean", "mig backwards all --preview"]),
@@ -100,7 +104,9 @@ export function buildProgram(dispatch: Dispatch): Command {
     .command("check")
     .description("list migrations: applied or not, and applied files edited since")
     .argument("[app]", "one app (default: every app)")
-    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json"]))
+    .option("--fleet", "run on every target of the config's fleet instead of its one connection")
+    .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
+    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json", "mig check --fleet --json"]))
     .action(action("check", ["app"]));
 
   program

@@ -1,6 +1,7 @@
 import type { MigProblem } from "../errors/mig-error";
 import { closestMatch } from "./closest-match";
-import { FILE_URL_SCHEMES, urlScheme } from "./connection-url";
+import { connectionUrlProblem, describeValue as describe, isPlainObject as isObject } from "./connection-rules";
+import { fleetProblems } from "./fleet-rules";
 
 /** A config as read from the file, before validation. */
 export type RawConfig = Readonly<Record<string, unknown>>;
@@ -8,14 +9,8 @@ export type RawConfig = Readonly<Record<string, unknown>>;
 /** One validation rule: every problem it finds, none when the config is fine. */
 export type ConfigRule = (config: RawConfig) => readonly MigProblem[];
 
-export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs", "targets", "allowRebuild"] as const;
+export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs", "targets", "allowRebuild", "fleet"] as const;
 export const APP_KEYS = ["name", "tables", "migrations", "dependsOn"] as const;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
-const describe = (value: unknown): string =>
-  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 
 function unknownKeys(object: Record<string, unknown>, known: readonly string[], at: string): MigProblem[] {
   return Object.keys(object)
@@ -130,16 +125,17 @@ const connectionType: ConfigRule = (config) => {
   if (typeof connection !== "string") {
     return [{ path: "connection", message: `connection must be a URL string or an options object, got ${describe(connection)}` }];
   }
-  const scheme = urlScheme(connection);
-  // The text is not echoed: a malformed URL may carry a password that redaction cannot recognise.
-  // A plugin dialect may use its own `scheme:rest` form (`pglite:./data`); the registry checks the
-  // scheme once the plugins are loaded. Without plugins, `host:port` typos are caught here.
-  const pluginsMayClaim = (Array.isArray(config.plugins) && config.plugins.length > 0) || isObject(config.dialect);
-  const schemeOnly = pluginsMayClaim && /^[a-z][a-z0-9+.-]*:\S/i.test(connection.trim());
-  if (!scheme || (!FILE_URL_SCHEMES.has(scheme) && !schemeOnly && !/^[a-z][a-z0-9+.-]*:\/\//i.test(connection.trim()))) {
-    return [{ path: "connection", message: "connection is not a URL (expected postgres://…, mysql://…, sqlite:./file.db or file:./file.db)" }];
-  }
-  return [];
+  const problem = connectionUrlProblem(connection, pluginsMayClaim(config));
+  return problem ? [{ path: "connection", message: problem }] : [];
+};
+
+/** The config has plugins or a dialect object: a `scheme:rest` connection may be a plugin's own form. */
+const pluginsMayClaim = (config: RawConfig): boolean => (Array.isArray(config.plugins) && config.plugins.length > 0) || isObject(config.dialect);
+
+/** `fleet`: a list of `{ name, connection }` (checked here), or a function (its result is checked when a `--fleet` command calls it). */
+const fleetShape: ConfigRule = (config) => {
+  if (config.fleet === undefined || typeof config.fleet === "function") return [];
+  return fleetProblems(config.fleet, "fleet", { pluginsMayClaim: pluginsMayClaim(config), hasDialect: config.dialect !== undefined });
 };
 
 const pluginsType: ConfigRule = (config) => {
@@ -197,4 +193,5 @@ export const CONFIG_RULES: readonly ConfigRule[] = [
   targetsType,
   allowRebuildType,
   optionalScalars,
+  fleetShape,
 ];

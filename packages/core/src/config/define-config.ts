@@ -1,4 +1,5 @@
 import type { ConnectionConfig, Dialect } from "../dialect/dialect";
+import type { FleetConfig } from "./fleet-target";
 
 /** One app: a tables module and the folder holding its migration files. */
 export interface AppConfig {
@@ -46,6 +47,11 @@ export interface MigConfig {
    * `forwards` and `backwards`. Default is `false`.
    */
   readonly allowRebuild?: boolean | readonly string[];
+  /**
+   * Many databases with one history (one database per tenant): `[{ name, connection }, …]` or a
+   * function returning it. `mig forwards|backwards|check --fleet` work on every target.
+   */
+  readonly fleet?: FleetConfig;
 }
 
 /**

@@ -5,3 +5,6 @@ export * from "./define-config";
 export * from "./redact-url";
 export * from "./resolve-connection";
 export * from "./validate-config";
+export * from "./fleet-target";
+export * from "./fleet-rules";
+export * from "./resolve-fleet";

@@ -1,0 +1,23 @@
+import { FILE_URL_SCHEMES, urlScheme } from "./connection-url";
+
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** How a config problem names a value it did not expect: "a number", "an array", "null". */
+export const describeValue = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
+
+/**
+ * Why a connection string is not a URL mig can use, or `undefined` when it is one. The text is
+ * never echoed: a malformed URL may carry a password that redaction cannot recognise.
+ * `pluginsMayClaim`: a plugin dialect may use its own `scheme:rest` form (`pglite:./data`), which
+ * the registry checks once the plugins are loaded; without plugins, `host:port` typos are caught here.
+ */
+export function connectionUrlProblem(connection: string, pluginsMayClaim: boolean): string | undefined {
+  const scheme = urlScheme(connection);
+  const schemeOnly = pluginsMayClaim && /^[a-z][a-z0-9+.-]*:\S/i.test(connection.trim());
+  if (!scheme || (!FILE_URL_SCHEMES.has(scheme) && !schemeOnly && !/^[a-z][a-z0-9+.-]*:\/\//i.test(connection.trim()))) {
+    return "connection is not a URL (expected postgres://…, mysql://…, sqlite:./file.db or file:./file.db)";
+  }
+  return undefined;
+}
