@@ -1,0 +1,94 @@
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { mysqlDialect } from "@mig/mysql";
+import { ROOT } from "../../../scripts/build-cli-when-stale";
+import { type CliProject, createCliProject } from "../src/cli/cli-project";
+import { duplicates, progressRows, schemaProblems, trackingRows } from "../src/cli/database-state";
+import { type HistoryStep, buildHistory } from "../src/cli/history";
+import { errorCodes, runMig, shown, startMig } from "../src/cli/mig-process";
+import { type GaleraDatabase, createGaleraDatabase, galeraNode, galeraUrls } from "../src/galera-cluster";
+import { WORK_DIR } from "./support/work-dir";
+
+const nodeUrls = galeraUrls();
+const NODES = [0, 1, 2] as const;
+
+describe.skipIf(nodeUrls === undefined)("mysql on a 3-node MariaDB Galera cluster (built mig binary)", () => {
+  const projects: CliProject[] = [];
+  const databases: GaleraDatabase[] = [];
+  afterEach(() => projects.splice(0).forEach((p) => p.remove()));
+  afterAll(async () => {
+    // A failed kill test must not leave the cluster one node short for the next run.
+    for (const index of NODES) galeraNode(ROOT, "start", index);
+    await Promise.all(databases.map((db) => db.drop()));
+  });
+
+  /** A database on the cluster, the six-migration history, and one project per node pointing at it. */
+  async function setUp(name: string) {
+    const db = await createGaleraDatabase(nodeUrls!);
+    databases.push(db);
+    const history = await buildHistory(mysqlDialect, { sleep: true });
+    const byNode = NODES.map((index) => {
+      const project = createCliProject(WORK_DIR, `${name}-node${index}`, { connection: db.urls[index]! });
+      project.writeMigrations(history);
+      projects.push(project);
+      return project;
+    });
+    return { db, history, byNode };
+  }
+
+  /** Tracking rows, progress rows and schema as the given nodes see them, by introspection. */
+  async function expectFullyApplied(db: GaleraDatabase, history: readonly HistoryStep[], nodes: readonly number[]) {
+    for (const index of nodes) {
+      const connection = await db.connect(index);
+      const rows = await trackingRows(mysqlDialect, connection);
+      expect(duplicates(rows), `node ${index}`).toEqual([]);
+      expect(rows.map((r) => r.id), `node ${index}`).toEqual(history.map((h) => h.id));
+      expect(await progressRows(mysqlDialect, connection), `node ${index}`).toEqual([]);
+      expect(await schemaProblems(mysqlDialect, connection, history.at(-1)!.schema), `node ${index}`).toEqual([]);
+    }
+  }
+
+  it("eight `mig forwards all` spread over the three nodes: all exit 0, each migration applied exactly once", async () => {
+    const { db, history, byNode } = await setUp("galera-concurrent");
+    const env = { MIG_REL_SLEEP_MS: "100" };
+    const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => startMig(["forwards", "all"], { cwd: byNode[i % 3]!.dir, env }).done));
+    for (const run of runs) expect(run.code, shown(run)).toBe(0);
+    const output = runs.map((r) => r.stdout).join("\n");
+    for (const step of history) expect(output.split(`✓ music ${step.id}`).length - 1, `${step.id} applied once\n${output}`).toBe(1);
+    // The others waited for the lock row, whichever node they were connected to.
+    const waited = runs.filter((r) => /waiting:.*lock/i.test(r.stderr));
+    expect(waited.length, runs.map(shown).join("\n")).toBeGreaterThan(0);
+    await expectFullyApplied(db, history, NODES);
+  });
+
+  it("the node of a run is killed mid-migration; the run resumed on another node ends right on every node", async () => {
+    const { db, history, byNode } = await setUp("galera-node-killed");
+    const third = history[2]!;
+    const watcher = await db.connect(1);
+    // Migration 3 waits in its last step (a raw function) after its statements ran on node 0.
+    const victim = startMig(["forwards", "music"], { cwd: byNode[0]!.dir, env: { MIG_REL_SLEEP_3: "4000" } });
+    let progress: Awaited<ReturnType<typeof progressRows>> = [];
+    for (let i = 0; i < 600 && !(progress[0]?.id === third.id && progress[0].done === third.steps - 1); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      progress = await progressRows(mysqlDialect, watcher);
+    }
+    expect(progress, shown(victim.output())).toEqual([{ app: "music", id: third.id, direction: "forwards", done: third.steps - 1, total: third.steps }]);
+
+    galeraNode(ROOT, "kill", 0);
+    const failed = await victim.done;
+    expect(failed.code, shown(failed)).not.toBe(0);
+    expect(errorCodes(failed), shown(failed)).toEqual(["MIG_E_MIGRATION_FAILED"]);
+    expect(failed.stderr).toMatch(/Cannot connect to MySQL at mysql:\/\/\*\*\*@127\.0\.0\.1/);
+
+    // On node 1: the dead run's lock row is taken over (its node left the cluster), migration 3
+    // resumes after its completed statements, and the rest follows.
+    const resumed = await runMig(["forwards", "music"], { cwd: byNode[1]!.dir });
+    expect(resumed.code, shown(resumed)).toBe(0);
+    expect(resumed.durationMs, "taken over without waiting for the 30 s heartbeat").toBeLessThan(25_000);
+    for (const step of history.slice(2)) expect(resumed.stdout, shown(resumed)).toContain(`✓ music ${step.id}`);
+    await expectFullyApplied(db, history, [1, 2]);
+
+    // The killed node comes back (IST from the others) with the same state.
+    galeraNode(ROOT, "start", 0);
+    await expectFullyApplied(db, history, NODES);
+  });
+});
