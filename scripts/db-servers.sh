@@ -4,6 +4,7 @@
 #   scripts/db-servers.sh start   # installs what is missing, starts both, prints `export ...` lines
 #   scripts/db-servers.sh env     # prints the `export ...` lines of the running servers
 #   scripts/db-servers.sh stop    # stops both (by the pids this script started, never by name)
+#                                 # (and the cluster when MIG_TEST_SERVERS names galera)
 #   scripts/db-servers.sh start-galera   # a 3-node MariaDB Galera cluster (MIG_TEST_GALERA_URLS)
 #   scripts/db-servers.sh stop-galera
 #   scripts/db-servers.sh galera-node kill|start N   # kill -9 / restart node N (1-3) of that cluster
@@ -253,7 +254,7 @@ case "${1:-}" in
     # SIGINT is PostgreSQL's "fast" shutdown (SIGTERM would wait for every client to disconnect).
     stop_one PostgreSQL pg.pid pg.dir INT
     stop_one MariaDB my.pid my.dir TERM
-    stop_galera
-    rm -f "$ENV_FILE" ;;
+    case " $WANT " in *" galera "*) stop_galera ;; esac
+    if [ -f "$STATE/galera.dir" ]; then write_env >/dev/null; else rm -f "$ENV_FILE"; fi ;;
   *) echo "usage: $0 start|env|stop|start-galera|stop-galera|galera-node kill|start N" >&2; exit 2 ;;
 esac
