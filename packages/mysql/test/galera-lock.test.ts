@@ -1,5 +1,6 @@
 import { isMigError } from "@mig/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectMysql } from "../src/connect-mysql";
 import { GALERA_LOCK_TABLE } from "../src/galera-lock";
 import type { MysqlConnection } from "../src/mysql-connection";
 import { type GaleraDatabase, createGaleraDatabase, galeraTestUrls } from "./support/galera-cluster";
@@ -129,6 +130,17 @@ describe.skipIf(nodeUrls === undefined)("migration lock on a Galera cluster", ()
     expect(waits[0]).toMatch(/a dead run/);
   });
 
+  it("a live holder's heartbeat keeps it from being taken over, however long it holds", async () => {
+    const a = await connect(0, 900);
+    const b = await connect(1, 900);
+    const holder = await hold(a);
+    let ran = false;
+    expect(await codeOf(b.withMigrationLock(async () => void (ran = true), { timeoutMs: 2500 }))).toBe("MIG_E_LOCK_TIMEOUT");
+    expect(ran).toBe(false);
+    holder.release();
+    await holder.done;
+  });
+
   it("takes over at once from a holder whose node is not in the cluster", async () => {
     const a = await connect(0);
     await a.query(
@@ -152,5 +164,27 @@ describe.skipIf(nodeUrls === undefined)("migration lock on a Galera cluster", ()
     const started = Date.now();
     expect(await a.withMigrationLock(async () => "mine", { timeoutMs: 5000 })).toBe("mine");
     expect(Date.now() - started).toBeLessThan(8000);
+  });
+
+  it("a user who may not read mysql.wsrep_cluster_members still gets the lock, and takes over by heartbeat only", async () => {
+    const admin = await connect(0);
+    const user = `mig_app_${db.name.slice(-6)}`;
+    await admin.query(`CREATE USER '${user}'@'127.0.0.1' IDENTIFIED BY 'app'`);
+    try {
+      await admin.query(`GRANT ALL ON \`${db.name}\`.* TO '${user}'@'127.0.0.1'`);
+      await admin.query(
+        `UPDATE \`${GALERA_LOCK_TABLE}\` SET owner = 'gone', owner_node = '00000000-dead-node-0000-000000000000', owner_info = 'a departed node', heartbeat_at = UTC_TIMESTAMP(6)`,
+      );
+      const url = new URL(db.urls[1]!);
+      url.username = user;
+      url.password = "app";
+      const app = await connectMysql(url.toString(), { lockStaleAfterMs: 1000 });
+      open.push(app);
+      const started = Date.now();
+      expect(await app.withMigrationLock(async () => "by heartbeat", { timeoutMs: 10_000 })).toBe("by heartbeat");
+      expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    } finally {
+      await admin.query(`DROP USER IF EXISTS '${user}'@'127.0.0.1'`);
+    }
   });
 });
