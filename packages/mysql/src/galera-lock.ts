@@ -14,6 +14,12 @@ export interface LockSession {
 export interface GaleraLockOptions extends LockOptions {
   /** A holder whose heartbeat is older than this (server time) is taken over. */
   readonly staleAfterMs: number;
+  /**
+   * Called once when the lock is lost while `fn` runs: its session ended, or the row is no longer
+   * ours. The caller must stop the work (the MySQL connection ends its main session), as a
+   * GET_LOCK holder's work stops with its session.
+   */
+  readonly onLost: () => void;
 }
 
 /** The lock table, in the migrated database (the introspector leaves out `mig_migrations*`). */
@@ -81,11 +87,25 @@ export async function withGaleraLock<T>(openSession: () => Promise<LockSession>,
   try {
     me = await acquire(session.query, lockName, options);
     const held = me;
+    let lost = false;
+    const lose = () => {
+      if (lost) return;
+      lost = true;
+      options.onLost();
+    };
     heartbeat = setInterval(() => {
-      // One at a time; a failed beat (a node going away) is tried again at the next tick.
-      beating = beating.then(() =>
-        session.query(`UPDATE \`${GALERA_LOCK_TABLE}\` SET heartbeat_at = UTC_TIMESTAMP(6) WHERE name = ? AND owner = ?`, [lockName, held.owner]).catch(() => undefined),
-      );
+      // One at a time. A beat that lost a certification race is tried again at the next tick; a
+      // session that ended (so a waiter on this node may take the row over at once) or a row that
+      // is no longer ours means the lock is gone: the work must stop.
+      beating = beating.then(async () => {
+        if (lost) return;
+        try {
+          const { affectedRows } = await session.query(`UPDATE \`${GALERA_LOCK_TABLE}\` SET heartbeat_at = UTC_TIMESTAMP(6) WHERE name = ? AND owner = ?`, [lockName, held.owner]);
+          if (affectedRows === 0) lose();
+        } catch (error) {
+          if (!lostRace(error)) lose();
+        }
+      });
     }, Math.max(50, Math.floor(options.staleAfterMs / 3)));
     return await fn();
   } finally {

@@ -149,7 +149,8 @@ export class MysqlConnection implements Connection {
           throw isConnectionError(error) ? connectionError(error, this.#target, this.#password) : error;
         }
       };
-      return withGaleraLock(openSession, lockName, fn, { ...options, staleAfterMs: galera.staleAfterMs });
+      // A lost lock ends this session, so the run stops with a connection error instead of going on unguarded.
+      return withGaleraLock(openSession, lockName, fn, { ...options, staleAfterMs: galera.staleAfterMs, onLost: () => this.#driver.destroy() });
     }
     return withNamedLock((sql, params) => this.query(sql, params), lockName, fn, options);
   }

@@ -141,6 +141,25 @@ describe.skipIf(nodeUrls === undefined)("migration lock on a Galera cluster", ()
     await holder.done;
   });
 
+  it("a holder whose lock session ends loses its main session too, so it cannot go on unguarded", async () => {
+    const a = await connect(0, 600);
+    const admin = await connect(0);
+    const holder = await hold(a);
+    const { rows } = await admin.query<{ id: number }>(`SELECT owner_connection AS id FROM \`${GALERA_LOCK_TABLE}\` WHERE owner IS NOT NULL`);
+    await admin.query(`KILL ${Number(rows[0]!.id)}`);
+    let code = "resolved";
+    for (let i = 0; i < 50 && code === "resolved"; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      code = await codeOf(a.query("SELECT 1"));
+    }
+    expect(code).toBe("MIG_E_CONNECTION");
+    holder.release();
+    await holder.done;
+    // The row left behind is taken over at once: its session is gone from this node.
+    const b = await connect(0);
+    expect(await b.withMigrationLock(async () => "next", { timeoutMs: 8000 })).toBe("next");
+  });
+
   it("takes over at once from a holder whose node is not in the cluster", async () => {
     const a = await connect(0);
     await a.query(
