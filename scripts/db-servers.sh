@@ -154,6 +154,7 @@ galera_wait_synced() { # node
 
 start_galera() {
   if galera_node_alive 1 || galera_node_alive 2 || galera_node_alive 3; then log "Galera cluster already running"; return; fi
+  stop_galera 2>/dev/null   # what a crashed run left behind
   galera_install
   id -u mysql >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin mysql
   local dir node port=53400

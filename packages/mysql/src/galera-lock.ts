@@ -29,6 +29,8 @@ const POLL_MS = 200;
 const ER_LOCK_DEADLOCK = 1213;
 /** ER_LOCK_WAIT_TIMEOUT. */
 const ER_LOCK_WAIT_TIMEOUT = 1205;
+/** ER_NO_SUCH_TABLE. */
+const ER_NO_SUCH_TABLE = 1146;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -154,14 +156,21 @@ async function acquire(query: LockQuery, lockName: string, options: GaleraLockOp
 }
 
 async function ensureLockRow(query: LockQuery, lockName: string): Promise<void> {
-  // DDL runs under TOI: two nodes creating the table at once are ordered, and IF NOT EXISTS makes the second a no-op.
+  const insert = () => retryRaces(() => query(`INSERT IGNORE INTO \`${GALERA_LOCK_TABLE}\` (name) VALUES (?)`, [lockName]));
+  try {
+    return void (await insert());
+  } catch (error) {
+    if ((error as { errno?: number }).errno !== ER_NO_SUCH_TABLE) throw error;
+  }
+  // Only on first use: every DDL statement is a cluster-wide TOI event. Two nodes creating the
+  // table at once are ordered, and IF NOT EXISTS makes the second a no-op.
   await query(
     `CREATE TABLE IF NOT EXISTS \`${GALERA_LOCK_TABLE}\` (` +
       "name VARCHAR(255) NOT NULL PRIMARY KEY, owner VARCHAR(64) NULL, owner_node VARCHAR(64) NULL, " +
       "owner_connection BIGINT NULL, owner_user VARCHAR(400) NULL, owner_info VARCHAR(400) NULL, " +
       "acquired_at DATETIME(6) NULL, heartbeat_at DATETIME(6) NULL) ENGINE=InnoDB",
   );
-  await retryRaces(() => query(`INSERT IGNORE INTO \`${GALERA_LOCK_TABLE}\` (name) VALUES (?)`, [lockName]));
+  await insert();
 }
 
 /** This session's identity: a fresh owner token, the node's gcomm UUID, the connection ID and the user. */
