@@ -67,18 +67,22 @@ describe.skipIf(nodeUrls === undefined)("mysql on a 3-node MariaDB Galera cluste
     const watcher = await db.connect(0);
     const first = await runMig(["forwards", "music", history[1]!.id], { cwd: byNode[2]!.dir });
     expect(first.code, shown(first)).toBe(0);
-    // Rows make migration 3's DDL (an index on them, a rename) take a while on every node.
+    // Rows make the index of migration 3 take a while on every node.
     const ROWS = 100_000;
     await watcher.query(`INSERT INTO band (name, popularity) SELECT CONCAT('band ', seq), seq FROM seq_1_to_${ROWS}`);
 
-    // Killed as soon as migration 3's first statement has started on node 2 (its progress update
-    // commits right before it); its last step, a raw function, waits, so the migration is always
-    // caught part-way.
+    // Migration 3 is a rename, the index on those rows, and a raw function that waits (so the
+    // migration is always caught part-way). Node 2 is killed as soon as the index has started
+    // there: its progress update (done = 2) commits right before it, seen at once on node 2 itself
+    // (read without waiting for the cluster: wsrep_sync_wait 0).
+    expect(third.steps).toBe(3);
+    const onVictimNode = await db.connect(2);
+    await onVictimNode.query("SET SESSION wsrep_sync_wait = 0");
     const victim = startMig(["forwards", "music"], { cwd: byNode[2]!.dir, env: { MIG_REL_SLEEP_3: "4000" } });
     let progress: Awaited<ReturnType<typeof progressRows>> = [];
-    for (let i = 0; i < 1500 && !(progress[0]?.id === third.id && progress[0].done >= 1); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      progress = await progressRows(mysqlDialect, watcher);
+    for (let i = 0; i < 3000 && !(progress[0]?.id === third.id && progress[0].done >= 2); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      progress = await progressRows(mysqlDialect, onVictimNode);
     }
     expect(progress[0]?.id, shown(victim.output())).toBe(third.id);
     galeraNode(ROOT, "kill", 2);
