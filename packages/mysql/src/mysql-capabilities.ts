@@ -53,7 +53,11 @@ export const mysqlCapabilities = {
   indexMethods: ["btree"],
   /** 64 characters for tables, columns, indexes and constraints (MySQL manual §11.2.1). */
   maxIdentifierLength: 64,
-  /** `GET_LOCK(name, 0)`, held by the session: the server releases it when the session ends. */
+  /**
+   * `GET_LOCK(name, 0)`, held by the session: the server releases it when the session ends. On a
+   * Galera cluster, where GET_LOCK is not replicated, a row of `mig_migrations_lock` instead
+   * (see `withGaleraLock`).
+   */
   lockKind: "named",
   rebuildTable: false,
   /** One JSON type: jsonb is stored as JSON (MariaDB: LONGTEXT with a json_valid CHECK). */

@@ -2,7 +2,19 @@ import type { Connection, LockOptions, QueryResult, Statement } from "@mig/core"
 import type { Connection as DriverConnection } from "mysql2/promise";
 import { type MysqlTarget } from "./connection-options";
 import { connectionError, isConnectionError } from "./connection-error";
+import { type LockSession, withGaleraLock } from "./galera-lock";
 import { withNamedLock } from "./migration-lock";
+
+/** How a connection takes the migration lock. */
+export interface MysqlLockSettings {
+  /** GET_LOCK's name, or the lock row's on Galera. */
+  readonly lockName: string;
+  /** Set on a Galera cluster (wsrep_on): the lock is a row in a table, claimed by a certified write. */
+  readonly galera?: {
+    readonly openLockSession: () => Promise<LockSession>;
+    readonly staleAfterMs: number;
+  };
+}
 
 /** MariaDB / MySQL: "This command is not supported in the prepared statement protocol yet". */
 const ER_UNSUPPORTED_PS = 1295;
@@ -47,16 +59,21 @@ export class MysqlConnection implements Connection {
   readonly #driver: DriverConnection;
   readonly #target: MysqlTarget;
   readonly #password: string | undefined;
-  readonly #lockName: string;
+  readonly #lock: MysqlLockSettings;
   #depth = 0;
   /** The server's word, from the last OK packet, on whether a transaction is open (undefined: not known). */
   #inTransaction: boolean | undefined;
 
-  constructor(driver: DriverConnection, target: MysqlTarget, password: string | undefined, lockName: string) {
+  constructor(driver: DriverConnection, target: MysqlTarget, password: string | undefined, lock: MysqlLockSettings) {
     this.#driver = driver;
     this.#target = target;
     this.#password = password;
-    this.#lockName = lockName;
+    this.#lock = lock;
+  }
+
+  /** True on a MariaDB Galera cluster (`wsrep_on`): the migration lock is then a row, not GET_LOCK. */
+  get galera(): boolean {
+    return this.#lock.galera !== undefined;
   }
 
   /** The database this connection works in. */
@@ -117,8 +134,25 @@ export class MysqlConnection implements Connection {
     }
   }
 
+  /**
+   * GET_LOCK on one server. On a Galera cluster GET_LOCK is not replicated (each node would hand
+   * out its own), so the lock is a row claimed through the cluster's certification instead (see
+   * `withGaleraLock`), held from a session of its own.
+   */
   withMigrationLock<T>(fn: () => Promise<T>, options: LockOptions): Promise<T> {
-    return withNamedLock((sql, params) => this.query(sql, params), this.#lockName, fn, options);
+    const { lockName, galera } = this.#lock;
+    if (galera) {
+      const openSession = async () => {
+        try {
+          return await galera.openLockSession();
+        } catch (error) {
+          throw isConnectionError(error) ? connectionError(error, this.#target, this.#password) : error;
+        }
+      };
+      // A lost lock ends this session, so the run stops with a connection error instead of going on unguarded.
+      return withGaleraLock(openSession, lockName, fn, { ...options, staleAfterMs: galera.staleAfterMs, onLost: () => this.#driver.destroy() });
+    }
+    return withNamedLock((sql, params) => this.query(sql, params), lockName, fn, options);
   }
 
   async close(): Promise<void> {

@@ -14,8 +14,14 @@ export interface MysqlDialectOptions {
    * Both read back as uuid.
    */
   readonly uuidType?: MysqlUuidType;
-  /** The GET_LOCK name of the migration lock. Default `mig:<database>`, one lock per database. */
+  /** The name of the migration lock (GET_LOCK, or the lock row on Galera). Default `mig:<database>`, one lock per database. */
   readonly lockName?: string;
+  /**
+   * On a MariaDB Galera cluster: a lock holder whose heartbeat (written every third of this) is
+   * older than this is taken over. Default 30 000 ms. A holder whose node left the cluster, or
+   * whose session on the same node ended, is taken over at once.
+   */
+  readonly lockStaleAfterMs?: number;
 }
 
 /**
@@ -44,7 +50,11 @@ export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
     types,
     introspector: createMysqlIntrospector(types),
     placeholder: () => "?",
-    connect: (config) => connectMysql(config, options.lockName === undefined ? {} : { lockName: options.lockName }),
+    connect: (config) =>
+      connectMysql(config, {
+        ...(options.lockName === undefined ? {} : { lockName: options.lockName }),
+        ...(options.lockStaleAfterMs === undefined ? {} : { lockStaleAfterMs: options.lockStaleAfterMs }),
+      }),
     describeConnection: describeMysqlConnection,
     normalise: (snapshot) => normaliseMysqlSnapshot(snapshot, types),
   };
