@@ -135,7 +135,7 @@ function snapshotFor(module: Record<string, unknown>, externalTables: readonly s
   try {
     return snapshotFromTables(module, { externalTables, maxIdentifierLength, indexMethods: capabilities.indexMethods });
   } catch (error) {
-    if (!strictest || !isMigError(error, "MIG_E_SCHEMA_INVALID")) throw error;
+    if (!strictest || !(isMigError(error, "MIG_E_IDENTIFIER") || isMigError(error, "MIG_E_SCHEMA_INVALID"))) throw error;
     throw new MigError(error.code, error.message, {
       ...(error.problems ? { problems: error.problems } : {}),
       meta: { ...error.meta, target: strictest.name },
