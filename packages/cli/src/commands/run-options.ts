@@ -25,7 +25,7 @@ export function baseRunOptions(
 }
 
 /** `allowRebuild` of the config: `true`, or a list naming this dialect (by its name or a registry alias). */
-function configAllowsRebuild(allow: boolean | readonly string[] | undefined, dialect: Dialect): boolean {
+export function configAllowsRebuild(allow: boolean | readonly string[] | undefined, dialect: Dialect): boolean {
   if (allow === undefined || allow === false) return false;
   if (allow === true) return true;
   const names = registryNames(dialect.name);

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { sqliteDialect } from "@mig/sqlite";
 import { describe, expect, it } from "vitest";
 import { run as backwards } from "../../src/commands/backwards/run";
+import { run as check } from "../../src/commands/check/run";
 import { run as forwards } from "../../src/commands/forwards/run";
 import { run as newMigration } from "../../src/commands/new/run";
 import { configText, MUSIC } from "../support/fixtures";
@@ -106,6 +107,16 @@ describe("consent when applying a history written elsewhere", () => {
     expect(await backwards({ app: "music", autoAgree: true }, testDeps({ cwd: project.dir }).deps)).toBe(1);
     expect(await backwards({ app: "music", autoAgree: true, allowRebuild: true }, testDeps({ cwd: project.dir }).deps)).toBe(0);
     expect((await introspect(project)).column("band", "name")).toMatchObject({ type: "varchar", length: 100 });
+  });
+
+  it("check plans the pending migrations as forwards would: it reports the refusal before the deploy (exit 1)", async () => {
+    const project = await postgresHistory();
+    const io = testDeps({ cwd: project.dir });
+    expect(await check({}, io.deps)).toBe(1);
+    expect(io.stderr()).toMatch(/music\/2026-11-22T10:00:02:000000 cannot run on sqlite: .*alter_column band\.name/);
+    expect(io.stderr()).toContain("--allow-rebuild");
+    project.write("mig.config.ts", configText({ connection: "sqlite:./test.db", extra: `  allowRebuild: ["sqlite"],` }));
+    expect(await check({}, testDeps({ cwd: project.dir }).deps)).toBe(0);
   });
 
   it("allowRebuild in the config consents for the dialects it names", async () => {

@@ -1,9 +1,10 @@
-import { DEFAULT_TRACKING_TABLE, migrationStatus } from "@mig/core";
+import { DEFAULT_TRACKING_TABLE, migrationStatus, planPending } from "@mig/core";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
 import { renderTable } from "../../output/render-table";
 import { loadSources } from "../../project/load-sources";
+import { configAllowsRebuild } from "../run-options";
 import { inconsistencies } from "./inconsistencies";
 
 export interface CheckOptions extends GlobalOptions {
@@ -28,7 +29,8 @@ export interface CheckRow {
  * `mig check [app]`: one row per migration file (app, ID, description, applied, edited since it
  * ran), plus applied migrations whose file is gone. Reads only. Exit 0 when every applied
  * migration matches its file, even when some are pending; exit 1 (`EXIT.failed`) on any of
- * `inconsistencies`, so that CI can gate on it.
+ * `inconsistencies`, or on a pending migration this database would refuse (planned as `forwards`
+ * plans it: an operation it cannot do, or a rebuild without consent), so that CI can gate on it.
  */
 export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
   return runCommand(deps, options, async (context) => {
@@ -36,9 +38,16 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
     const apps = await context.apps(options.app ?? "all");
     const sources = await loadSources(apps, deps);
     const config = (await context.config()).config;
-    const report = await context.withConnection((dialect, connection) =>
-      migrationStatus({ dialect, connection, sources, apps: apps.map((a) => a.name), trackingTable: config.trackingTable ?? DEFAULT_TRACKING_TABLE }),
-    );
+    const { report, refused } = await context.withConnection(async (dialect, connection) => {
+      const base = { dialect, connection, sources, apps: apps.map((a) => a.name), trackingTable: config.trackingTable ?? DEFAULT_TRACKING_TABLE };
+      const status = await migrationStatus(base);
+      // Pending migrations are planned for this database as forwards would plan them (the one
+      // planner, same consent): one that would be refused is reported now, not at deploy time.
+      const pending = new Set(status.migrations.filter((m) => !m.applied).map((m) => `${m.appName}\u0000${m.id}`));
+      const plans = await planPending(base, sources.filter((s) => pending.has(`${s.appName}\u0000${s.id}`)), { allowRebuild: configAllowsRebuild(config.allowRebuild, dialect) });
+      const cannot = plans.flatMap((p) => (p.ok ? [] : [`${p.appName}/${p.id} cannot run on ${dialect.name}: ${p.error?.problems?.map((q) => q.message).join("; ") || p.error?.message}${p.error?.hint ? ` (${p.error.hint})` : ""}`]));
+      return { report: status, refused: cannot };
+    });
     const rows: CheckRow[] = report.migrations.map((m) => ({
       app: m.appName,
       id: m.id,
@@ -47,7 +56,7 @@ export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
       checksumMismatch: m.checksumMismatch,
       ...(m.partial ? { partial: { direction: m.partial.direction, statementsDone: m.partial.statementsDone, total: m.partial.total } } : {}),
     }));
-    const problems = inconsistencies(report);
+    const problems = [...inconsistencies(report), ...refused];
     const exitCode = problems.length > 0 ? EXIT.failed : EXIT.ok;
     if (output.json) {
       const orphans = report.orphans.map((o): CheckRow => ({ app: o.appName, id: o.id, description: "", applied: true, checksumMismatch: false, fileMissing: true }));
