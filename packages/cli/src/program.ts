@@ -52,6 +52,8 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--rename <old=new>", "answer one rename: table (band=group) or column (band.title=band.name); repeatable", collect, [])
     .option("--backfill <table.column=value>", "value for existing rows of a new NOT NULL column; repeatable", collect, [])
     .option("--allow-rebuild", "consent to table rebuilds where a target database cannot make a change in place (recorded in the file)")
+    .option("--online", "mark the changes online: made without blocking writes where the database can (recorded in the file; default: the config's online)")
+    .option("--no-online", "do not mark the changes online, whatever the config says")
     .addHelpText(
       "after",
       examples([
@@ -60,6 +62,7 @@ export function buildProgram(dispatch: Dispatch): Command {
         "mig new all --auto",
         "mig new music --auto --rename band.title=band.name",
         "mig new music --auto --auto-input n --backfill band.country=unknown",
+        "mig new music --auto --online         # CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, ...",
       ]),
     )
     .action(action("new", ["app"]));

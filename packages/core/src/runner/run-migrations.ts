@@ -67,7 +67,8 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
   const apps = new Set(options.apps ?? options.sources.map((s) => s.appName));
   const sources = options.sources.filter((s) => apps.has(s.appName));
   const applied = tables.tracking ? (await store.readApplied(connection)).filter((r) => apps.has(r.appName)) : [];
-  const progress = tables.tracking && useProgress ? (await store.readProgress(connection, { known: tables.progress })).filter((r) => apps.has(r.appName)) : [];
+  // Where DDL is transactional the progress table exists only once an online migration ran: probe for it.
+  const progress = tables.tracking ? (await store.readProgress(connection, { known: tables.progress })).filter((r) => apps.has(r.appName)) : [];
   const base = { direction, preview, migrations: [] as MigrationResult[], nothingToDo: false };
 
   const target = options.target ?? (direction === "forwards" ? "all" : "1");
@@ -124,7 +125,16 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
     return { ...base, ok: true, migrations };
   }
 
-  const context = { dialect, connection, store, useProgress, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  // Online migrations on a database with transactional DDL run step by step: they need the progress table too.
+  if (!useProgress && planned.some((plan) => plan.separateSteps && !plan.fake)) await store.ensure(connection, { progress: true });
+  const context = {
+    dialect,
+    connection,
+    store,
+    useProgress,
+    ...(options.online ? { online: options.online } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
   const results: MigrationResult[] = [];
   for (const plan of planned) {
     const result = await executeMigration(context, plan, direction, reconciled.resume.get(resumeKey(plan.appName, plan.id)));

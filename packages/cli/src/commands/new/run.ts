@@ -20,6 +20,8 @@ export interface NewOptions extends GlobalOptions {
   /** `TABLE.COLUMN=VALUE`. */
   readonly backfill?: readonly string[] | undefined;
   readonly allowRebuild?: boolean | undefined;
+  /** `--online` / `--no-online`; unset: the config's `online`. */
+  readonly online?: boolean | undefined;
 }
 
 function newId(deps: CliDeps): string {
@@ -54,7 +56,8 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
 
     const { dialect } = await context.dialect();
     const targets = await context.targets();
-    const { apps: allApps } = await context.config();
+    const { apps: allApps, config } = await context.config();
+    const online = options.online ?? config.online === true;
     const resolver = renameResolver(options.autoInput, deps);
     const allowRebuild = async (problems: readonly MigProblem[]) => {
       if (options.allowRebuild) return true;
@@ -66,7 +69,7 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
     for (const app of apps) {
       plans.push(
         await planApp(
-          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all" },
+          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all", online },
           deps,
           allowRebuild,
         ),
