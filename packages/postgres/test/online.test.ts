@@ -118,3 +118,90 @@ describe("online operations on PostgreSQL under write load", () => {
     expect(constraints.rows).toEqual([]);
   }, 120_000);
 });
+
+/** The runner in a child process, applying one migration of `operations` (fixtures/run-online.ts). */
+function startChild(id: string, operations: readonly SchemaOperation[]): ChildProcess {
+  return spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(PACKAGE, "test/fixtures/run-online.ts"), database.url, id, JSON.stringify(operations)], {
+    cwd: PACKAGE,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** kill -9 of the runner and of its server session (a crashed host: nothing of it goes on). */
+async function crash(child: ChildProcess, spare: readonly number[]): Promise<void> {
+  child.kill("SIGKILL");
+  await new Promise((resolve) => child.once("exit", resolve));
+  await connection.query(
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND NOT (pid = ANY($1::int[]))",
+    [spare],
+  );
+}
+
+const progressDone = async (): Promise<number | undefined> => {
+  const exists = (await connection.query("SELECT to_regclass('mig_migrations_progress') AS t")).rows[0] as { t: string | null };
+  if (!exists.t) return undefined;
+  const { rows } = await connection.query<{ statements_done: number }>("SELECT statements_done FROM mig_migrations_progress");
+  return rows[0]?.statements_done;
+};
+
+describe("online migrations killed part-way (kill -9) resume to the right state", () => {
+  it("an INVALID index left by a killed CREATE INDEX CONCURRENTLY is dropped and built again, never counted done", async () => {
+    await bigTable("crash_idx");
+    const id = testMigrationId(50);
+    const index = { entity: "index", table: "crash_idx", name: "crash_idx_n_idx", columns: ["n"], method: "btree" } as const;
+    // A writer's open transaction: CREATE INDEX CONCURRENTLY records the index (INVALID), then waits for it.
+    const blocker = await database.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("UPDATE crash_idx SET n = n WHERE id = 1");
+    const blockerPid = Number((await blocker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+    const child = startChild(id, [{ kind: "add_index", index, online: true }]);
+    await until(async () => (await invalidIndexes()).length > 0, "the INVALID index of the concurrent build");
+    await crash(child, [blockerPid]);
+    await blocker.query("ROLLBACK");
+    expect(await invalidIndexes()).toEqual([{ name: "crash_idx_n_idx" }]);
+
+    const sources = [testMigration({ appName: "music", id, operations: [{ kind: "add_index", index, online: true }] })];
+    const result = await runForwards({ dialect, connection, sources });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    expect(result.migrations[0]).toMatchObject({ status: "applied", statementsRun: 1 });
+    expect(await invalidIndexes()).toEqual([]);
+    const valid = await connection.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'crash_idx_n_idx'::regclass");
+    expect(valid.rows).toEqual([{ indisvalid: true }]);
+    expect(await progressDone()).toBeUndefined();
+
+    // Backwards is online too: DROP INDEX CONCURRENTLY.
+    const back = await runBackwards({ dialect, connection, sources, preview: true });
+    expect(back.migrations[0]?.statements?.map((s) => s.sql)).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "crash_idx_n_idx"']);
+    expect((await runBackwards({ dialect, connection, sources })).ok).toBe(true);
+    expect((await connection.query("SELECT to_regclass('crash_idx_n_idx') AS t")).rows).toEqual([{ t: null }]);
+  }, 60_000);
+
+  it("a check killed between ADD CONSTRAINT … NOT VALID and the end of VALIDATE is validated on resume", async () => {
+    await bigTable("crash_check");
+    const id = testMigrationId(51);
+    // Costly per row, so that VALIDATE runs long enough to be killed in the middle.
+    const check = { entity: "check", table: "crash_check", name: "crash_check_n", sql: "md5(repeat(n::text, 60)) <> ''" } as const;
+    const operations: SchemaOperation[] = [{ kind: "add_check", check, online: true }];
+    const child = startChild(id, operations);
+    await until(async () => ((await progressDone()) ?? 0) >= 1, "the NOT VALID step recorded");
+    await crash(child, []);
+    const state = await connection.query<{ convalidated: boolean }>("SELECT convalidated FROM pg_constraint WHERE conname = 'crash_check_n'");
+    expect(state.rows).toEqual([{ convalidated: false }]);
+    expect(await progressDone()).toBe(1);
+
+    const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: "music", id, operations })] });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    expect(result.migrations[0]).toMatchObject({ status: "applied", statementsRun: 2 });
+    const after = await connection.query("SELECT convalidated FROM pg_constraint WHERE conname = 'crash_check_n'");
+    expect(after.rows).toEqual([{ convalidated: true }]);
+    expect(await progressDone()).toBeUndefined();
+  }, 60_000);
+});
