@@ -205,3 +205,51 @@ describe("online migrations killed part-way (kill -9) resume to the right state"
     expect(await progressDone()).toBeUndefined();
   }, 60_000);
 });
+
+describe("online lock waits and refusals", () => {
+  const check = { entity: "check", table: "waits", name: "waits_n_check", sql: "n >= 0" } as const;
+  const operations: SchemaOperation[] = [{ kind: "add_check", check, online: true }];
+
+  it("gives up a lock wait after lockTimeoutMs, and with retries waits out a long transaction", async () => {
+    await connection.query("DROP TABLE IF EXISTS waits; CREATE TABLE waits (id serial PRIMARY KEY, n integer NOT NULL)");
+    const reader = await database.connect();
+    await reader.query("BEGIN");
+    await reader.query("SELECT count(*) FROM waits");
+    const sources = [testMigration({ appName: "waits", id: testMigrationId(60), operations })];
+    const refused = await runForwards({ dialect, connection, sources, online: { lockTimeoutMs: 100, retries: 0 } });
+    expect(refused.error?.code).toBe("MIG_E_MIGRATION_FAILED");
+    expect(refused.error?.message).toMatch(/lock timeout/i);
+    expect(await progressDone()).toBe(0);
+
+    setTimeout(() => void reader.query("COMMIT"), 600);
+    const started = performance.now();
+    const result = await runForwards({ dialect, connection, sources, online: { lockTimeoutMs: 100, retries: 6, backoffMs: 100 } });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    expect(performance.now() - started).toBeGreaterThan(500);
+    expect((await connection.query("SELECT convalidated FROM pg_constraint WHERE conname = 'waits_n_check'")).rows).toEqual([{ convalidated: true }]);
+  }, 30_000);
+
+  it("refuses a type change that rewrites the table with MIG_E_NOT_ONLINE and the expand/contract recipe, running nothing", async () => {
+    await connection.query("DROP TABLE IF EXISTS retype; CREATE TABLE retype (id serial PRIMARY KEY, n integer NOT NULL, s varchar(10) NOT NULL)");
+    const retype: SchemaOperation = { kind: "alter_column", table: "retype", from: column("retype", "n", "integer"), to: { ...column("retype", "n", "integer"), type: "bigint" }, online: true };
+    const sources = [testMigration({ appName: "retype", id: testMigrationId(70), operations: [retype] })];
+    const result = await runForwards({ dialect, connection, sources });
+    expect(result.error?.code).toBe("MIG_E_NOT_ONLINE");
+    expect(result.error?.hint).toMatch(/expand\/contract/);
+    expect((await connection.query("SELECT count(*)::int AS n FROM mig_migrations WHERE app_name = 'retype'")).rows).toEqual([{ n: 0 }]);
+    // A widening of a varchar is no rewrite: allowed online.
+    const s = { entity: "column", table: "retype", name: "s", type: "varchar", length: 10, nullable: false, default: null } as const;
+    const widen: SchemaOperation = { kind: "alter_column", table: "retype", from: s, to: { ...s, length: 20 }, online: true };
+    const ok = await runForwards({ dialect, connection, sources: [testMigration({ appName: "retype", id: testMigrationId(70), operations: [widen] })] });
+    expect(ok.error?.message ?? "ok").toBe("ok");
+  });
+
+  it("previews the online SQL as it runs, its steps each in a transaction of their own or outside one", async () => {
+    const unique: SchemaOperation = { kind: "add_unique", unique: { entity: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };
+    const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: "preview", id: testMigrationId(80), operations: [unique] })], preview: true });
+    expect(result.migrations[0]?.statements).toEqual([
+      expect.objectContaining({ sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "retype_s_key" ON "retype" ("s")', transaction: "none" }),
+      expect.objectContaining({ sql: 'ALTER TABLE "retype" ADD CONSTRAINT "retype_s_key" UNIQUE USING INDEX "retype_s_key"', transaction: "own" }),
+    ]);
+  });
+});
