@@ -179,7 +179,7 @@ describe("online migrations killed part-way (kill -9) resume to the right state"
 
     // Backwards is online too: DROP INDEX CONCURRENTLY.
     const back = await runBackwards({ dialect, connection, sources, preview: true });
-    expect(back.migrations[0]?.statements?.map((s) => s.sql)).toEqual(['DROP INDEX CONCURRENTLY IF EXISTS "crash_idx_n_idx"']);
+    expect(back.migrations[0]?.statements?.map((s) => s.sql)).toEqual(["SET lock_timeout = 2000", 'DROP INDEX CONCURRENTLY IF EXISTS "crash_idx_n_idx"', "RESET lock_timeout"]);
     expect((await runBackwards({ dialect, connection, sources })).ok).toBe(true);
     expect((await connection.query("SELECT to_regclass('crash_idx_n_idx') AS t")).rows).toEqual([{ t: null }]);
   }, 60_000);
@@ -247,9 +247,13 @@ describe("online lock waits and refusals", () => {
   it("previews the online SQL as it runs, its steps each in a transaction of their own or outside one", async () => {
     const unique: SchemaOperation = { kind: "add_unique", unique: { entity: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };
     const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: "preview", id: testMigrationId(80), operations: [unique] })], preview: true });
-    expect(result.migrations[0]?.statements).toEqual([
-      expect.objectContaining({ sql: 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "retype_s_key" ON "retype" ("s")', transaction: "none" }),
-      expect.objectContaining({ sql: 'ALTER TABLE "retype" ADD CONSTRAINT "retype_s_key" UNIQUE USING INDEX "retype_s_key"', transaction: "own" }),
+    expect(result.migrations[0]?.separateSteps).toBe(true);
+    expect(result.migrations[0]?.statements?.map((s) => [s.transaction, s.sql])).toEqual([
+      ["none", "SET lock_timeout = 2000"],
+      ["none", 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "retype_s_key" ON "retype" ("s")'],
+      ["none", "RESET lock_timeout"],
+      ["own", "SET LOCAL lock_timeout = 2000"],
+      ["own", 'ALTER TABLE "retype" ADD CONSTRAINT "retype_s_key" UNIQUE USING INDEX "retype_s_key"'],
     ]);
   });
 });

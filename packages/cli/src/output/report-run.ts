@@ -34,7 +34,18 @@ function withParams(statement: Statement): string {
 export function printPreview(output: Output, result: RunResult): void {
   for (const migration of result.migrations) {
     output.line(`-- ${migration.appName} ${migration.id}${migration.description ? `: ${migration.description}` : ""}`);
-    for (const statement of migration.statements ?? []) output.line(withParams(statement));
+    if (migration.separateSteps) output.line("-- runs step by step (online): each step commits on its own and is recorded, so a stopped run resumes after it");
+    let where: Statement["transaction"];
+    for (const statement of migration.statements ?? []) {
+      if (migration.separateSteps && statement.transaction !== where) {
+        where = statement.transaction;
+        output.line(where === "none" ? "-- outside a transaction:" : "-- each in a transaction of its own:");
+      }
+      for (const repair of statement.repair ?? []) {
+        output.line(`${withParams(repair)}${repair.onlyIf ? ` -- only if: ${repair.onlyIf.sql}${repair.onlyIf.params?.length ? ` -- params: ${JSON.stringify(repair.onlyIf.params)}` : ""}` : ""}`);
+      }
+      output.line(withParams(statement));
+    }
     if (migration.rawFunctions) output.line(`-- ${plural(migration.rawFunctions, "raw function")} not run in a preview`);
     output.line();
   }

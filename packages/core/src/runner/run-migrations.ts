@@ -4,7 +4,10 @@ import { executeMigration } from "./execute-migration";
 import { compareMigrationIds } from "../manager/migration-id";
 import { replayMigrations } from "../manager/replay-migrations";
 import type { MigrationSource, RunnableMigration } from "./migration-source";
-import { type MigrationPlanning, type PlannedMigration, messageOf, planMigration } from "./plan-migration";
+import { type MigrationPlanning, type PlannedMigration, type Step, messageOf, planMigration } from "./plan-migration";
+import type { Dialect } from "../dialect/dialect";
+import { DEFAULT_ONLINE_LOCK_TIMEOUT_MS, type OnlineRetry } from "../dialect/online-support";
+import type { Statement } from "../dialect/statement";
 import { checksumError, checksumMismatches, reconcileProgress, resumeKey } from "./reconcile-state";
 import type { MigrationResult, RunOptions, RunResult } from "./runner-types";
 import { type SelectedMigration, assertUniqueSources, selectBackwards, selectForwards } from "./select-migrations";
@@ -119,7 +122,8 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
       status: "skipped",
       durationMs: 0,
       ...(p.fake ? { fake: true } : {}),
-      statements: [...p.before, ...p.steps.flatMap((step) => (step.kind === "statement" ? [step.statement] : [])), ...p.after],
+      statements: [...p.before, ...p.steps.flatMap((step) => (step.kind === "statement" ? previewStep(step, p, dialect, options.online) : [])), ...p.after],
+      ...(p.separateSteps ? { separateSteps: true } : {}),
       rawFunctions: p.steps.filter((step) => step.kind === "raw").length,
     }));
     return { ...base, ok: true, migrations };
@@ -172,6 +176,23 @@ function migrationPlanning(options: RunOptions): MigrationPlanning {
       return replayMigrations(await Promise.all(earlier.map(load)));
     },
   };
+}
+
+/**
+ * A statement step as it runs: in a migration run step by step, an online step's lock bound first
+ * (and its reset after a step outside a transaction), each marked with where it runs
+ * (`transaction`: `"own"` for every step of such a migration that is not outside one).
+ */
+function previewStep(step: Extract<Step, { kind: "statement" }>, plan: PlannedMigration, dialect: Dialect, online: OnlineRetry | undefined): Statement[] {
+  if (!plan.separateSteps) return [step.statement];
+  const where = step.statement.transaction ?? "own";
+  const mark = (statement: Statement): Statement => ({ ...statement, transaction: where });
+  const statement = mark(step.statement);
+  if (!step.online || !dialect.online?.lockTimeout) return [statement];
+  const ms = online?.lockTimeoutMs ?? DEFAULT_ONLINE_LOCK_TIMEOUT_MS;
+  const bound = dialect.online.lockTimeout(ms, where === "none" ? "session" : "local").map(mark);
+  const reset = where === "none" ? (dialect.online.resetLockTimeout?.() ?? []).map(mark) : [];
+  return [...bound, statement, ...reset];
 }
 
 function notRun(selected: SelectedMigration, overrides: Partial<MigrationResult>): MigrationResult {

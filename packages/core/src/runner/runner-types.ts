@@ -98,8 +98,13 @@ export interface MigrationResult {
   /** Steps in the migration's plan. */
   readonly statementsTotal?: number;
   readonly fake?: boolean;
-  /** Preview only: the statements the migration would run. */
+  /**
+   * Preview only: the statements the migration would run. Where it runs step by step
+   * (`separateSteps`), each is marked with where it runs (`transaction`: `"own"` or `"none"`).
+   */
   readonly statements?: readonly Statement[];
+  /** Preview only: the migration runs step by step (online steps), not in one transaction. */
+  readonly separateSteps?: boolean;
   /** Preview only: raw functions that would run (they are skipped in a preview). */
   readonly rawFunctions?: number;
   /** Set when the migration had been applied (or reversed) by another process in the meantime. */
