@@ -54,7 +54,7 @@ export function planError(result: Extract<PlanResult, { ok: false }>, message: s
   }
   const online = all.filter((problem) => problem.onlineHint !== undefined);
   if (online.length === all.length) {
-    return new MigError("MIG_E_NOT_ONLINE", message.replace("{n}", n).replace(" cannot run ", " cannot make online ").replace(" cannot do ", " cannot make online "), {
+    return new MigError("MIG_E_NOT_ONLINE", message.replace(/cannot (run|do) \{n\}( in place)?/, "cannot make {n} online").replace("{n}", n), {
       problems: all.map(problemOf),
       meta: { ...meta, operations: all.map(({ operation, index, table }) => ({ kind: operation.kind, index, table })), online: true },
       hint: [...new Set(online.map((problem) => problem.onlineHint))].join(" "),

@@ -97,6 +97,10 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
       });
     }
 
+    if (online && !output.json) {
+      // Said once per database that has nothing to offer (SQLite).
+      for (const note of new Set([dialect, ...targets].flatMap((target) => (target.online?.note ? [target.online.note] : [])))) output.note(note);
+    }
     const created: { app: string; id: string; path: string; operations: number }[] = [];
     const unchanged: string[] = [];
     for (const plan of plans) {
