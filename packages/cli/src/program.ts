@@ -4,7 +4,7 @@ import { VERSION } from "./version";
 /** What the program calls when a command is parsed: the command's name and its options. */
 export type Dispatch = (command: CommandName, options: Record<string, unknown>) => Promise<void>;
 
-export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean";
+export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean" | "lint";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -105,6 +105,14 @@ export function buildProgram(dispatch: Dispatch): Command {
     .argument("[app]", "one app (default: every app)")
     .addHelpText("after", examples(["mig check", "mig check music", "mig check --json"]))
     .action(action("check", ["app"]));
+
+  program
+    .command("lint")
+    .description("the lock each pending operation takes, whether it scans, rewrites or loses data; exit 1 when one blocks writes or loses data and is not accepted")
+    .argument("[app]", "an app name, or all (the default)")
+    .argument("[target]", "one migration ID (applied or not) instead of the pending ones")
+    .addHelpText("after", examples(["mig lint", "mig lint music", "mig lint music 2026-11-22T13:58:23:024723 --json"]))
+    .action(action("lint", ["app", "target"]));
 
   program
     .command("clean")

@@ -1,4 +1,4 @@
-import type { ColumnEntity, OnlineRefusal, OnlineSupport, OperationHandlers, SchemaOperation, SchemaOperationKind, Statement } from "@mig/core";
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, OperationHandlers, SchemaOperation, SchemaOperationKind, Statement } from "@mig/core";
 
 /**
  * MariaDB / MySQL online DDL (MariaDB manual: "InnoDB Online DDL Operations", ALTER TABLE
@@ -75,5 +75,35 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
   }
 }
 
-/** MariaDB / MySQL online support: the algorithm clauses above, and what no algorithm makes online. */
-export const mysqlOnline: OnlineSupport = { refusal };
+/**
+ * The lock each operation takes on MariaDB 10.11 as mig emits it (manual: "InnoDB Online DDL
+ * Operations"). Without an ALGORITHM clause the server picks the cheapest it has: a secondary
+ * index is built in place without blocking writes either way; a CHECK, a checked foreign key and a
+ * type change copy the table with writes blocked (LOCK=SHARED).
+ */
+function lockOf(operation: SchemaOperation): LockFacts {
+  const online = "online" in operation && operation.online === true;
+  const named = ALGORITHM[operation.kind];
+  if (online && named) return { lock: named, work: named === INSTANT ? "none" : "scan", blocksWrites: false };
+  const copy: LockFacts = { lock: "ALGORITHM=COPY (LOCK=SHARED)", work: "rewrite", blocksWrites: true };
+  switch (operation.kind) {
+    case "add_check":
+      return { ...copy, alternative: "none online on MariaDB: run it in a quiet hour" };
+    case "add_foreign_key":
+      return { ...copy, alternative: "none online on MariaDB (in place only with foreign_key_checks=OFF, unchecked)" };
+    case "alter_column":
+      return sameType(operation.from, operation.to)
+        ? { lock: "ALGORITHM=INPLACE", work: "scan", blocksWrites: false }
+        : { ...copy, alternative: "expand/contract: a new column, backfilled in batches, then swapped" };
+    case "add_index":
+    case "add_unique":
+      return { lock: "ALGORITHM=INPLACE, LOCK=NONE (the server's default)", work: "scan", blocksWrites: false };
+    case "rebuild_table":
+      return copy;
+    default:
+      return { lock: "metadata lock, briefly", work: "none", blocksWrites: false };
+  }
+}
+
+/** MariaDB / MySQL online support: the algorithm clauses above, what no algorithm makes online, and the lock of each operation. */
+export const mysqlOnline: OnlineSupport = { refusal, lockOf };

@@ -1,4 +1,4 @@
-import type { ColumnEntity, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core";
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core";
 import { isSerial } from "./postgres-type-mapper";
 
 /** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout` (manual: Appendix A). */
@@ -59,6 +59,57 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
   }
 }
 
+const BRIEF = (lock: string): LockFacts => ({ lock, work: "none", blocksWrites: false });
+const ONLINE = "mark it online (mig new --online)";
+const VALIDATE: LockFacts = { lock: "ACCESS EXCLUSIVE briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)", work: "scan", blocksWrites: false };
+
+/**
+ * The lock each operation takes on PostgreSQL 15 (manual §13.3.1 "Table-Level Locks", ALTER TABLE,
+ * CREATE INDEX), as mig emits it: online or not.
+ */
+function lockOf(operation: SchemaOperation): LockFacts {
+  const online = "online" in operation && operation.online === true;
+  switch (operation.kind) {
+    case "create_table":
+    case "drop_table":
+    case "rename_table":
+    case "rename_column":
+    case "drop_column":
+    case "drop_unique":
+    case "drop_check":
+    case "drop_foreign_key":
+      return BRIEF("ACCESS EXCLUSIVE");
+    case "add_column":
+      return operation.column.default?.kind === "random"
+        ? { lock: "ACCESS EXCLUSIVE", work: "rewrite", blocksWrites: true, alternative: "add it without the default, backfill in batches, then set the default" }
+        : BRIEF("ACCESS EXCLUSIVE");
+    case "alter_column": {
+      const { from, to } = operation;
+      if (isSerial(from) !== isSerial(to) || !widensWithoutRewrite(from, to)) {
+        return { lock: "ACCESS EXCLUSIVE", work: "rewrite", blocksWrites: true, alternative: "expand/contract: a new column, backfilled in batches, then swapped" };
+      }
+      if (from.nullable && !to.nullable) return online ? VALIDATE : { lock: "ACCESS EXCLUSIVE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: a validated CHECK (col IS NOT NULL) lets SET NOT NULL skip the scan` };
+      return BRIEF("ACCESS EXCLUSIVE");
+    }
+    case "add_index":
+      return online ? { lock: "SHARE UPDATE EXCLUSIVE (CONCURRENTLY)", work: "scan", blocksWrites: false } : { lock: "SHARE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: CREATE INDEX CONCURRENTLY` };
+    case "drop_index":
+      return online ? BRIEF("SHARE UPDATE EXCLUSIVE (CONCURRENTLY)") : BRIEF("ACCESS EXCLUSIVE");
+    case "add_unique":
+      return online
+        ? { lock: "SHARE UPDATE EXCLUSIVE (CONCURRENTLY), then ACCESS EXCLUSIVE briefly (USING INDEX)", work: "scan", blocksWrites: false }
+        : { lock: "ACCESS EXCLUSIVE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: a unique index built concurrently, then ADD CONSTRAINT … USING INDEX` };
+    case "add_check":
+      return online ? VALIDATE : { lock: "ACCESS EXCLUSIVE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: NOT VALID, then VALIDATE CONSTRAINT` };
+    case "add_foreign_key":
+      return online
+        ? { ...VALIDATE, lock: "SHARE ROW EXCLUSIVE on both tables briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)" }
+        : { lock: "SHARE ROW EXCLUSIVE on both tables", work: "scan", blocksWrites: true, alternative: `${ONLINE}: NOT VALID, then VALIDATE CONSTRAINT` };
+    case "rebuild_table":
+      return { lock: "ACCESS EXCLUSIVE", work: "rewrite", blocksWrites: true };
+  }
+}
+
 /**
  * PostgreSQL's online support: every online step runs under `SET lock_timeout`, retried after
  * a timeout (55P03). `sessionLockTimeoutMs` is the session's own setting (`ddlLockTimeoutMs`),
@@ -67,6 +118,7 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
 export function postgresOnline(sessionLockTimeoutMs?: number): OnlineSupport {
   return {
     refusal,
+    lockOf,
     // SET LOCAL ends with the transaction (manual: SET); a session SET is undone by the reset.
     lockTimeout: (ms, scope) => [{ sql: `SET ${scope === "local" ? "LOCAL " : ""}lock_timeout = ${Math.max(1, Math.floor(ms))}` }],
     resetLockTimeout: () => [{ sql: sessionLockTimeoutMs === undefined ? "RESET lock_timeout" : `SET lock_timeout = ${Math.max(0, Math.floor(sessionLockTimeoutMs))}` }],

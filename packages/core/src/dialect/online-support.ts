@@ -8,6 +8,18 @@ export interface OnlineRefusal {
   readonly hint: string;
 }
 
+/** What one operation does to a table while it runs on a database: what `mig lint` reports. */
+export interface LockFacts {
+  /** The lock it takes, in the database's words (`SHARE`, `ACCESS EXCLUSIVE`, `ALGORITHM=INPLACE, LOCK=NONE`). */
+  readonly lock: string;
+  /** What it reads or writes of the table: nothing (a catalog change), a scan of every row, or a rewrite of the table. */
+  readonly work: "none" | "scan" | "rewrite";
+  /** Writes to the table wait for the length of the scan or rewrite (a brief lock at start or end does not count). */
+  readonly blocksWrites: boolean;
+  /** The form that does not block, when there is one (`online: true`, or a recipe). */
+  readonly alternative?: string;
+}
+
 /**
  * How a dialect makes operations marked `online: true` (see `OperationConsent`) without holding a
  * lock that blocks writes for the length of a table scan or rewrite. The dialect's emitter reads
@@ -33,6 +45,11 @@ export interface OnlineSupport {
   resetLockTimeout?(): readonly Statement[];
   /** True when `error` is the database giving up a lock wait bounded by {@link lockTimeout}: the step is retried after a pause. */
   isLockTimeout?(error: unknown): boolean;
+  /**
+   * The lock an operation (as planned: `online` or not) takes on this database, for `mig lint`.
+   * Default: unknown (`mig lint` reports no lock and never fails on one).
+   */
+  lockOf?(operation: SchemaOperation): LockFacts;
   /**
    * Said once when online operations are planned for this database and it has nothing to offer
    * (SQLite: one writer at a time). Default: none.

@@ -116,6 +116,14 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
         output.line(`${output.color.green("Created")} ${path}`);
         for (const operation of plan.operations) output.line(`  ${describeOperation(operation)}`);
       }
+      // What `mig lint` would say about the locks, on the configured database.
+      for (const operation of plan.operations) {
+        const lock = operation.kind === "raw" ? undefined : dialect.online?.lockOf?.(operation);
+        if (lock?.blocksWrites) {
+          const alternative = lock.alternative ? `; online alternative: ${lock.alternative}` : "";
+          output.warn(`${describeOperation(operation)} takes ${lock.lock} and blocks writes while it ${lock.work === "rewrite" ? "rewrites" : "scans"} the table${alternative}`);
+        }
+      }
       const losses = plan.operations.filter(isDestructive);
       if (losses.length > 0) {
         output.warn(`when this migration runs, data will be lost: ${losses.map(describeLoss).join("; ")}`);
