@@ -101,7 +101,7 @@ export function reportFailure(output: Output, result: RunResult, deps: CliDeps, 
     const partial = result.migrations.find((m) => m.status === "failed" && m.statementsTotal !== undefined && (m.statementsRun ?? 0) > 0);
     if (partial) {
       output.warn(
-        `${partial.appName} ${partial.id} stopped after ${partial.statementsRun} of ${partial.statementsTotal} steps (this database cannot roll DDL back); ` +
+        `${partial.appName} ${partial.id} stopped after ${partial.statementsRun} of ${partial.statementsTotal} steps (it ran step by step: no transactional DDL, or online steps); ` +
           "the progress is recorded: fix the cause and run the same command again to resume",
       );
     }
