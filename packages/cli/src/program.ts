@@ -4,7 +4,7 @@ import { VERSION } from "./version";
 /** What the program calls when a command is parsed: the command's name and its options. */
 export type Dispatch = (command: CommandName, options: Record<string, unknown>) => Promise<void>;
 
-export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean";
+export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean" | "lint";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -52,6 +52,8 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--rename <old=new>", "answer one rename: table (band=group) or column (band.title=band.name); repeatable", collect, [])
     .option("--backfill <table.column=value>", "value for existing rows of a new NOT NULL column; repeatable", collect, [])
     .option("--allow-rebuild", "consent to table rebuilds where a target database cannot make a change in place (recorded in the file)")
+    .option("--online", "mark the changes online: made without blocking writes where the database can (recorded in the file; default: the config's online)")
+    .option("--no-online", "do not mark the changes online, whatever the config says")
     .addHelpText(
       "after",
       examples([
@@ -60,6 +62,7 @@ export function buildProgram(dispatch: Dispatch): Command {
         "mig new all --auto",
         "mig new music --auto --rename band.title=band.name",
         "mig new music --auto --auto-input n --backfill band.country=unknown",
+        "mig new music --auto --online         # CREATE INDEX CONCURRENTLY, NOT VALID + VALIDATE, ...",
       ]),
     )
     .action(action("new", ["app"]));
@@ -108,6 +111,14 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
     .addHelpText("after", examples(["mig check", "mig check music", "mig check --json", "mig check --fleet --json"]))
     .action(action("check", ["app"]));
+
+  program
+    .command("lint")
+    .description("the lock each pending operation takes, whether it scans, rewrites or loses data; exit 1 when one blocks writes or loses data and is not accepted")
+    .argument("[app]", "an app name, or all (the default)")
+    .argument("[target]", "one migration ID (applied or not) instead of the pending ones")
+    .addHelpText("after", examples(["mig lint", "mig lint music", "mig lint music 2026-11-22T13:58:23:024723 --json"]))
+    .action(action("lint", ["app", "target"]));
 
   program
     .command("clean")

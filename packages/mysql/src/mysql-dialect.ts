@@ -4,6 +4,7 @@ import { describeMysqlConnection } from "./connection-options";
 import { mysqlCapabilities } from "./mysql-capabilities";
 import { createMysqlEmitter } from "./mysql-emitter";
 import { createMysqlIntrospector } from "./mysql-introspector";
+import { mysqlOnline } from "./mysql-online";
 import { type MysqlUuidType, createMysqlTypeMapper } from "./mysql-type-mapper";
 import { normaliseMysqlSnapshot } from "./normalise-snapshot";
 
@@ -57,6 +58,7 @@ export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
       }),
     describeConnection: describeMysqlConnection,
     normalise: (snapshot) => normaliseMysqlSnapshot(snapshot, types),
+    online: mysqlOnline,
   };
 }
 

@@ -13,9 +13,11 @@ import {
   quoteIdentifierWith,
   renderForeignKeyBody,
   renderTableBody,
+  standardHandlers,
 } from "@mig/core";
 import { renderMysqlDefault } from "./mysql-default";
 import { quoteMysqlLiteral } from "./mysql-literal";
+import { withOnline } from "./mysql-online";
 
 const list = (hooks: EmitterHooks, names: readonly string[]) => names.map((n) => hooks.quoteIdentifier(n)).join(", ");
 
@@ -98,11 +100,17 @@ export const mysqlHandlers: Partial<OperationHandlers> = {
     }
     return out;
   },
-  add_index: ({ index }, hooks) => {
+  // ALTER TABLE … ADD INDEX online (it takes ALGORITHM and LOCK; CREATE INDEX's own options differ
+  // between MySQL and MariaDB), CREATE INDEX otherwise.
+  add_index: ({ index, online }, hooks) => {
     checkIndex(index);
-    return [{ sql: `CREATE INDEX ${hooks.quoteIdentifier(index.name)} ON ${hooks.quoteIdentifier(index.table)} (${list(hooks, index.columns)})` }];
+    const q = hooks.quoteIdentifier;
+    if (online) return [{ sql: `ALTER TABLE ${q(index.table)} ADD INDEX ${q(index.name)} (${list(hooks, index.columns)})` }];
+    return [{ sql: `CREATE INDEX ${q(index.name)} ON ${q(index.table)} (${list(hooks, index.columns)})` }];
   },
-  drop_index: ({ index }, hooks) => [{ sql: `DROP INDEX ${hooks.quoteIdentifier(index.name)} ON ${hooks.quoteIdentifier(index.table)}` }],
+  drop_index: ({ index, online }, hooks) => [
+    { sql: online ? `ALTER TABLE ${hooks.quoteIdentifier(index.table)} DROP INDEX ${hooks.quoteIdentifier(index.name)}` : `DROP INDEX ${hooks.quoteIdentifier(index.name)} ON ${hooks.quoteIdentifier(index.table)}` },
+  ],
   // A unique constraint is a unique index in MySQL; DROP INDEX works on MySQL 8 and MariaDB alike.
   drop_unique: ({ unique }, hooks) => [
     { sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} DROP INDEX ${hooks.quoteIdentifier(unique.name)}` },
@@ -131,7 +139,7 @@ export function createMysqlEmitter(types: TypeMapper): Emitter {
       renderDefault: renderMysqlDefault,
       renderColumn: (column, context) => renderMysqlColumn(emitter.hooks, column, context.inlinePrimaryKey),
     }),
-    handlers: mysqlHandlers,
+    handlers: withOnline({ ...standardHandlers, ...mysqlHandlers }),
   });
   return emitter;
 }

@@ -6,7 +6,8 @@ import type { DialectCapabilities } from "@mig/core";
  */
 export const postgresCapabilities: DialectCapabilities = {
   // DDL is transactional (a few statements excepted, e.g. CREATE INDEX CONCURRENTLY, which mig
-  // does not emit): a migration and its tracking row commit or roll back together.
+  // emits only for online operations, marked to run outside a transaction): a migration and its
+  // tracking row commit or roll back together, unless it is online (then step by step, recorded).
   transactionalDdl: true,
   autoAlter: true,
   alterConstraints: true,

@@ -6,6 +6,7 @@ import { postgresEmitter } from "./emitter/postgres-emitter";
 import { postgresIntrospector } from "./introspect/postgres-introspector";
 import { normaliseSnapshot } from "./normalise/normalise-snapshot";
 import { postgresCapabilities } from "./postgres-capabilities";
+import { postgresOnline } from "./postgres-online";
 import { postgresTypeMapper } from "./postgres-type-mapper";
 
 export type PostgresDialectOptions = PostgresConnectOptions;
@@ -35,6 +36,7 @@ export function createPostgresDialect(options: PostgresDialectOptions = {}): Dia
     connect: (config) => connectPostgres(config, options, DEFAULT_LOCK_KEY),
     describeConnection,
     normalise: normaliseSnapshot,
+    online: postgresOnline(options.ddlLockTimeoutMs),
   };
 }
 

@@ -36,6 +36,16 @@ export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): D
     connect: (config: ConnectionConfig) => SqliteConnection.open({ ...options.connection, ...parseSqliteConfig(config) }),
     describeConnection: describeSqliteConnection,
     normalise: normaliseSqliteSnapshot,
+    // One writer at a time (sqlite.org/lockingv3.html): every change holds the write lock for its
+    // length, whatever form it takes. Online mode has nothing to offer here.
+    online: {
+      note: "SQLite allows one writer at a time: online mode changes nothing there (each change holds the write lock while it runs)",
+      // A rebuild copies the table under the database's write lock; an ALTER only edits the schema.
+      lockOf: (operation) =>
+        operation.kind === "rebuild_table"
+          ? { lock: "database write lock", work: "rewrite", blocksWrites: true, alternative: "none on SQLite (one writer at a time)" }
+          : { lock: "database write lock, briefly", work: "none", blocksWrites: false },
+    },
   };
 }
 

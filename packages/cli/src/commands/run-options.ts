@@ -21,6 +21,10 @@ export function baseRunOptions(
     apps: apps.map((a) => a.name),
     trackingTable: loaded.config.trackingTable ?? DEFAULT_TRACKING_TABLE,
     ...(loaded.config.lockTimeoutMs !== undefined ? { lockTimeoutMs: loaded.config.lockTimeoutMs } : {}),
+    online: {
+      ...(loaded.config.onlineLockTimeoutMs !== undefined ? { lockTimeoutMs: loaded.config.onlineLockTimeoutMs } : {}),
+      ...(loaded.config.onlineRetries !== undefined ? { retries: loaded.config.onlineRetries } : {}),
+    },
   };
 }
 

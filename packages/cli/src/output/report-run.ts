@@ -34,7 +34,18 @@ function withParams(statement: Statement): string {
 export function printPreview(output: Output, result: RunResult): void {
   for (const migration of result.migrations) {
     output.line(`-- ${migration.appName} ${migration.id}${migration.description ? `: ${migration.description}` : ""}`);
-    for (const statement of migration.statements ?? []) output.line(withParams(statement));
+    if (migration.separateSteps) output.line("-- runs step by step (online): each step commits on its own and is recorded, so a stopped run resumes after it");
+    let where: Statement["transaction"];
+    for (const statement of migration.statements ?? []) {
+      if (migration.separateSteps && statement.transaction !== where) {
+        where = statement.transaction;
+        output.line(where === "none" ? "-- outside a transaction:" : "-- each in a transaction of its own:");
+      }
+      for (const repair of statement.repair ?? []) {
+        output.line(`${withParams(repair)}${repair.onlyIf ? ` -- only if: ${repair.onlyIf.sql}${repair.onlyIf.params?.length ? ` -- params: ${JSON.stringify(repair.onlyIf.params)}` : ""}` : ""}`);
+      }
+      output.line(withParams(statement));
+    }
     if (migration.rawFunctions) output.line(`-- ${plural(migration.rawFunctions, "raw function")} not run in a preview`);
     output.line();
   }
@@ -107,7 +118,7 @@ export function reportFailure(output: Output, result: RunResult, deps: CliDeps, 
     const partial = result.migrations.find((m) => m.status === "failed" && m.statementsTotal !== undefined && (m.statementsRun ?? 0) > 0);
     if (partial) {
       output.warn(
-        `${partial.appName} ${partial.id} stopped after ${partial.statementsRun} of ${partial.statementsTotal} steps (this database cannot roll DDL back); ` +
+        `${partial.appName} ${partial.id} stopped after ${partial.statementsRun} of ${partial.statementsTotal} steps (it ran step by step: no transactional DDL, or online steps); ` +
           "the progress is recorded: fix the cause and run the same command again to resume",
       );
     }

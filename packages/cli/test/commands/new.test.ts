@@ -48,6 +48,18 @@ describe("mig new", () => {
     expect(project.list("src/music/migrations")).toHaveLength(1);
   });
 
+  it("--online on SQLite says once that it changes nothing there, and records online on in-table changes", async () => {
+    const project = sqliteProject();
+    const io = testDeps({ cwd: project.dir, ids: [ID(1)] });
+    expect(await run({ app: "music", auto: true, online: true }, io.deps)).toBe(0);
+    expect(io.stderr().match(/online mode changes nothing/g)).toHaveLength(1);
+    project.write("src/music/tables.ts", MUSIC.initial.replace("popularity: integer().default(0),", "popularity: integer().default(0).index(),"));
+    const again = testDeps({ cwd: project.dir, ids: [ID(2)] });
+    expect(await run({ app: "music", auto: true, online: true }, again.deps)).toBe(0);
+    const file = project.list("src/music/migrations").find((name) => name.includes("10_00_02"))!;
+    expect(project.read(`src/music/migrations/${file}`)).toMatch(/manager\.addIndex\([\s\S]*online: true/);
+  });
+
   it("new all --auto writes one file per app with changes, in JSON too", async () => {
     const project = sqliteProject();
     const io = testDeps({ cwd: project.dir, ids: [ID(1), ID(2)] });

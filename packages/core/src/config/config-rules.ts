@@ -9,7 +9,7 @@ export type RawConfig = Readonly<Record<string, unknown>>;
 /** One validation rule: every problem it finds, none when the config is fine. */
 export type ConfigRule = (config: RawConfig) => readonly MigProblem[];
 
-export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs", "targets", "allowRebuild", "fleet"] as const;
+export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs", "targets", "allowRebuild", "fleet", "online", "onlineLockTimeoutMs", "onlineRetries"] as const;
 export const APP_KEYS = ["name", "tables", "migrations", "dependsOn"] as const;
 
 function unknownKeys(object: Record<string, unknown>, known: readonly string[], at: string): MigProblem[] {
@@ -169,7 +169,14 @@ const allowRebuildType: ConfigRule = (config) => {
 
 const optionalScalars: ConfigRule = (config) => {
   const problems: MigProblem[] = [];
-  const { trackingTable, lockTimeoutMs } = config;
+  const { trackingTable, lockTimeoutMs, online, onlineLockTimeoutMs, onlineRetries } = config;
+  if (online !== undefined && typeof online !== "boolean") problems.push({ path: "online", message: `online must be true or false, got ${describe(online)}` });
+  if (onlineLockTimeoutMs !== undefined && (typeof onlineLockTimeoutMs !== "number" || !Number.isFinite(onlineLockTimeoutMs) || onlineLockTimeoutMs < 1)) {
+    problems.push({ path: "onlineLockTimeoutMs", message: "onlineLockTimeoutMs must be a number of milliseconds (1 or more)" });
+  }
+  if (onlineRetries !== undefined && (typeof onlineRetries !== "number" || !Number.isInteger(onlineRetries) || onlineRetries < 0)) {
+    problems.push({ path: "onlineRetries", message: "onlineRetries must be a whole number (0 or more)" });
+  }
   if (trackingTable !== undefined && (typeof trackingTable !== "string" || trackingTable.trim() === "")) {
     problems.push({ path: "trackingTable", message: "trackingTable must be a non-empty string" });
   }

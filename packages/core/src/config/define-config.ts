@@ -52,6 +52,21 @@ export interface MigConfig {
    * function returning it. `mig forwards|backwards|check --fleet` work on every target.
    */
   readonly fleet?: FleetConfig;
+  /**
+   * Mark the changes of new migrations online (`mig new --auto`, as `--online` does): each is made
+   * without a lock that blocks writes for a table scan or rewrite where the database can
+   * (PostgreSQL: `CREATE INDEX CONCURRENTLY`, `NOT VALID` + `VALIDATE`), and refused where it
+   * cannot. Recorded in the file. Default is `false`.
+   */
+  readonly online?: boolean;
+  /**
+   * Online steps wait at most this long for a lock (PostgreSQL `lock_timeout`), then let go and are
+   * retried (`onlineRetries` times, with a pause doubling from 500 ms), so that writers never
+   * queue behind a migration stuck waiting. Default is 2 000 ms.
+   */
+  readonly onlineLockTimeoutMs?: number;
+  /** Retries of an online step after a lock timeout. Default is 5. */
+  readonly onlineRetries?: number;
 }
 
 /**

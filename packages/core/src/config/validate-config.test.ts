@@ -72,6 +72,12 @@ describe("validateConfig", () => {
     ]);
   });
 
+  it("accepts the online options and reports each bad one", () => {
+    expect(() => validateConfig({ apps: [app("music")], online: true, onlineLockTimeoutMs: 500, onlineRetries: 0 })).not.toThrow();
+    const error = problemsOf({ apps: [app("music")], online: "yes", onlineLockTimeoutMs: 0, onlineRetries: 1.5 });
+    expect(error.problems?.map((p) => p.path)).toEqual(["online", "onlineLockTimeoutMs", "onlineRetries"]);
+  });
+
   it("suggests the right key for an unknown one", () => {
     const error = problemsOf({ apps: [app("music", { dependOn: [] })], dialct: "sqlite" });
     expect(error.problems.map((p) => p.path)).toEqual(["dialct", "apps[0].dependOn"]);

@@ -3,6 +3,7 @@ import type { DialectCapabilities } from "./capabilities";
 import type { Connection } from "./connection";
 import type { Emitter } from "./emitter";
 import type { Introspector } from "./introspector";
+import type { OnlineSupport } from "./online-support";
 import type { TypeMapper } from "./type-mapper";
 
 /** Connection settings: a URL string or the dialect's own options object. */
@@ -47,4 +48,6 @@ export interface Dialect {
    * intended one. Default: `canonicaliseSnapshot` with the type mapper.
    */
   normalise?(snapshot: Snapshot): Snapshot;
+  /** How operations marked online are made without blocking writes. Default: online changes nothing. */
+  readonly online?: OnlineSupport;
 }

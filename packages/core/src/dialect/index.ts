@@ -3,6 +3,7 @@ export * from "./connection";
 export * from "./dialect";
 export * from "./emitter";
 export * from "./introspector";
+export * from "./online-support";
 export * from "./sql-emitter";
 export * from "./statement";
 export * from "./type-mapper";

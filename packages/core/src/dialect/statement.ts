@@ -9,4 +9,27 @@ export interface Statement {
    * statement once per migration, in plan order. Default: inside, in plan order.
    */
   readonly outsideTransaction?: "before" | "after";
+  /**
+   * Commits on its own instead of in the migration's transaction: `"own"` in a transaction of its
+   * own (PostgreSQL's `VALIDATE CONSTRAINT` after an `ADD CONSTRAINT … NOT VALID`, so the brief
+   * lock of the first is let go before the long scan of the second), `"none"` outside any
+   * transaction block (`CREATE INDEX CONCURRENTLY`). A migration with such a statement runs step by
+   * step, each step recorded in the progress table, so that a killed run resumes after the last
+   * completed step. A `"none"` statement is not recorded atomically with its progress: it must be
+   * safe to run again (`IF NOT EXISTS`, `IF EXISTS`, or a `repair`). Default: in the migration's
+   * transaction.
+   */
+  readonly transaction?: "own" | "none";
+  /**
+   * Statements run just before this one every time it runs, also when a killed run resumes at it
+   * or a lock timeout retries it: they clear what an interrupted earlier try left behind (an
+   * INVALID index of a `CREATE INDEX CONCURRENTLY`). Each must be harmless when there is nothing to
+   * clear. Default: none.
+   */
+  readonly repair?: readonly Statement[];
+  /**
+   * A query: this statement runs only when it returns at least one row (a repair that applies only
+   * when `pg_index.indisvalid` is false). Default: always runs.
+   */
+  readonly onlyIf?: Statement;
 }

@@ -52,6 +52,14 @@ export function planError(result: Extract<PlanResult, { ok: false }>, message: s
   if (result.questions.length > 0) {
     hints.push("The database can rebuild the tables instead (it copies each table into a new one): allow it with --allow-rebuild, or with `allowRebuild` in the config");
   }
+  const online = all.filter((problem) => problem.onlineHint !== undefined);
+  if (online.length === all.length) {
+    return new MigError("MIG_E_NOT_ONLINE", message.replace(/cannot (run|do) \{n\}( in place)?/, "cannot make {n} online").replace("{n}", n), {
+      problems: all.map(problemOf),
+      meta: { ...meta, operations: all.map(({ operation, index, table }) => ({ kind: operation.kind, index, table })), online: true },
+      hint: [...new Set(online.map((problem) => problem.onlineHint))].join(" "),
+    });
+  }
   const hint = hints.join(". ");
   return new MigError("MIG_E_UNSUPPORTED", message.replace("{n}", n), {
     problems: all.map(problemOf),

@@ -40,7 +40,8 @@ function planEveryTarget(operations: readonly Operation[], targets: readonly Dia
   const questions: TargetProblem[] = [];
   const emitted: MigProblem[] = [];
   for (const target of targets) {
-    const result = planOperations({ operations, capabilities: resolveCapabilities(target.capabilities), schemaBefore: from, checkReverse: true });
+    const online = target.online?.refusal ? { onlineRefusal: target.online.refusal.bind(target.online) } : {};
+    const result = planOperations({ operations, capabilities: resolveCapabilities(target.capabilities), schemaBefore: from, checkReverse: true, ...online });
     if (result.ok) emitted.push(...emitProblems(result.operations, target));
     else {
       for (const problem of result.refusals) refusals.push({ target, problem });
@@ -104,6 +105,14 @@ export async function planForTargets(
   allowRebuild: (problems: readonly MigProblem[]) => Promise<boolean>,
 ): Promise<readonly Operation[]> {
   let checked = planEveryTarget(operations, targets, from);
+  const offline = checked.refusals.filter((r) => r.problem.onlineHint !== undefined);
+  if (offline.length > 0) {
+    throw new MigError("MIG_E_NOT_ONLINE", `${offline.length === 1 ? "A change marked online cannot be made" : `${offline.length} changes marked online cannot be made`} without blocking writes; nothing was written`, {
+      problems: offline.map(asProblem),
+      hint: [...new Set(offline.map((r) => r.problem.onlineHint))].join(" "),
+      meta: { targets: targets.map((t) => t.name), online: true },
+    });
+  }
   let planned = operations;
   if (checked.refusals.length === 0 && checked.questions.length > 0) {
     const problems = checked.questions.map(asProblem);

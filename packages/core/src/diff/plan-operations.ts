@@ -1,4 +1,5 @@
 import type { ResolvedCapabilities } from "../dialect/capabilities";
+import type { OnlineSupport } from "../dialect/online-support";
 import { isMigError } from "../errors/mig-error";
 import type { AddColumnOperation, CreateTableOperation, Operation, SchemaOperation } from "../operations/operation";
 import { applyOperation } from "../manager/apply-operation";
@@ -18,6 +19,8 @@ export interface PlanProblem {
   readonly table: string;
   readonly column?: string;
   readonly reason: string;
+  /** Set when the operation is marked online and the database cannot make it so: what to do instead. */
+  readonly onlineHint?: string;
 }
 
 /** @deprecated The name of {@link PlanProblem} before 0.2. */
@@ -60,6 +63,11 @@ export interface PlanInput {
   readonly checkReverse?: boolean;
   /** The rebuild lowering. Default: `lowerToRebuild`. */
   readonly rebuild?: RebuildLowering;
+  /**
+   * The dialect's refusal of operations marked `online` it cannot make without blocking writes
+   * (`Dialect.online.refusal`). Default: none refused.
+   */
+  readonly onlineRefusal?: OnlineSupport["refusal"];
 }
 
 /**
@@ -125,6 +133,9 @@ function planOnce(input: PlanInput): PlanResult {
     plan = wrapForeignKeyColumnAlters(plan, schemaBefore, limits);
   }
 
+  const offline = input.onlineRefusal ? notOnline(plan, input.onlineRefusal) : [];
+  if (offline.length > 0) return { ok: false, refusals: offline, questions: [] };
+
   const refused = refusedOperations(plan, capabilities);
   if (refused.length === 0) return { ok: true, operations: plan, rebuilt: [] };
 
@@ -168,6 +179,20 @@ function rebuildsAsChanges(operations: readonly Operation[]): readonly Operation
 
 function consents(operation: Operation): boolean {
   return "allowRebuild" in operation && operation.allowRebuild === true;
+}
+
+/** Operations marked online that the dialect cannot make online, with what to do instead. */
+function notOnline(operations: readonly Operation[], refusal: NonNullable<OnlineSupport["refusal"]>): PlanProblem[] {
+  const problems: PlanProblem[] = [];
+  operations.forEach((operation, index) => {
+    if (operation.kind === "raw" || !("online" in operation) || operation.online !== true) return;
+    const refused = refusal(operation);
+    if (!refused) return;
+    const table = "table" in operation && typeof operation.table === "string" ? operation.table : "";
+    const column = operation.kind === "alter_column" ? operation.to.name : undefined;
+    problems.push({ operation, index, table, ...(column !== undefined ? { column } : {}), reason: refused.reason, onlineHint: refused.hint });
+  });
+  return problems;
 }
 
 /** A snapshot given as is or by a function, asked for at most once. */

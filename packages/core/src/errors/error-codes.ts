@@ -17,6 +17,8 @@ export const ERROR_CODES = {
   MIG_E_NEEDS_INPUT: "MIG_E_NEEDS_INPUT",
   /** The dialect cannot perform an operation (capability flags) and no safe rewrite was allowed. */
   MIG_E_UNSUPPORTED: "MIG_E_UNSUPPORTED",
+  /** An operation marked online cannot be made without blocking writes on this database (its hint gives the way that can). */
+  MIG_E_NOT_ONLINE: "MIG_E_NOT_ONLINE",
   /** A change the diff refuses to plan (serial to bigserial, primary key change, ...). */
   MIG_E_DIFF: "MIG_E_DIFF",
   /** A migration file cannot be loaded: syntax error, missing ID or forwards(), duplicate ID. */

@@ -1,4 +1,4 @@
-import { takesConsent, type SchemaOperation } from "../operations/operation";
+import { CONSENT_KEYS, takesConsent, type SchemaOperation } from "../operations/operation";
 import type { JsonValue } from "../schema/types";
 import type { ManagerMethod } from "./manager-calls";
 import { argumentError, readBoolean, readChoice, readJson, readName, readObject, readRecord } from "./read-arguments";
@@ -18,13 +18,22 @@ import {
  * Throws `MIG_E_MIGRATION_FILE` naming the offending field.
  */
 export function callToOperation(method: ManagerMethod, argument: unknown): SchemaOperation {
-  // `allowRebuild` is the one key every in-table call may carry: read it here, once.
-  if (typeof argument === "object" && argument !== null && "allowRebuild" in argument) {
-    const { allowRebuild, ...rest } = argument as Record<string, unknown>;
+  // The consent keys (`allowRebuild`, `online`) are the ones every in-table call may carry: read them here, once.
+  if (typeof argument === "object" && argument !== null && CONSENT_KEYS.some((key) => key in argument)) {
+    const rest: Record<string, unknown> = { ...(argument as Record<string, unknown>) };
+    const consent: Record<string, true> = {};
+    for (const key of CONSENT_KEYS) {
+      if (!(key in rest)) continue;
+      const given = readBoolean(rest, key, method, false);
+      delete rest[key];
+      if (given) consent[key] = true;
+    }
     const operation = readCall(method, rest);
-    const consent = readBoolean({ allowRebuild }, "allowRebuild", method, false);
-    if (!takesConsent(operation)) throw argumentError(`${method}.allowRebuild`, "only a change to an existing table (columns, indexes, constraints) can allow a table rebuild");
-    return consent ? freeze({ ...operation, allowRebuild: true }) : operation;
+    if (!takesConsent(operation)) {
+      const key = CONSENT_KEYS.find((k) => k in (argument as object)) as string;
+      throw argumentError(`${method}.${key}`, "only a change to an existing table (columns, indexes, constraints) can carry allowRebuild or online");
+    }
+    return Object.keys(consent).length > 0 ? freeze({ ...operation, ...consent }) : operation;
   }
   return readCall(method, argument);
 }

@@ -1,6 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import { isNarrowingChange } from "../diff/is-narrowing-change";
-import type { Operation, SchemaOperation } from "../operations/operation";
+import { type Operation, type SchemaOperation, consentOf } from "../operations/operation";
 import { restorePlaceholder } from "./restore-placeholder";
 
 /**
@@ -9,7 +9,7 @@ import { restorePlaceholder } from "./restore-placeholder";
  * A `backfill` is dropped (it only matters going the way it was planned for), except that a dropped
  * NOT NULL column without a default comes back with a placeholder value (`restorePlaceholder`); an inverted alter is
  * marked `lossy` when its type change narrows (reversing integer → bigint loses what only fits a
- * bigint). A consent to a table rebuild (`allowRebuild`) carries over to the inverse. Raw functions have no inverse:
+ * bigint). A consent (`allowRebuild`, `online`) carries over to the inverse. Raw functions have no inverse:
  * a migration's raw-backwards function is its own operation.
  *
  * @example
@@ -21,8 +21,9 @@ import { restorePlaceholder } from "./restore-placeholder";
 export function invertOperation(operation: SchemaOperation): SchemaOperation;
 export function invertOperation(operation: Operation): SchemaOperation {
   const inverse = inverseOf(operation);
-  // Consent to a rebuild holds both ways: going backwards needs the same rebuild.
-  return "allowRebuild" in operation && operation.allowRebuild === true ? ({ ...inverse, allowRebuild: true } as SchemaOperation) : inverse;
+  // Consent holds both ways: going backwards needs the same rebuild, and is online too.
+  const consent = consentOf(operation);
+  return consent ? ({ ...inverse, ...consent } as SchemaOperation) : inverse;
 }
 
 function inverseOf(operation: Operation): SchemaOperation {

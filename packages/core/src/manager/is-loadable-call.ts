@@ -34,7 +34,7 @@ const ACTIONS: ReadonlySet<unknown> = new Set(FOREIGN_KEY_ACTIONS);
 export function isLoadableCall(call: ManagerCall): boolean {
   const argument: unknown = call.argument;
   // A consent is checked by the exact reader (rare: only consented operations carry one).
-  if (isPlain(argument) && "allowRebuild" in argument) return false;
+  if (isPlain(argument) && ("allowRebuild" in argument || "online" in argument)) return false;
   switch (call.method) {
     case "addTable":
     case "dropTable":

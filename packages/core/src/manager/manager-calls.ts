@@ -129,6 +129,8 @@ export interface RebuildTableArgs {
 export interface ConsentArgs {
   /** Written by `mig new --allow-rebuild` on the operations that need it. Default `false`. */
   readonly allowRebuild?: boolean;
+  /** Written by `mig new --online` (or `online: true` in the config): made without blocking writes where the database can. Default `false`. */
+  readonly online?: boolean;
 }
 
 /** One manager call, as the serialiser writes it: the method and its single literal argument. */

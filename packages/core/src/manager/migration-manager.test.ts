@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isMigError, type MigError } from "../errors/mig-error";
-import type { Operation, RawFunction } from "../operations/operation";
+import type { Operation, RawFunction, SchemaOperation } from "../operations/operation";
+import { invertOperation } from "./invert-operation";
+import { operationToCall } from "./operation-to-call";
 import { Snapshot } from "../snapshot/snapshot";
 import { applyOperation } from "./apply-operation";
 import type { MigrationTable } from "./manager-calls";
@@ -124,6 +126,19 @@ describe("MigrationManager calls", () => {
     expect(unique).toMatchObject({ kind: "add_unique", allowRebuild: true });
     expect(codeOf(() => manager().renameTable({ from: "a", to: "b", allowRebuild: true } as never))).toBe("MIG_E_MIGRATION_FILE");
     expect(codeOf(() => manager().addColumn({ table: "band", name: "x", type: "text", allowRebuild: "yes" } as never))).toBe("MIG_E_MIGRATION_FILE");
+  });
+
+  it("records online on in-table calls beside allowRebuild, writes it back last, carries it to the inverse, and refuses it elsewhere", () => {
+    const [index] = manager().addIndex({ table: "band", name: "band_x_idx", columns: ["x"], online: true }).operations;
+    expect(index).toMatchObject({ kind: "add_index", online: true });
+    expect(operationToCall(index as SchemaOperation).argument).toEqual({ table: "band", name: "band_x_idx", columns: ["x"], online: true });
+    expect(invertOperation(index as SchemaOperation)).toMatchObject({ kind: "drop_index", online: true });
+    const [both] = manager().addConstraint({ kind: "check", table: "band", name: "c", sql: "x > 0", allowRebuild: true, online: true }).operations;
+    expect(operationToCall(both as SchemaOperation).argument).toMatchObject({ allowRebuild: true, online: true });
+    const [plain] = manager().addIndex({ table: "band", name: "i", columns: ["x"], online: false }).operations;
+    expect(plain).not.toHaveProperty("online");
+    expect(codeOf(() => manager().addTable({ ...band, online: true } as never))).toBe("MIG_E_MIGRATION_FILE");
+    expect(codeOf(() => manager().addIndex({ table: "band", name: "i", columns: ["x"], online: 1 } as never))).toBe("MIG_E_MIGRATION_FILE");
   });
 
   it("copies its arguments: changing them afterwards changes nothing", () => {

@@ -27,6 +27,11 @@ export interface MigrationManagerOptions {
   readonly fake?: boolean;
   /** Run the migration in a transaction where the dialect has transactional DDL. Default `true`. */
   readonly wrapInTransaction?: boolean;
+  /**
+   * The author has reviewed the locks this migration takes and the data it loses, and accepts
+   * them: `mig lint` lists its operations but does not fail on them. Default `false`.
+   */
+  readonly accept?: boolean;
 }
 
 /**
@@ -48,11 +53,12 @@ export class MigrationManager {
   readonly description: string;
   readonly fake: boolean;
   readonly wrapInTransaction: boolean;
+  readonly accept: boolean;
   readonly #operations: Operation[] = [];
 
   constructor(options: MigrationManagerOptions) {
     const path = "MigrationManager";
-    const fields = readObject(options, path, ["migrationId", "appName", "description", "fake", "wrapInTransaction"]);
+    const fields = readObject(options, path, ["migrationId", "appName", "description", "fake", "wrapInTransaction", "accept"]);
     this.migrationId = readName(fields, "migrationId", path);
     if (!isMigrationId(this.migrationId)) {
       throw new MigError("MIG_E_MIGRATION_FILE", `${path}.migrationId: ${JSON.stringify(this.migrationId)} is not a migration ID`, {
@@ -64,6 +70,7 @@ export class MigrationManager {
     this.description = fields.description === undefined ? "" : readString(fields, "description", path);
     this.fake = readBoolean(fields, "fake", path, false);
     this.wrapInTransaction = readBoolean(fields, "wrapInTransaction", path, true);
+    this.accept = readBoolean(fields, "accept", path, false);
   }
 
   /** Every recorded operation, raw functions included, in the order recorded. */

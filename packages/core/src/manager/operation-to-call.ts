@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import type { SchemaOperation } from "../operations/operation";
+import { type SchemaOperation, consentOf } from "../operations/operation";
 import type {
   CheckEntity,
   ColumnEntity,
@@ -28,9 +28,8 @@ import type {
 export function operationToCall(operation: SchemaOperation): ManagerCall {
   const call = callOf(operation);
   // Consent comes last in the argument, where a reviewer sees it.
-  return "allowRebuild" in operation && operation.allowRebuild === true
-    ? ({ method: call.method, argument: { ...call.argument, allowRebuild: true } } as ManagerCall)
-    : call;
+  const consent = consentOf(operation);
+  return consent ? ({ method: call.method, argument: { ...call.argument, ...consent } } as ManagerCall) : call;
 }
 
 function callOf(operation: SchemaOperation): ManagerCall {

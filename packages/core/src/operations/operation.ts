@@ -53,6 +53,25 @@ export interface OperationConsent {
    * Default is `false`: without consent such a change is refused when the migration is planned.
    */
   readonly allowRebuild?: boolean;
+  /**
+   * Make this change without holding a lock that blocks writes for the length of a table scan or
+   * rewrite (`mig new --online`, `online: true` in the config). A dialect lowers it to its
+   * non-blocking forms (PostgreSQL: `CREATE INDEX CONCURRENTLY`, `NOT VALID` + `VALIDATE`), or
+   * refuses it where it has none (`Dialect.online`). Default is `false`.
+   */
+  readonly online?: boolean;
+}
+
+/** The keys of an {@link OperationConsent}, in the order a migration file writes them. */
+export const CONSENT_KEYS = ["allowRebuild", "online"] as const satisfies readonly (keyof OperationConsent)[];
+
+/** The consent `operation` carries (only its `true` flags), or `undefined` when none. */
+export function consentOf(operation: Operation): OperationConsent | undefined {
+  let consent: Record<string, boolean> | undefined;
+  for (const key of CONSENT_KEYS) {
+    if (key in operation && (operation as OperationConsent)[key] === true) (consent ??= {})[key] = true;
+  }
+  return consent;
 }
 
 /** The operation kinds that change an existing table in place: the ones a table rebuild can stand in for, and so the ones that carry an {@link OperationConsent}. */
@@ -65,6 +84,15 @@ export const IN_TABLE_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>
 /** True for an operation that may carry `allowRebuild` (see {@link IN_TABLE_KINDS}). */
 export function takesConsent(operation: Operation): operation is Extract<Operation, OperationConsent> & SchemaOperation {
   return IN_TABLE_KINDS.has(operation.kind);
+}
+
+/**
+ * `operations` with every in-table change marked online (`mig new --online`): created and dropped
+ * tables and renames are left as they are (they hold no long lock: a new table is empty, a drop
+ * and a rename take their lock briefly).
+ */
+export function markOnline(operations: readonly Operation[]): readonly Operation[] {
+  return operations.map((operation) => (takesConsent(operation) && operation.online !== true ? Object.freeze({ ...operation, online: true }) : operation));
 }
 
 /**

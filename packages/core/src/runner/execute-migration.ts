@@ -5,6 +5,8 @@ import { runBatch, stepGroups } from "./batch-steps";
 import { migrationFailure } from "./migration-failure";
 import type { PlannedMigration, Step } from "./plan-migration";
 import { createRawDb } from "./raw-db";
+import { runBoundedAlone, runBoundedInTransaction, runStatement, withLockRetry } from "./run-statement";
+import type { OnlineRetry } from "../dialect/online-support";
 import type { MigrationResult, RunnerEvent } from "./runner-types";
 import type { Direction, ProgressRecord, TrackingStore } from "./tracking-store";
 
@@ -14,6 +16,8 @@ export interface ExecutionContext {
   readonly store: TrackingStore;
   /** The progress table exists (the dialect's DDL is not transactional). */
   readonly useProgress: boolean;
+  /** Lock-wait bound and retries of online steps. */
+  readonly online?: OnlineRetry;
   readonly onEvent?: (event: RunnerEvent) => void;
 }
 
@@ -132,7 +136,9 @@ async function runStepByStep(
   resume: ProgressRecord | undefined,
 ): Promise<Outcome> {
   const resumeFrom = resume?.statementsDone ?? 0;
-  const { store, connection, useProgress } = context;
+  const { store, connection } = context;
+  // A migration with online steps on a database with transactional DDL records its steps too.
+  const useProgress = context.useProgress || planned.separateSteps;
   const { appName, id } = planned;
   const stillToDo = direction === "forwards"
     ? !(await store.isApplied(connection, appName, id))
@@ -146,16 +152,30 @@ async function runStepByStep(
       await store.startProgress(connection, { appName, id, direction, statementsDone: 0, total: planned.steps.length, checksum: planned.checksum }, { replace });
     }
     for (const step of planned.steps.slice(resumeFrom)) {
+      if (step.kind === "statement" && step.statement.transaction === "none") {
+        // Outside any transaction block (CREATE INDEX CONCURRENTLY): run, then recorded. A kill
+        // between the two runs it again on resume, which such a statement allows (its `repair`
+        // clears what an interrupted try left, `IF NOT EXISTS` what a completed one did).
+        await withLockRetry(context.dialect, context.online, ({ lockTimeoutMs }) =>
+          step.online ? runBoundedAlone(connection, context.dialect, step.statement, lockTimeoutMs) : runStatement(connection, step.statement));
+        done++;
+        if (useProgress) await store.setProgress(connection, appName, id, done);
+        continue;
+      }
       if (useProgress && step.kind === "statement") {
         // A statement and the record of it commit together, so that a kill cannot fall between
         // them (the re-run would run a CREATE or DROP again, and fail): the progress update opens a
         // transaction that the statement's DDL commits implicitly before it runs (see
         // Connection.transaction), or that its DML commits with. A failing statement is set back
         // below. Raw functions keep their own transaction semantics (run, then recorded).
-        await connection.transaction(async (tx) => {
-          await store.setProgress(tx, appName, id, done + 1);
-          await runStep(context, tx, step);
-        });
+        // An online step runs with its lock waits bounded, and again after a lock timeout
+        // (PostgreSQL rolls the whole step back, its progress update with it).
+        await withLockRetry(context.dialect, context.online, ({ lockTimeoutMs }) =>
+          connection.transaction(async (tx) => {
+            await store.setProgress(tx, appName, id, done + 1);
+            if (step.online) await runBoundedInTransaction(tx, context.dialect, step.statement, lockTimeoutMs);
+            else await runStep(context, tx, step);
+          }));
         done++;
         continue;
       }
@@ -185,6 +205,6 @@ async function runStepByStep(
 }
 
 async function runStep(context: ExecutionContext, connection: Connection, step: Step): Promise<void> {
-  if (step.kind === "statement") await connection.execute(step.statement);
+  if (step.kind === "statement") await runStatement(connection, step.statement);
   else await step.fn(createRawDb(connection, context.dialect));
 }

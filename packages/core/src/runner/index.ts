@@ -2,6 +2,7 @@ export * from "./bind-placeholders";
 export * from "./checksum";
 export * from "./clean-orphans";
 export * from "./migration-source";
+export * from "./lint-migrations";
 export * from "./migration-status";
 export * from "./order-apps";
 export * from "./plan-pending";

@@ -12,6 +12,8 @@ export interface RunnableMigration {
   readonly fake: boolean;
   /** Run in one transaction with the tracking row (where the dialect has transactional DDL). */
   readonly wrapInTransaction: boolean;
+  /** `mig lint` does not fail on it: its locks and data loss are accepted (`accept: true`). Default `false`. */
+  readonly accept?: boolean;
   forwardsPlan(): readonly Operation[];
   backwardsPlan(): readonly Operation[];
 }

@@ -1,4 +1,3 @@
-import { resolveCapabilities } from "../dialect/capabilities";
 import { assertUniqueSources } from "./select-migrations";
 import type { RunnerBaseOptions } from "./runner-types";
 import { DEFAULT_TRACKING_TABLE } from "./tracking-schema";
@@ -47,8 +46,8 @@ export async function migrationStatus(options: RunnerBaseOptions): Promise<Migra
   const apps = new Set(options.apps ?? options.sources.map((s) => s.appName));
   const exists = await store.exists(options.connection);
   const applied = exists ? (await store.readApplied(options.connection)).filter((r) => apps.has(r.appName)) : [];
-  const useProgress = !resolveCapabilities(options.dialect.capabilities).transactionalDdl;
-  const progress = exists && useProgress ? await store.readProgress(options.connection) : [];
+  // Also where DDL is transactional: an online migration stopped part-way has a progress row.
+  const progress = exists ? await store.readProgress(options.connection) : [];
   const key = (appName: string, id: string) => `${appName}\u0000${id}`;
   const rows = new Map(applied.map((r) => [key(r.appName, r.id), r]));
   const partial = new Map(progress.map((p) => [key(p.appName, p.id), p]));

@@ -15,8 +15,13 @@ import { type RunnableMigration, migrationLabel } from "./migration-source";
 import type { SelectedMigration } from "./select-migrations";
 import type { Direction } from "./tracking-store";
 
-/** One unit of progress: a statement, or a raw function (which counts as one step). */
-export type Step = { readonly kind: "statement"; readonly statement: Statement } | { readonly kind: "raw"; readonly fn: RawFunction };
+/**
+ * One unit of progress: a statement, or a raw function (which counts as one step). `online`: the
+ * statement makes an operation marked online, and runs with its lock waits bounded and retried.
+ */
+export type Step =
+  | { readonly kind: "statement"; readonly statement: Statement; readonly online?: true }
+  | { readonly kind: "raw"; readonly fn: RawFunction };
 
 /** A migration ready to run: loaded, checked against the dialect, and emitted as steps. */
 export interface PlannedMigration {
@@ -28,6 +33,12 @@ export interface PlannedMigration {
   readonly fake: boolean;
   /** Runs in one transaction with its tracking row: the dialect has transactional DDL and the migration did not opt out. */
   readonly transactional: boolean;
+  /**
+   * Runs step by step, each step committed and recorded in the progress table on its own, on a
+   * database with transactional DDL: it has online steps (each bounded and retried alone) or
+   * statements that must commit on their own (`Statement.transaction`).
+   */
+  readonly separateSteps: boolean;
   readonly steps: readonly Step[];
   /**
    * Statements the dialect marked to run outside the migration's transaction (SQLite's
@@ -93,10 +104,11 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
         if (operation.direction === direction) steps.push({ kind: "raw", fn: operation.fn });
         continue;
       }
+      const online = "online" in operation && operation.online === true;
       for (const statement of emit(dialect, operation, label)) {
         const where = placement(statement);
         // Each distinct outside statement runs once per migration, in plan order.
-        if (where === "inside") steps.push({ kind: "statement", statement });
+        if (where === "inside") steps.push(online ? { kind: "statement", statement, online } : { kind: "statement", statement });
         else outside[where].set(JSON.stringify([statement.sql, statement.params ?? []]), statement);
       }
     }
@@ -107,11 +119,23 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
     description: source.description,
     checksum: source.checksum,
     fake,
-    transactional: migration.wrapInTransaction && resolveCapabilities(dialect.capabilities).transactionalDdl,
+    ...transactionMode(migration.wrapInTransaction && resolveCapabilities(dialect.capabilities).transactionalDdl, steps, dialect),
     steps,
     before: [...outside.before.values()],
     after: [...outside.after.values()],
   };
+}
+
+/**
+ * Whether the migration runs in one transaction, or step by step with progress although the
+ * dialect's DDL is transactional: a statement that must commit on its own, or an online step
+ * whose lock waits the dialect bounds (each such step is retried alone after a lock timeout).
+ */
+function transactionMode(transactional: boolean, steps: readonly Step[], dialect: Dialect): { transactional: boolean; separateSteps: boolean } {
+  if (!transactional) return { transactional, separateSteps: false };
+  const bounded = dialect.online?.lockTimeout !== undefined;
+  const separate = steps.some((step) => step.kind === "statement" && (step.statement.transaction !== undefined || (bounded && step.online === true)));
+  return { transactional: !separate, separateSteps: separate };
 }
 
 /**
@@ -129,7 +153,8 @@ async function planFor(
   label: string,
 ): Promise<readonly Operation[]> {
   const capabilities = resolveCapabilities(dialect.capabilities);
-  const input = { operations, capabilities, allowRebuild: planning.allowRebuild };
+  const online = dialect.online?.refusal ? { onlineRefusal: dialect.online.refusal.bind(dialect.online) } : {};
+  const input = { operations, capabilities, allowRebuild: planning.allowRebuild, ...online };
   let result: PlanResult = planOperations(input);
   if (!result.ok && result.needsSchema) result = planOperations({ ...input, schemaBefore: await planning.schemaBefore(selected, direction) });
   if (result.ok) return result.operations;

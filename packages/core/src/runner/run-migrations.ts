@@ -1,7 +1,10 @@
 import { resolveCapabilities } from "../dialect/capabilities";
 import { MigError, isMigError } from "../errors/mig-error";
 import { executeMigration } from "./execute-migration";
-import { type PlannedMigration, messageOf, migrationPlanning, planMigration } from "./plan-migration";
+import { type PlannedMigration, type Step, messageOf, migrationPlanning, planMigration } from "./plan-migration";
+import type { Dialect } from "../dialect/dialect";
+import { DEFAULT_ONLINE_LOCK_TIMEOUT_MS, type OnlineRetry } from "../dialect/online-support";
+import type { Statement } from "../dialect/statement";
 import { checksumError, checksumMismatches, reconcileProgress, resumeKey } from "./reconcile-state";
 import type { MigrationResult, RunOptions, RunResult } from "./runner-types";
 import { type SelectedMigration, assertUniqueSources, selectBackwards, selectForwards } from "./select-migrations";
@@ -64,7 +67,8 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
   const apps = new Set(options.apps ?? options.sources.map((s) => s.appName));
   const sources = options.sources.filter((s) => apps.has(s.appName));
   const applied = tables.tracking ? (await store.readApplied(connection)).filter((r) => apps.has(r.appName)) : [];
-  const progress = tables.tracking && useProgress ? (await store.readProgress(connection, { known: tables.progress })).filter((r) => apps.has(r.appName)) : [];
+  // Where DDL is transactional the progress table exists only once an online migration ran: probe for it.
+  const progress = tables.tracking ? (await store.readProgress(connection, { known: tables.progress })).filter((r) => apps.has(r.appName)) : [];
   const base = { direction, preview, migrations: [] as MigrationResult[], nothingToDo: false };
 
   const target = options.target ?? (direction === "forwards" ? "all" : "1");
@@ -117,13 +121,23 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
       status: "skipped",
       durationMs: 0,
       ...(p.fake ? { fake: true } : {}),
-      statements: [...p.before, ...p.steps.flatMap((step) => (step.kind === "statement" ? [step.statement] : [])), ...p.after],
+      statements: [...p.before, ...p.steps.flatMap((step) => (step.kind === "statement" ? previewStep(step, p, dialect, options.online) : [])), ...p.after],
+      ...(p.separateSteps ? { separateSteps: true } : {}),
       rawFunctions: p.steps.filter((step) => step.kind === "raw").length,
     }));
     return { ...base, ok: true, migrations };
   }
 
-  const context = { dialect, connection, store, useProgress, ...(options.onEvent ? { onEvent: options.onEvent } : {}) };
+  // Online migrations on a database with transactional DDL run step by step: they need the progress table too.
+  if (!useProgress && planned.some((plan) => plan.separateSteps && !plan.fake)) await store.ensure(connection, { progress: true });
+  const context = {
+    dialect,
+    connection,
+    store,
+    useProgress,
+    ...(options.online ? { online: options.online } : {}),
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
   const results: MigrationResult[] = [];
   for (const plan of planned) {
     const result = await executeMigration(context, plan, direction, reconciled.resume.get(resumeKey(plan.appName, plan.id)));
@@ -135,6 +149,23 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
     }
   }
   return { ...base, ok: true, migrations: results };
+}
+
+/**
+ * A statement step as it runs: in a migration run step by step, an online step's lock bound first
+ * (and its reset after a step outside a transaction), each marked with where it runs
+ * (`transaction`: `"own"` for every step of such a migration that is not outside one).
+ */
+function previewStep(step: Extract<Step, { kind: "statement" }>, plan: PlannedMigration, dialect: Dialect, online: OnlineRetry | undefined): Statement[] {
+  if (!plan.separateSteps) return [step.statement];
+  const where = step.statement.transaction ?? "own";
+  const mark = (statement: Statement): Statement => ({ ...statement, transaction: where });
+  const statement = mark(step.statement);
+  if (!step.online || !dialect.online?.lockTimeout) return [statement];
+  const ms = online?.lockTimeoutMs ?? DEFAULT_ONLINE_LOCK_TIMEOUT_MS;
+  const bound = dialect.online.lockTimeout(ms, where === "none" ? "session" : "local").map(mark);
+  const reset = where === "none" ? (dialect.online.resetLockTimeout?.() ?? []).map(mark) : [];
+  return [...bound, statement, ...reset];
 }
 
 function notRun(selected: SelectedMigration, overrides: Partial<MigrationResult>): MigrationResult {

@@ -1,3 +1,4 @@
+import type { OnlineRetry } from "../dialect/online-support";
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
 import type { Statement } from "../dialect/statement";
@@ -69,6 +70,12 @@ export interface RunOptions extends RunnerBaseOptions {
    * refused, naming it, before anything runs.
    */
   readonly allowRebuild?: boolean;
+  /**
+   * How the steps of operations marked online bound their lock waits and retry after a lock
+   * timeout (where the dialect bounds them, `Dialect.online.lockTimeout`). Defaults:
+   * `DEFAULT_ONLINE_LOCK_TIMEOUT_MS`, `DEFAULT_ONLINE_RETRIES`, `DEFAULT_ONLINE_BACKOFF_MS`.
+   */
+  readonly online?: OnlineRetry;
   readonly onEvent?: (event: RunnerEvent) => void;
 }
 
@@ -92,8 +99,13 @@ export interface MigrationResult {
   /** Steps in the migration's plan. */
   readonly statementsTotal?: number;
   readonly fake?: boolean;
-  /** Preview only: the statements the migration would run. */
+  /**
+   * Preview only: the statements the migration would run. Where it runs step by step
+   * (`separateSteps`), each is marked with where it runs (`transaction`: `"own"` or `"none"`).
+   */
   readonly statements?: readonly Statement[];
+  /** Preview only: the migration runs step by step (online steps), not in one transaction. */
+  readonly separateSteps?: boolean;
   /** Preview only: raw functions that would run (they are skipped in a preview). */
   readonly rawFunctions?: number;
   /** Set when the migration had been applied (or reversed) by another process in the meantime. */

@@ -1,6 +1,7 @@
-import { type ColumnDefault, type ColumnEntity, type Emitter, type IndexEntity, MigError, createEmitter, quoteIdentifierWith } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Emitter, type IndexEntity, MigError, createEmitter, quoteIdentifierWith, standardHandlers } from "@mig/core";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumn } from "./alter-column";
+import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
 import { quoteLiteral } from "./quote-literal";
 import { renderCast } from "./render-cast";
 
@@ -55,8 +56,13 @@ export const postgresEmitter: Emitter = createEmitter({
     renderDefault: (value, column) => renderDefault(value, column, standard.renderDefault),
     renderCast,
   }),
+  // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
-    alter_column: alterColumn,
-    add_index: ({ index }) => [{ sql: renderCreateIndex(index) }],
+    alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn(op, hooks, emitter) : alterColumn(op, hooks, emitter)),
+    add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex(op, hooks, emitter) : [{ sql: renderCreateIndex(op.index) }]),
+    drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex(op, hooks, emitter) : [{ sql: `DROP INDEX ${quoteIdentifier(op.index.name)}` }]),
+    add_unique: (op, hooks, emitter) => (op.online ? onlineAddUnique(op, hooks, emitter) : standardHandlers.add_unique(op, hooks, emitter)),
+    add_check: (op, hooks, emitter) => (op.online ? onlineAddCheck(op, hooks, emitter) : standardHandlers.add_check(op, hooks, emitter)),
+    add_foreign_key: (op, hooks, emitter) => (op.online ? onlineAddForeignKey(op, hooks, emitter) : standardHandlers.add_foreign_key(op, hooks, emitter)),
   },
 });

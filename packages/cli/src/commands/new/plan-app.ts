@@ -7,6 +7,7 @@ import {
   isTable,
   isMigError,
   MigError,
+  markOnline,
   planForTargets,
   resolveCapabilities,
   type ResolvedCapabilities,
@@ -36,6 +37,8 @@ export interface AppPlanInput {
   readonly backfills: readonly string[];
   /** `new all`: flags are shared by the apps, each app takes the ones about its tables. */
   readonly shareFlags: boolean;
+  /** Mark the operations online (`--online`, or `online: true` in the config). */
+  readonly online?: boolean;
 }
 
 /** One app's changes: the operations, or the questions nobody answered. */
@@ -116,7 +119,8 @@ export async function planApp(
   const backfill = await answerBackfills(questions, backfillArgs, deps);
   if (backfill.open.length > 0) return { kind: "open", app, questions: backfill.open, used };
 
-  const operations = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
+  const diffed = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
+  const operations = input.online ? markOnline(diffed) : diffed;
   if (operations.length === 0) return { kind: "operations", app, operations, used };
   return { kind: "operations", app, operations: await planForTargets(operations, targets, from, allowRebuild), used };
 }

@@ -20,6 +20,8 @@ export interface NewOptions extends GlobalOptions {
   /** `TABLE.COLUMN=VALUE`. */
   readonly backfill?: readonly string[] | undefined;
   readonly allowRebuild?: boolean | undefined;
+  /** `--online` / `--no-online`; unset: the config's `online`. */
+  readonly online?: boolean | undefined;
 }
 
 function newId(deps: CliDeps): string {
@@ -54,7 +56,8 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
 
     const { dialect } = await context.dialect();
     const targets = await context.targets();
-    const { apps: allApps } = await context.config();
+    const { apps: allApps, config } = await context.config();
+    const online = options.online ?? config.online === true;
     const resolver = renameResolver(options.autoInput, deps);
     const allowRebuild = async (problems: readonly MigProblem[]) => {
       if (options.allowRebuild) return true;
@@ -66,7 +69,7 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
     for (const app of apps) {
       plans.push(
         await planApp(
-          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all" },
+          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all", online },
           deps,
           allowRebuild,
         ),
@@ -94,6 +97,10 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
       });
     }
 
+    if (online && !output.json) {
+      // Said once per database that has nothing to offer (SQLite).
+      for (const note of new Set([dialect, ...targets].flatMap((target) => (target.online?.note ? [target.online.note] : [])))) output.note(note);
+    }
     const created: { app: string; id: string; path: string; operations: number }[] = [];
     const unchanged: string[] = [];
     for (const plan of plans) {
@@ -108,6 +115,14 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
       if (!output.json) {
         output.line(`${output.color.green("Created")} ${path}`);
         for (const operation of plan.operations) output.line(`  ${describeOperation(operation)}`);
+      }
+      // What `mig lint` would say about the locks, on the configured database.
+      for (const operation of plan.operations) {
+        const lock = operation.kind === "raw" ? undefined : dialect.online?.lockOf?.(operation);
+        if (lock?.blocksWrites) {
+          const alternative = lock.alternative ? `; online alternative: ${lock.alternative}` : "";
+          output.warn(`${describeOperation(operation)} takes ${lock.lock} and blocks writes while it ${lock.work === "rewrite" ? "rewrites" : "scans"} the table${alternative}`);
+        }
       }
       const losses = plan.operations.filter(isDestructive);
       if (losses.length > 0) {

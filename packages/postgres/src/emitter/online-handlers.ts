@@ -1,0 +1,94 @@
+import { type EmitterHooks, type OperationHandler, type Statement, renderForeignKeyBody } from "@mig/core";
+import { alterColumn } from "./alter-column";
+import { deriveName } from "./derive-name";
+
+/**
+ * PostgreSQL's non-blocking forms of the operations marked online (manual: "Explicit Locking"
+ * §13.3.1, CREATE INDEX "Building Indexes Concurrently", ALTER TABLE "Notes"). Statements marked
+ * `transaction: "none"` run outside any transaction block; every other step commits on its own, so
+ * the brief lock of an `ADD CONSTRAINT … NOT VALID` is let go before the long `VALIDATE`.
+ */
+
+/**
+ * An INVALID index of this name (left by an interrupted or failed CREATE INDEX CONCURRENTLY,
+ * which still costs every write) dropped before the index is built again: found by
+ * `pg_index.indisvalid` (manual: CREATE INDEX, "Building Indexes Concurrently").
+ */
+function dropIfInvalid(hooks: EmitterHooks, name: string): Statement {
+  return {
+    sql: `DROP INDEX CONCURRENTLY IF EXISTS ${hooks.quoteIdentifier(name)}`,
+    transaction: "none",
+    onlyIf: { sql: "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass($1) AND NOT indisvalid", params: [hooks.quoteIdentifier(name)] },
+  };
+}
+
+/**
+ * CREATE [UNIQUE] INDEX CONCURRENTLY: SHARE UPDATE EXCLUSIVE (writes go on), two scans, not in a
+ * transaction block. `IF NOT EXISTS` makes a re-run after a kill between the build and its
+ * progress record a no-op; the repair first drops an INVALID leftover, so that one never counts.
+ */
+function createConcurrently(hooks: EmitterHooks, name: string, table: string, columns: readonly string[], options: { unique?: boolean; method?: string }): Statement {
+  const q = hooks.quoteIdentifier;
+  const using = options.method && options.method !== "btree" ? ` USING ${options.method}` : "";
+  return {
+    sql: `CREATE ${options.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${q(name)} ON ${q(table)}${using} (${columns.map(q).join(", ")})`,
+    transaction: "none",
+    repair: [dropIfInvalid(hooks, name)],
+  };
+}
+
+/** `ADD CONSTRAINT … NOT VALID` (a brief lock, no scan), then `VALIDATE CONSTRAINT` in its own transaction (SHARE UPDATE EXCLUSIVE: writes go on while it scans). */
+function addThenValidate(hooks: EmitterHooks, table: string, name: string, body: string): Statement[] {
+  const q = hooks.quoteIdentifier;
+  return [
+    { sql: `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(name)} ${body} NOT VALID`, transaction: "own" },
+    { sql: `ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${q(name)}`, transaction: "own" },
+  ];
+}
+
+export const onlineAddIndex: OperationHandler<"add_index"> = ({ index }, hooks) => [
+  createConcurrently(hooks, index.name, index.table, index.columns, { method: index.method }),
+];
+
+/** DROP INDEX CONCURRENTLY (one index, no CASCADE, not in a transaction block); `IF EXISTS` makes a re-run a no-op. */
+export const onlineDropIndex: OperationHandler<"drop_index"> = ({ index }, hooks) => [
+  { sql: `DROP INDEX CONCURRENTLY IF EXISTS ${hooks.quoteIdentifier(index.name)}`, transaction: "none" },
+];
+
+/** A unique index built concurrently, then made the constraint (`ADD CONSTRAINT … UNIQUE USING INDEX`, brief; the index takes the constraint's name). */
+export const onlineAddUnique: OperationHandler<"add_unique"> = ({ unique }, hooks) => [
+  createConcurrently(hooks, unique.name, unique.table, unique.columns, { unique: true }),
+  {
+    sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE USING INDEX ${hooks.quoteIdentifier(unique.name)}`,
+    transaction: "own",
+  },
+];
+
+export const onlineAddCheck: OperationHandler<"add_check"> = ({ check }, hooks) => addThenValidate(hooks, check.table, check.name, `CHECK (${check.sql})`);
+
+export const onlineAddForeignKey: OperationHandler<"add_foreign_key"> = ({ foreignKey }, hooks) =>
+  addThenValidate(hooks, foreignKey.table, foreignKey.name, renderForeignKeyBody(hooks, foreignKey));
+
+/**
+ * SET NOT NULL without its scan under ACCESS EXCLUSIVE: a valid `CHECK (col IS NOT NULL)` lets
+ * PostgreSQL 12+ skip the scan (manual: ALTER TABLE, SET NOT NULL), so the check is added
+ * `NOT VALID`, validated, the column set NOT NULL, and the helper check dropped. Everything else
+ * of the change is the offline handler's (the planner refuses type changes that rewrite).
+ */
+export const onlineAlterColumn: OperationHandler<"alter_column"> = (operation, hooks, emitter) => {
+  const statements = alterColumn(operation, hooks, emitter);
+  const { table, from, to } = operation;
+  if (!(from.nullable && !to.nullable)) return statements;
+  const q = hooks.quoteIdentifier;
+  const setNotNull = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)} SET NOT NULL`;
+  const helper = deriveName(`${table}_${to.name}_not_null_mig`);
+  return statements.flatMap((statement): Statement[] =>
+    statement.sql !== setNotNull
+      ? [statement]
+      : [
+          ...addThenValidate(hooks, table, helper, `CHECK (${q(to.name)} IS NOT NULL)`),
+          { sql: setNotNull, transaction: "own" },
+          { sql: `ALTER TABLE ${q(table)} DROP CONSTRAINT ${q(helper)}`, transaction: "own" },
+        ],
+  );
+};

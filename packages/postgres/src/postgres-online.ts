@@ -1,0 +1,127 @@
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core";
+import { isSerial } from "./postgres-type-mapper";
+
+/** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout` (manual: Appendix A). */
+const LOCK_NOT_AVAILABLE = "55P03";
+
+/**
+ * A type change PostgreSQL makes without rewriting the table or scanning it: binary-coercible
+ * widenings (manual: ALTER TABLE, Notes: "changing the type of an existing column will normally
+ * cause the entire table and its indexes to be rebuilt", except varchar(n) → varchar(m > n),
+ * varchar → text, numeric(p, s) → numeric(q > p, s) and constraint removals).
+ */
+function widensWithoutRewrite(from: ColumnEntity, to: ColumnEntity): boolean {
+  if (from.type === to.type && from.length === to.length && from.precision === to.precision && from.scale === to.scale) return true;
+  if (from.type === "varchar" && to.type === "varchar") return to.length === undefined || (from.length !== undefined && to.length >= from.length);
+  if (from.type === "varchar" && to.type === "text") return true;
+  if (from.type === "numeric" && to.type === "numeric") {
+    return to.precision === undefined || (from.precision !== undefined && to.precision >= from.precision && to.scale === from.scale);
+  }
+  return false;
+}
+
+function expandContract(table: string, column: string): string {
+  return (
+    `Change ${table}.${column} in steps instead (expand/contract): add a new column with the new type (nullable), ` +
+    "write both columns from the application, backfill the new one in batches (UPDATE … WHERE id BETWEEN …), " +
+    "switch reads to it, then drop the old column and rename the new one, each in its own online migration. " +
+    "Or make this migration without `online: true` to accept the rewrite under ACCESS EXCLUSIVE."
+  );
+}
+
+/** Why an operation marked online cannot be made online on PostgreSQL. */
+function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
+  switch (operation.kind) {
+    case "alter_column": {
+      const { table, from, to } = operation;
+      if (isSerial(from) !== isSerial(to) || !widensWithoutRewrite(from, to)) {
+        return {
+          reason: `alter_column ${table}.${to.name}: changing the type from ${from.type} to ${to.type} rewrites the table under an ACCESS EXCLUSIVE lock (reads and writes blocked)`,
+          hint: expandContract(table, to.name),
+        };
+      }
+      return undefined;
+    }
+    case "add_column": {
+      const { table, column } = operation;
+      // A volatile default (gen_random_uuid()) is evaluated for every existing row: a rewrite
+      // (manual: ALTER TABLE, Notes). now() is stable: stored once, no rewrite since PostgreSQL 11.
+      if (column.default?.kind === "random") {
+        return {
+          reason: `add_column ${table}.${column.name}: a random default is computed for every row, which rewrites the table under an ACCESS EXCLUSIVE lock`,
+          hint: `Add ${table}.${column.name} nullable without the default, set the default, backfill the existing rows in batches, then make it NOT NULL online.`,
+        };
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+const BRIEF = (lock: string): LockFacts => ({ lock, work: "none", blocksWrites: false });
+const ONLINE = "mark it online (mig new --online)";
+const VALIDATE: LockFacts = { lock: "ACCESS EXCLUSIVE briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)", work: "scan", blocksWrites: false };
+
+/**
+ * The lock each operation takes on PostgreSQL 15 (manual §13.3.1 "Table-Level Locks", ALTER TABLE,
+ * CREATE INDEX), as mig emits it: online or not.
+ */
+function lockOf(operation: SchemaOperation): LockFacts {
+  const online = "online" in operation && operation.online === true;
+  switch (operation.kind) {
+    case "create_table":
+    case "drop_table":
+    case "rename_table":
+    case "rename_column":
+    case "drop_column":
+    case "drop_unique":
+    case "drop_check":
+    case "drop_foreign_key":
+      return BRIEF("ACCESS EXCLUSIVE");
+    case "add_column":
+      return operation.column.default?.kind === "random"
+        ? { lock: "ACCESS EXCLUSIVE", work: "rewrite", blocksWrites: true, alternative: "add it without the default, backfill in batches, then set the default" }
+        : BRIEF("ACCESS EXCLUSIVE");
+    case "alter_column": {
+      const { from, to } = operation;
+      if (isSerial(from) !== isSerial(to) || !widensWithoutRewrite(from, to)) {
+        return { lock: "ACCESS EXCLUSIVE", work: "rewrite", blocksWrites: true, alternative: "expand/contract: a new column, backfilled in batches, then swapped" };
+      }
+      if (from.nullable && !to.nullable) return online ? VALIDATE : { lock: "ACCESS EXCLUSIVE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: a validated CHECK (col IS NOT NULL) lets SET NOT NULL skip the scan` };
+      return BRIEF("ACCESS EXCLUSIVE");
+    }
+    case "add_index":
+      return online ? { lock: "SHARE UPDATE EXCLUSIVE (CONCURRENTLY)", work: "scan", blocksWrites: false } : { lock: "SHARE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: CREATE INDEX CONCURRENTLY` };
+    case "drop_index":
+      return online ? BRIEF("SHARE UPDATE EXCLUSIVE (CONCURRENTLY)") : BRIEF("ACCESS EXCLUSIVE");
+    case "add_unique":
+      return online
+        ? { lock: "SHARE UPDATE EXCLUSIVE (CONCURRENTLY), then ACCESS EXCLUSIVE briefly (USING INDEX)", work: "scan", blocksWrites: false }
+        : { lock: "ACCESS EXCLUSIVE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: a unique index built concurrently, then ADD CONSTRAINT … USING INDEX` };
+    case "add_check":
+      return online ? VALIDATE : { lock: "ACCESS EXCLUSIVE", work: "scan", blocksWrites: true, alternative: `${ONLINE}: NOT VALID, then VALIDATE CONSTRAINT` };
+    case "add_foreign_key":
+      return online
+        ? { ...VALIDATE, lock: "SHARE ROW EXCLUSIVE on both tables briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)" }
+        : { lock: "SHARE ROW EXCLUSIVE on both tables", work: "scan", blocksWrites: true, alternative: `${ONLINE}: NOT VALID, then VALIDATE CONSTRAINT` };
+    case "rebuild_table":
+      return { lock: "ACCESS EXCLUSIVE", work: "rewrite", blocksWrites: true };
+  }
+}
+
+/**
+ * PostgreSQL's online support: every online step runs under `SET lock_timeout`, retried after
+ * a timeout (55P03). `sessionLockTimeoutMs` is the session's own setting (`ddlLockTimeoutMs`),
+ * restored after a step that ran outside a transaction.
+ */
+export function postgresOnline(sessionLockTimeoutMs?: number): OnlineSupport {
+  return {
+    refusal,
+    lockOf,
+    // SET LOCAL ends with the transaction (manual: SET); a session SET is undone by the reset.
+    lockTimeout: (ms, scope) => [{ sql: `SET ${scope === "local" ? "LOCAL " : ""}lock_timeout = ${Math.max(1, Math.floor(ms))}` }],
+    resetLockTimeout: () => [{ sql: sessionLockTimeoutMs === undefined ? "RESET lock_timeout" : `SET lock_timeout = ${Math.max(0, Math.floor(sessionLockTimeoutMs))}` }],
+    isLockTimeout: (error) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === LOCK_NOT_AVAILABLE,
+  };
+}

@@ -1,0 +1,259 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Connection, type SchemaOperation, runBackwards, runForwards } from "@mig/core";
+import { testMigration, testMigrationId } from "@mig/core/testing";
+import { postgresDialect } from "@mig/postgres";
+import { type TestDatabase, createTestDatabase } from "./support/test-database";
+
+const dialect = postgresDialect;
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), "..");
+/** Rows in each table under load: a scan takes long enough to measure, small enough for CI. */
+const ROWS = 300_000;
+
+let database: TestDatabase;
+let connection: Connection;
+beforeAll(async () => {
+  database = await createTestDatabase("mig_pg_online");
+  connection = await database.connect();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+const column = (table: string, name: string, type: "integer" | "text" | "serial", nullable = false) =>
+  ({ entity: "column", table, name, type, nullable, default: null }) as const;
+
+/** parent(id), and `name` with `ROWS` rows generated in the database: id, n (0..999), m (nullable, all set), p (→ parent). */
+async function bigTable(name: string): Promise<void> {
+  await connection.query(`DROP TABLE IF EXISTS "${name}" CASCADE`);
+  await connection.query(`CREATE TABLE IF NOT EXISTS parent (id integer PRIMARY KEY)`);
+  await connection.query(`INSERT INTO parent SELECT g FROM generate_series(1, 1000) g ON CONFLICT DO NOTHING`);
+  await connection.query(`CREATE TABLE "${name}" (id serial PRIMARY KEY, n integer NOT NULL, m integer, p integer NOT NULL, pad text NOT NULL DEFAULT repeat('x', 200))`);
+  await connection.query(`INSERT INTO "${name}" (n, m, p) SELECT g % 1000, g, 1 + g % 1000 FROM generate_series(1, ${ROWS}) g`);
+  await connection.query(`ANALYZE "${name}"`);
+}
+
+/** The changes under test on table `t`, each its own migration. */
+function changes(t: string): { name: string; operation: SchemaOperation }[] {
+  return [
+    { name: "add index", operation: { kind: "add_index", index: { entity: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
+    { name: "add unique", operation: { kind: "add_unique", unique: { entity: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
+    {
+      name: "add foreign key",
+      operation: {
+        kind: "add_foreign_key",
+        foreignKey: { entity: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      },
+    },
+    { name: "add check", operation: { kind: "add_check", check: { entity: "check", table: t, name: `${t}_n_check`, sql: "md5(repeat(n::text, 10)) <> ''" } } },
+    { name: "set not null", operation: { kind: "alter_column", table: t, from: column(t, "m", "integer", true), to: column(t, "m", "integer") } },
+  ];
+}
+
+/**
+ * Single-row updates of `table` in a loop on their own connection until `stop`: the longest time
+ * one took is the longest write stall a user would feel.
+ */
+async function writer(table: string): Promise<{ stop: () => Promise<number> }> {
+  const own = await dialect.connect(database.url);
+  let running = true;
+  let longest = 0;
+  const loop = (async () => {
+    for (let i = 0; running; i++) {
+      const started = performance.now();
+      await own.query(`UPDATE "${table}" SET n = n WHERE id = $1`, [1 + ((i * 7919) % ROWS)]);
+      longest = Math.max(longest, performance.now() - started);
+    }
+  })();
+  // Let the loop warm up before the migration starts.
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await own.close();
+      return longest;
+    },
+  };
+}
+
+async function stallOf(table: string, operation: SchemaOperation, n: number): Promise<number> {
+  const load = await writer(table);
+  const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: table, id: testMigrationId(n), operations: [operation] })] });
+  const stall = await load.stop();
+  expect(result.error?.message ?? "ok").toBe("ok");
+  return stall;
+}
+
+async function invalidIndexes(): Promise<unknown[]> {
+  return (await connection.query("SELECT indexrelid::regclass::text AS name FROM pg_index WHERE NOT indisvalid")).rows;
+}
+
+describe("online operations on PostgreSQL under write load", () => {
+  it(`stall writers far less than the offline forms, on ${ROWS} rows, and leave exactly the schema asked for`, async () => {
+    await bigTable("offline_t");
+    await bigTable("online_t");
+    const stalls: Record<string, { offline: number; online: number }> = {};
+    const offline = changes("offline_t");
+    const online = changes("online_t");
+    for (const [i, change] of offline.entries()) {
+      const off = await stallOf("offline_t", change.operation, i + 1);
+      const on = await stallOf("online_t", { ...online[i]!.operation, online: true } as SchemaOperation, i + 1);
+      stalls[change.name] = { offline: Math.round(off), online: Math.round(on) };
+    }
+    console.log(`longest write stall (ms), ${ROWS} rows: ${JSON.stringify(stalls)}`);
+    for (const [name, { offline: off, online: on }] of Object.entries(stalls)) {
+      // Online: a brief lock at most. Offline: the lock is held for a whole scan or index build.
+      expect.soft(on, `${name}: online ${on} ms vs offline ${off} ms`).toBeLessThan(off / 2);
+    }
+    expect(await invalidIndexes()).toEqual([]);
+    // Both tables end up alike, the helper check of SET NOT NULL gone: the same schema but for the name.
+    const snapshot = await dialect.introspector.introspect(connection);
+    const rename = (text: string) => text.replaceAll("offline_t", "online_t");
+    const tableOf = (name: string) => JSON.parse(rename(JSON.stringify(snapshot.table(name))));
+    expect(tableOf("online_t")).toEqual(tableOf("offline_t"));
+    const constraints = await connection.query("SELECT conname FROM pg_constraint WHERE conrelid = 'online_t'::regclass AND NOT convalidated");
+    expect(constraints.rows).toEqual([]);
+  }, 120_000);
+});
+
+/** The runner in a child process, applying one migration of `operations` (fixtures/run-online.ts). */
+function startChild(id: string, operations: readonly SchemaOperation[]): ChildProcess {
+  return spawn(process.execPath, ["--conditions=source", "--import", "tsx", join(PACKAGE, "test/fixtures/run-online.ts"), database.url, id, JSON.stringify(operations)], {
+    cwd: PACKAGE,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** kill -9 of the runner and of its server session (a crashed host: nothing of it goes on). */
+async function crash(child: ChildProcess, spare: readonly number[]): Promise<void> {
+  child.kill("SIGKILL");
+  await new Promise((resolve) => child.once("exit", resolve));
+  await connection.query(
+    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND NOT (pid = ANY($1::int[]))",
+    [spare],
+  );
+}
+
+const progressDone = async (): Promise<number | undefined> => {
+  const exists = (await connection.query("SELECT to_regclass('mig_migrations_progress') AS t")).rows[0] as { t: string | null };
+  if (!exists.t) return undefined;
+  const { rows } = await connection.query<{ statements_done: number }>("SELECT statements_done FROM mig_migrations_progress");
+  return rows[0]?.statements_done;
+};
+
+describe("online migrations killed part-way (kill -9) resume to the right state", () => {
+  it("an INVALID index left by a killed CREATE INDEX CONCURRENTLY is dropped and built again, never counted done", async () => {
+    await bigTable("crash_idx");
+    const id = testMigrationId(50);
+    const index = { entity: "index", table: "crash_idx", name: "crash_idx_n_idx", columns: ["n"], method: "btree" } as const;
+    // A writer's open transaction: CREATE INDEX CONCURRENTLY records the index (INVALID), then waits for it.
+    const blocker = await database.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("UPDATE crash_idx SET n = n WHERE id = 1");
+    const blockerPid = Number((await blocker.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+    const child = startChild(id, [{ kind: "add_index", index, online: true }]);
+    await until(async () => (await invalidIndexes()).length > 0, "the INVALID index of the concurrent build");
+    await crash(child, [blockerPid]);
+    await blocker.query("ROLLBACK");
+    expect(await invalidIndexes()).toEqual([{ name: "crash_idx_n_idx" }]);
+
+    const sources = [testMigration({ appName: "music", id, operations: [{ kind: "add_index", index, online: true }] })];
+    const result = await runForwards({ dialect, connection, sources });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    expect(result.migrations[0]).toMatchObject({ status: "applied", statementsRun: 1 });
+    expect(await invalidIndexes()).toEqual([]);
+    const valid = await connection.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'crash_idx_n_idx'::regclass");
+    expect(valid.rows).toEqual([{ indisvalid: true }]);
+    expect(await progressDone()).toBeUndefined();
+
+    // Backwards is online too: DROP INDEX CONCURRENTLY.
+    const back = await runBackwards({ dialect, connection, sources, preview: true });
+    expect(back.migrations[0]?.statements?.map((s) => s.sql)).toEqual(["SET lock_timeout = 2000", 'DROP INDEX CONCURRENTLY IF EXISTS "crash_idx_n_idx"', "RESET lock_timeout"]);
+    expect((await runBackwards({ dialect, connection, sources })).ok).toBe(true);
+    expect((await connection.query("SELECT to_regclass('crash_idx_n_idx') AS t")).rows).toEqual([{ t: null }]);
+  }, 60_000);
+
+  it("a check killed between ADD CONSTRAINT … NOT VALID and the end of VALIDATE is validated on resume", async () => {
+    await bigTable("crash_check");
+    const id = testMigrationId(51);
+    // Costly per row, so that VALIDATE runs long enough to be killed in the middle.
+    const check = { entity: "check", table: "crash_check", name: "crash_check_n", sql: "md5(repeat(n::text, 60)) <> ''" } as const;
+    const operations: SchemaOperation[] = [{ kind: "add_check", check, online: true }];
+    const child = startChild(id, operations);
+    await until(async () => ((await progressDone()) ?? 0) >= 1, "the NOT VALID step recorded");
+    await crash(child, []);
+    const state = await connection.query<{ convalidated: boolean }>("SELECT convalidated FROM pg_constraint WHERE conname = 'crash_check_n'");
+    expect(state.rows).toEqual([{ convalidated: false }]);
+    expect(await progressDone()).toBe(1);
+
+    const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: "music", id, operations })] });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    expect(result.migrations[0]).toMatchObject({ status: "applied", statementsRun: 2 });
+    const after = await connection.query("SELECT convalidated FROM pg_constraint WHERE conname = 'crash_check_n'");
+    expect(after.rows).toEqual([{ convalidated: true }]);
+    expect(await progressDone()).toBeUndefined();
+  }, 60_000);
+});
+
+describe("online lock waits and refusals", () => {
+  const check = { entity: "check", table: "waits", name: "waits_n_check", sql: "n >= 0" } as const;
+  const operations: SchemaOperation[] = [{ kind: "add_check", check, online: true }];
+
+  it("gives up a lock wait after lockTimeoutMs, and with retries waits out a long transaction", async () => {
+    await connection.query("DROP TABLE IF EXISTS waits; CREATE TABLE waits (id serial PRIMARY KEY, n integer NOT NULL)");
+    const reader = await database.connect();
+    await reader.query("BEGIN");
+    await reader.query("SELECT count(*) FROM waits");
+    const sources = [testMigration({ appName: "waits", id: testMigrationId(60), operations })];
+    const refused = await runForwards({ dialect, connection, sources, online: { lockTimeoutMs: 100, retries: 0 } });
+    expect(refused.error?.code).toBe("MIG_E_MIGRATION_FAILED");
+    expect(refused.error?.message).toMatch(/lock timeout/i);
+    expect(await progressDone()).toBe(0);
+
+    setTimeout(() => void reader.query("COMMIT"), 600);
+    const started = performance.now();
+    const result = await runForwards({ dialect, connection, sources, online: { lockTimeoutMs: 100, retries: 6, backoffMs: 100 } });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    expect(performance.now() - started).toBeGreaterThan(500);
+    expect((await connection.query("SELECT convalidated FROM pg_constraint WHERE conname = 'waits_n_check'")).rows).toEqual([{ convalidated: true }]);
+  }, 30_000);
+
+  it("refuses a type change that rewrites the table with MIG_E_NOT_ONLINE and the expand/contract recipe, running nothing", async () => {
+    await connection.query("DROP TABLE IF EXISTS retype; CREATE TABLE retype (id serial PRIMARY KEY, n integer NOT NULL, s varchar(10) NOT NULL)");
+    const retype: SchemaOperation = { kind: "alter_column", table: "retype", from: column("retype", "n", "integer"), to: { ...column("retype", "n", "integer"), type: "bigint" }, online: true };
+    const sources = [testMigration({ appName: "retype", id: testMigrationId(70), operations: [retype] })];
+    const result = await runForwards({ dialect, connection, sources });
+    expect(result.error?.code).toBe("MIG_E_NOT_ONLINE");
+    expect(result.error?.hint).toMatch(/expand\/contract/);
+    expect((await connection.query("SELECT count(*)::int AS n FROM mig_migrations WHERE app_name = 'retype'")).rows).toEqual([{ n: 0 }]);
+    // A widening of a varchar is no rewrite: allowed online.
+    const s = { entity: "column", table: "retype", name: "s", type: "varchar", length: 10, nullable: false, default: null } as const;
+    const widen: SchemaOperation = { kind: "alter_column", table: "retype", from: s, to: { ...s, length: 20 }, online: true };
+    const ok = await runForwards({ dialect, connection, sources: [testMigration({ appName: "retype", id: testMigrationId(70), operations: [widen] })] });
+    expect(ok.error?.message ?? "ok").toBe("ok");
+  });
+
+  it("previews the online SQL as it runs, its steps each in a transaction of their own or outside one", async () => {
+    const unique: SchemaOperation = { kind: "add_unique", unique: { entity: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };
+    const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: "preview", id: testMigrationId(80), operations: [unique] })], preview: true });
+    expect(result.migrations[0]?.separateSteps).toBe(true);
+    expect(result.migrations[0]?.statements?.map((s) => [s.transaction, s.sql])).toEqual([
+      ["none", "SET lock_timeout = 2000"],
+      ["none", 'CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "retype_s_key" ON "retype" ("s")'],
+      ["none", "RESET lock_timeout"],
+      ["own", "SET LOCAL lock_timeout = 2000"],
+      ["own", 'ALTER TABLE "retype" ADD CONSTRAINT "retype_s_key" UNIQUE USING INDEX "retype_s_key"'],
+    ]);
+  });
+});
