@@ -28,6 +28,17 @@ describe("planOperations: the one planner", () => {
     expect(asked.ok ? [] : asked.questions.map((q) => q.operation.kind)).toEqual(["add_foreign_key"]);
   });
 
+  it("keeps a folded foreign key when the same table is rebuilt anyway (found by the round trips)", () => {
+    const from = snap(person, t("band", { n: "integer" }));
+    const to = snap(person, t("band", { n: "bigint", mentor: { type: "integer", nullable: true } }, { foreignKeys: [{ columns: ["mentor"], table: "person" }] }));
+    const operations = diff(from, to).map((op): Operation => ({ ...op, allowRebuild: true }) as Operation);
+    const result = planOperations({ operations, capabilities: sqliteLike, schemaBefore: from });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const rebuild = result.operations.find((op) => op.kind === "rebuild_table");
+    expect(rebuild?.kind === "rebuild_table" && rebuild.to.foreignKeys.map((fk) => fk.name)).toEqual(["band_mentor_fkey"]);
+  });
+
   it("checks the reverse when asked (mig new): taking the column out again needs a rebuild, so the forward operation asks", () => {
     const operations = diff(before, withMentor);
     const result = planOperations({ operations, capabilities: sqliteLike, schemaBefore: before, checkReverse: true });

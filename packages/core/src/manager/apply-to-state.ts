@@ -47,6 +47,8 @@ export function applyToState(state: SchemaState, operation: Operation): void {
         throw replayError(`${doing}: column "${operation.table}.${operation.column.name}" already exists`, { table: operation.table, column: operation.column.name });
       }
       table.columns = [...table.columns, copyEntity(operation.column, operation.table)];
+      // A foreign key the planner declared inline (`ADD COLUMN … REFERENCES`) comes with it.
+      if (operation.references) addNamed(state, operation.references, doing);
       return;
     }
     case "drop_column":
