@@ -74,7 +74,9 @@ export const case7: BenchCase = async (context) => {
   const workloads = context.smoke ? [sqliteWorkload(10), postgresWorkload(5)] : [sqliteWorkload(1000), postgresWorkload(200)];
   const rows: string[][] = [];
   const results: TargetResult[] = [];
-  const notes: string[] = [];
+  const notes: string[] = [
+    "SQLite targets of one `--fleet` process run one at a time however large `--concurrency` is: better-sqlite3 is synchronous, so a target's commits (each an fsync) block the process, and a fleet of SQLite files is bound by the disk.",
+  ];
   const fleet = mig("forwards", "all", "--fleet", "--concurrency", String(CONCURRENCY));
   const single = mig("forwards", "all");
   const check = mig("check", "--fleet", "--concurrency", String(CONCURRENCY));
