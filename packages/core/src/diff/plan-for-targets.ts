@@ -1,7 +1,7 @@
 import { resolveCapabilities } from "../dialect/capabilities";
 import type { Dialect } from "../dialect/dialect";
 import { MigError, type MigProblem } from "../errors/mig-error";
-import { type Operation, takesConsent } from "../operations/operation";
+import { type Operation, tableOf, takesConsent } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
 import { type PlanProblem, planOperations } from "./plan-operations";
 
@@ -61,29 +61,11 @@ function withConsent(operations: readonly Operation[], questions: readonly Targe
   const loose = questions.filter((q) => !operations.includes(q.problem.operation)).map((q) => `${q.problem.operation.kind}\u0000${q.problem.table}`);
   return operations.map((operation) => {
     if (!takesConsent(operation)) return operation;
-    const table = "table" in operation && typeof operation.table === "string" ? operation.table : tableOf(operation);
+    const table = tableOf(operation);
     return asked.has(operation) || loose.includes(`${operation.kind}\u0000${table}`) ? { ...operation, allowRebuild: true } : operation;
   });
 }
 
-function tableOf(operation: Operation): string {
-  switch (operation.kind) {
-    case "add_index":
-    case "drop_index":
-      return operation.index.table;
-    case "add_unique":
-    case "drop_unique":
-      return operation.unique.table;
-    case "add_check":
-    case "drop_check":
-      return operation.check.table;
-    case "add_foreign_key":
-    case "drop_foreign_key":
-      return operation.foreignKey.table;
-    default:
-      return "";
-  }
-}
 
 /**
  * Checks the diff's logical operations against every target with core's planner (the same one

@@ -62,26 +62,3 @@ export class TableNameTracker {
     return this.#from.table(name) ? name : undefined;
   }
 }
-
-type InTableOperation = Exclude<Operation, { kind: "rename_table" | "create_table" | "drop_table" | "rename_column" | "raw" | "rebuild_table" }>;
-
-function tableOf(operation: InTableOperation): string {
-  switch (operation.kind) {
-    case "add_column":
-    case "drop_column":
-    case "alter_column":
-      return operation.table;
-    case "add_index":
-    case "drop_index":
-      return operation.index.table;
-    case "add_unique":
-    case "drop_unique":
-      return operation.unique.table;
-    case "add_check":
-    case "drop_check":
-      return operation.check.table;
-    case "add_foreign_key":
-    case "drop_foreign_key":
-      return operation.foreignKey.table;
-  }
-}

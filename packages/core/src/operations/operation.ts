@@ -82,7 +82,7 @@ export const IN_TABLE_KINDS: ReadonlySet<OperationKind> = new Set<OperationKind>
 ]);
 
 /** True for an operation that may carry `allowRebuild` (see {@link IN_TABLE_KINDS}). */
-export function takesConsent(operation: Operation): operation is Extract<Operation, OperationConsent> & SchemaOperation {
+export function takesConsent(operation: Operation): operation is InTableOperation {
   return IN_TABLE_KINDS.has(operation.kind);
 }
 
@@ -93,6 +93,31 @@ export function takesConsent(operation: Operation): operation is Extract<Operati
  */
 export function markOnline(operations: readonly Operation[]): readonly Operation[] {
   return operations.map((operation) => (takesConsent(operation) && operation.online !== true ? Object.freeze({ ...operation, online: true }) : operation));
+}
+
+/** An operation that changes one existing table in place (see {@link IN_TABLE_KINDS}). */
+export type InTableOperation = Extract<Operation, { readonly kind: "add_column" | "drop_column" | "alter_column" | "add_index" | "drop_index" | "add_unique" | "drop_unique" | "add_check" | "drop_check" | "add_foreign_key" | "drop_foreign_key" }>;
+
+/** The table an in-table operation changes, by the name it has when the operation runs. */
+export function tableOf(operation: InTableOperation): string {
+  switch (operation.kind) {
+    case "add_column":
+    case "drop_column":
+    case "alter_column":
+      return operation.table;
+    case "add_index":
+    case "drop_index":
+      return operation.index.table;
+    case "add_unique":
+    case "drop_unique":
+      return operation.unique.table;
+    case "add_check":
+    case "drop_check":
+      return operation.check.table;
+    case "add_foreign_key":
+    case "drop_foreign_key":
+      return operation.foreignKey.table;
+  }
 }
 
 /**
