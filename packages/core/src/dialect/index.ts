@@ -6,3 +6,4 @@ export * from "./introspector";
 export * from "./sql-emitter";
 export * from "./statement";
 export * from "./type-mapper";
+export * from "./require-introspector";

@@ -4,6 +4,7 @@ import type { Dialect } from "../dialect/dialect";
 import { diff } from "../diff/diff";
 import { planForDialect } from "../diff/plan-for-dialect";
 import { isMigError } from "../errors/mig-error";
+import { requireIntrospector } from "../dialect/require-introspector";
 import type { Operation } from "../operations/operation";
 import { createRawDb } from "../runner/raw-db";
 import { runBackwards } from "../runner/run-backwards";
@@ -104,7 +105,7 @@ function describe(result: RunResult): string {
 }
 
 export async function introspect(dialect: Dialect, connection: Connection): Promise<Snapshot> {
-  return dialect.introspector.introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
+  return requireIntrospector(dialect, "the conformance kit").introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
 }
 
 async function expectSchema(dialect: Dialect, connection: Connection, expected: Snapshot, when: string): Promise<void> {
