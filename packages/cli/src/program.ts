@@ -73,6 +73,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--preview", "print the SQL and change nothing")
     .option("--auto-agree", "do not ask before faking several migrations")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
+    .option("--ignore-drift", "run even when the database differs from its applied migrations (see mig check --drift)")
     .addHelpText(
       "after",
       examples(["mig forwards all", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
@@ -98,7 +99,8 @@ export function buildProgram(dispatch: Dispatch): Command {
     .command("check")
     .description("list migrations: applied or not, and applied files edited since")
     .argument("[app]", "one app (default: every app)")
-    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json"]))
+    .option("--drift", "compare the live schema with the applied migrations; exit 1 on any difference")
+    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json", "mig check --drift", "mig check --drift --json"]))
     .action(action("check", ["app"]));
 
   program

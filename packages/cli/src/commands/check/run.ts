@@ -4,10 +4,13 @@ import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
 import { renderTable } from "../../output/render-table";
 import { loadSources } from "../../project/load-sources";
+import { checkDrift } from "./check-drift";
 
 export interface CheckOptions extends GlobalOptions {
   /** One app; default every app. */
   readonly app?: string | undefined;
+  /** Compare the live schema with the applied migrations instead (exit 1 on drift). */
+  readonly drift?: boolean | undefined;
 }
 
 /** One row of `mig check --json`. */
@@ -24,6 +27,7 @@ export interface CheckRow {
  * ran), plus applied migrations whose file is gone. Reads only. Exit 0 even when some are pending.
  */
 export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
+  if (options.drift) return checkDrift(options, deps);
   return runCommand(deps, options, async (context) => {
     const { output } = context;
     const apps = await context.apps(options.app ?? "all");
