@@ -13,6 +13,7 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<Runner>>> = {
   backwards: async () => (await import("./commands/backwards/run")).run as unknown as Runner,
   check: async () => (await import("./commands/check/run")).run as unknown as Runner,
   clean: async () => (await import("./commands/clean/run")).run as unknown as Runner,
+  pull: async () => (await import("./commands/pull/run")).run as unknown as Runner,
 };
 
 /**

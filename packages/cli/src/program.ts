@@ -4,7 +4,7 @@ import { VERSION } from "./version";
 /** What the program calls when a command is parsed: the command's name and its options. */
 export type Dispatch = (command: CommandName, options: Record<string, unknown>) => Promise<void>;
 
-export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean";
+export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean" | "pull";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -110,6 +110,15 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--auto-agree", "do not ask for confirmation")
     .addHelpText("after", examples(["mig clean music", "mig clean music --auto-agree"]))
     .action(action("clean", ["app"]));
+
+  program
+    .command("pull")
+    .description("adopt an existing database: write its tables in the DSL and a baseline migration recorded as applied")
+    .argument("<app>", "an app without migrations")
+    .option("--tables <path>", "where to write the tables module (default: the app's tables path)")
+    .option("--schema <name>", "pull this database schema's tables (dialects with schemas)")
+    .addHelpText("after", examples(["mig pull legacy", "mig pull legacy --tables src/legacy/pulled.ts", "mig pull legacy --schema billing"]))
+    .action(action("pull", ["app"]));
 
   return program;
 }

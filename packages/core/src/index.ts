@@ -15,3 +15,4 @@ export * from "./runner/index";
 export * from "./config/index";
 export * from "./replay-cache/index";
 export * from "./drift/index";
+export * from "./pull/index";

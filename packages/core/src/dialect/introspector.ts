@@ -25,6 +25,11 @@ export interface IntrospectOptions {
   /** Tables to leave out (the tracking tables are always left out). */
   readonly excludeTables?: readonly string[];
   /**
+   * The database schema to read (dialects with `capabilities.schemas`). Default: the connection's
+   * current schema.
+   */
+  readonly schema?: string;
+  /**
    * Receives what mig does not model. Without it, such an object fails the introspection with
    * `MIG_E_UNSUPPORTED`; with it, the object is left out of the snapshot and reported here.
    */
