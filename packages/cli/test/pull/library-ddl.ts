@@ -31,7 +31,7 @@ export const LIBRARY_DDL: Readonly<Record<DatabaseKind, readonly string[]>> = {
     `CREATE TABLE authors (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(100) NOT NULL UNIQUE, born date NULL)`,
     `CREATE TABLE books (
        isbn varchar(13) NOT NULL PRIMARY KEY,
-       title text NOT NULL,
+       title varchar(200) NOT NULL,
        author_id int NOT NULL,
        price decimal(8, 2) NOT NULL DEFAULT 0,
        published tinyint(1) NOT NULL DEFAULT 0,
@@ -39,7 +39,7 @@ export const LIBRARY_DDL: Readonly<Record<DatabaseKind, readonly string[]>> = {
        CONSTRAINT books_price_positive CHECK (price >= 0),
        CONSTRAINT books_author_id_fkey FOREIGN KEY (author_id) REFERENCES authors (id) ON DELETE CASCADE
      )`,
-    `CREATE INDEX books_title_idx ON books (title(100))`,
+    `CREATE INDEX books_title_idx ON books (title)`,
     `CREATE TABLE categories (id int NOT NULL PRIMARY KEY, name varchar(50) NOT NULL, parent_id int NULL,
        CONSTRAINT categories_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES categories (id) ON DELETE SET NULL)`,
     `CREATE TABLE book_categories (
