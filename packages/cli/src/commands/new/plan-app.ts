@@ -90,6 +90,7 @@ export async function planApp(
     externalTables: await externalTableNames(app, input.apps, deps),
     maxIdentifierLength: capabilities.maxIdentifierLength,
     indexMethods: capabilities.indexMethods,
+    dialect,
   });
 
   const tables = new Set([...from.tableNames(), ...to.tableNames()]);
