@@ -73,7 +73,8 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>, 
   const rules = new Map(rows.rules.map((r) => [`${r.table_name}\0${r.constraint_name}`, r]));
   for (const table of tables) {
     const primary = keys.get(`${table}\0PRIMARY`)?.map((k) => k.column_name) ?? [];
-    if (primary.length === 0) {
+    // With `report`, a table without a key is still read (mig pull keeps it as a raw step).
+    if (primary.length === 0 && !report) {
       throw new MigError("MIG_E_UNSUPPORTED", `Table "${table}" has no primary key; mig only models tables with one`, {
         hint: "Leave the table out with excludeTables, or give it a primary key.",
         meta: { table },

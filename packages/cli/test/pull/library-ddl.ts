@@ -26,6 +26,11 @@ export const LIBRARY_DDL: Readonly<Record<DatabaseKind, readonly string[]>> = {
        PRIMARY KEY (book_isbn, category_id)
      )`,
     `CREATE TABLE reviews (id bigserial PRIMARY KEY, book varchar(13) NOT NULL REFERENCES books (isbn), stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5), mood mood NOT NULL DEFAULT 'ok', body text)`,
+    `CREATE INDEX reviews_mood_idx ON reviews (mood)`,
+    // What the DSL cannot say besides the enum: a table without a primary key, a foreign key over two columns.
+    `CREATE TABLE audit_log (at timestamptz NOT NULL DEFAULT now(), message text NOT NULL)`,
+    `CREATE TABLE editions (isbn varchar(13) NOT NULL REFERENCES books (isbn), number integer NOT NULL, PRIMARY KEY (isbn, number))`,
+    `CREATE TABLE prints (id serial PRIMARY KEY, isbn varchar(13) NOT NULL, number integer NOT NULL, CONSTRAINT prints_edition_fkey FOREIGN KEY (isbn, number) REFERENCES editions (isbn, number))`,
   ],
   mysql: [
     `CREATE TABLE authors (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, name varchar(100) NOT NULL UNIQUE, born date NULL)`,
@@ -52,6 +57,7 @@ export const LIBRARY_DDL: Readonly<Record<DatabaseKind, readonly string[]>> = {
     `CREATE TABLE reviews (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, book varchar(13) NOT NULL, stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5),
        mood enum('sad', 'ok', 'happy') NOT NULL DEFAULT 'ok', body text NULL,
        CONSTRAINT reviews_book_fkey FOREIGN KEY (book) REFERENCES books (isbn))`,
+    `CREATE TABLE audit_log (at datetime(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6), message text NOT NULL)`,
   ],
   sqlite: [
     `CREATE TABLE authors (id INTEGER PRIMARY KEY AUTOINCREMENT, name VARCHAR(100) NOT NULL UNIQUE, born DATE)`,

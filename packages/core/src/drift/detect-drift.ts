@@ -4,6 +4,8 @@ import type { UnsupportedObject } from "../dialect/introspector";
 import { requireIntrospector } from "../dialect/require-introspector";
 import { MigError } from "../errors/mig-error";
 import { DEFAULT_TRACKING_TABLE, progressTableName } from "../runner/tracking-schema";
+import { planTablesModule } from "../pull/tables-module-plan";
+import { entityKey } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
 import { type DriftDifference, schemaDrift } from "./schema-drift";
 
@@ -25,8 +27,8 @@ export interface DriftReport {
 /**
  * Compares the live database with the schema its applied migrations add up to: one
  * introspection (the dialect's introspector; `MIG_E_UNSUPPORTED` without one), then the pure
- * {@link schemaDrift}. mig's own tracking tables are left out; so is what mig does not model,
- * which is listed in `notCompared` instead.
+ * {@link schemaDrift}. mig's own tracking tables are left out; so is what mig does not model, and
+ * what its DSL cannot say (kept by `mig pull` as raw steps), which is listed in `notCompared` instead.
  *
  * @example
  * ```ts
@@ -43,7 +45,17 @@ export async function detectDrift(options: DetectDriftOptions): Promise<DriftRep
     excludeTables: [tracking, progressTableName(tracking)],
     onUnsupported: (object) => notCompared.push(object),
   });
-  return { differences: schemaDrift(dialect, options.expected, actual), notCompared };
+  // What the DSL cannot say (a foreign key over two columns, a table without a key) is kept by
+  // raw steps the replay does not see: left out on both sides, and listed.
+  const leftOut = [...planTablesModule(actual).leftOut, ...planTablesModule(options.expected).leftOut];
+  const tables = new Set(leftOut.flatMap(({ entity }) => (entity.entity === "table" ? [entity.name] : [])));
+  const keys = new Set(leftOut.map(({ entity }) => entityKey(entity)));
+  const skip = (snapshot: Snapshot) => snapshot.with({ remove: snapshot.entities.filter((e) => keys.has(entityKey(e)) || tables.has(e.entity === "table" ? e.name : e.table)).map(entityKey) });
+  for (const { entity, reason } of planTablesModule(actual).leftOut) {
+    const kind = entity.entity === "table" ? "table" : entity.entity === "column" ? "column" : entity.entity === "index" ? "index" : "constraint";
+    notCompared.push({ kind, table: entity.entity === "table" ? entity.name : entity.table, name: entity.name, reason: `mig's DSL cannot say it: ${reason}`, sql: [] });
+  }
+  return { differences: schemaDrift(dialect, skip(options.expected), skip(actual)), notCompared };
 }
 
 /** `MIG_E_DRIFT`, one problem per difference: what `mig forwards` throws on a drifted database. */
