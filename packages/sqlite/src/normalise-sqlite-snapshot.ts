@@ -32,19 +32,5 @@ function normaliseDefault(value: ColumnDefault | null, column: ColumnEntity): Co
   if (column.type === "boolean" && (literal === 0 || literal === 1)) return { kind: "value", value: literal === 1 };
   if (column.type !== "boolean" && column.type !== "json" && typeof literal === "boolean") return { kind: "value", value: literal ? 1 : 0 };
   if (column.type === "bytea" && typeof literal === "string") return { kind: "value", value: canonicalHex(literal) };
-  // NUMERIC affinity keeps `DEFAULT 0` as 0 and `DEFAULT '0.00'` as the text: one decimal, written
-  // without trailing zeros (the scale is not kept either, see above), so that both compare equal.
-  if (column.type === "numeric" && (typeof literal === "number" || (typeof literal === "string" && DECIMAL.test(literal)))) {
-    return { kind: "value", value: plainDecimal(String(literal)) };
-  }
   return value;
-}
-
-const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
-
-/** `"12.50"` → `"12.5"`, `"0.00"` → `"0"`, `"+3"` → `"3"`. */
-function plainDecimal(text: string): string {
-  if (!DECIMAL.test(text)) return text;
-  const unsigned = text.replace(/^\+/, "");
-  return unsigned.includes(".") ? unsigned.replace(/0+$/, "").replace(/\.$/, "") : unsigned;
 }
