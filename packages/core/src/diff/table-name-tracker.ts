@@ -1,4 +1,4 @@
-import type { Operation } from "../operations/operation";
+import { type Operation, tableOf } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
 
 /** Where one operation of a plan works: the existing table (by its name before the plan) and its columns. */
