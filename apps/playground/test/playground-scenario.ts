@@ -56,6 +56,12 @@ export function playgroundScenario(kind: DatabaseKind): void {
       expect(rows.every((r) => r.applied && !r.checksumMismatch)).toBe(true);
     });
 
+    it("check --drift finds the database to be exactly what the history made (exit 0)", async () => {
+      const result = await runMig(["check", "--drift", "--json"], db.url);
+      expect(JSON.parse(result.stdout)).toEqual({ drift: false, differences: [], notCompared: [] });
+      expect(result.code, result.stderr).toBe(0);
+    });
+
     it("backwards all removes everything, the seed data first; forwards all brings it back", async () => {
       const back = await runMig(["backwards", "all", "all", "--auto-agree"], db.url);
       expect(back.code, back.stderr).toBe(0);

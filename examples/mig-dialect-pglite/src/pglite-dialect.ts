@@ -1,4 +1,4 @@
-import type { Dialect } from "@mig/core";
+import type { IntrospectingDialect } from "@mig/core";
 import { normaliseSnapshot, postgresEmitter, postgresIntrospector, postgresTypeMapper } from "@mig/postgres";
 import { pgliteCapabilities } from "./pglite-capabilities";
 import { describePgliteConnection, resolvePgliteTarget } from "./pglite-config";
@@ -23,7 +23,7 @@ export interface PgliteDialectOptions {
  * await connection.close();
  * ```
  */
-export function createPgliteDialect(options: PgliteDialectOptions = {}): Dialect {
+export function createPgliteDialect(options: PgliteDialectOptions = {}): IntrospectingDialect {
   const openTimeoutMs = options.openTimeoutMs ?? 30_000;
   return {
     name: "pglite",
@@ -43,4 +43,4 @@ export function createPgliteDialect(options: PgliteDialectOptions = {}): Dialect
 }
 
 /** The pglite dialect with default options. */
-export const pgliteDialect: Dialect = createPgliteDialect();
+export const pgliteDialect: IntrospectingDialect = createPgliteDialect();

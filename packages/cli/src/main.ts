@@ -14,6 +14,7 @@ const COMMANDS: Readonly<Record<CommandName, () => Promise<Runner>>> = {
   check: async () => (await import("./commands/check/run")).run as unknown as Runner,
   clean: async () => (await import("./commands/clean/run")).run as unknown as Runner,
   lint: async () => (await import("./commands/lint/run")).run as unknown as Runner,
+  pull: async () => (await import("./commands/pull/run")).run as unknown as Runner,
 };
 
 /** With `--fleet`, these commands run on every target of the config's fleet (`src/fleet/`). */

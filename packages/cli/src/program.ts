@@ -4,7 +4,7 @@ import { VERSION } from "./version";
 /** What the program calls when a command is parsed: the command's name and its options. */
 export type Dispatch = (command: CommandName, options: Record<string, unknown>) => Promise<void>;
 
-export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean" | "lint";
+export type CommandName = "new" | "forwards" | "backwards" | "check" | "clean" | "lint" | "pull";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -79,6 +79,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
     .option("--fleet", "run on every target of the config's fleet instead of its one connection")
     .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
+    .option("--ignore-drift", "run even when the database differs from its applied migrations (see mig check --drift)")
     .addHelpText(
       "after",
       examples(["mig forwards all", "mig forwards all --fleet --concurrency 8", "mig forwards music 1", "mig forwards music 2026-11-22T13:58:23:024723", "mig forwards shop --preview", "mig forwards music --fake"]),
@@ -109,7 +110,8 @@ export function buildProgram(dispatch: Dispatch): Command {
     .argument("[app]", "one app (default: every app)")
     .option("--fleet", "run on every target of the config's fleet instead of its one connection")
     .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
-    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json", "mig check --fleet --json"]))
+    .option("--drift", "compare the live schema with the applied migrations; exit 1 on any difference")
+    .addHelpText("after", examples(["mig check", "mig check music", "mig check --json", "mig check --drift", "mig check --fleet --json"]))
     .action(action("check", ["app"]));
 
   program
@@ -127,6 +129,15 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--auto-agree", "do not ask for confirmation")
     .addHelpText("after", examples(["mig clean music", "mig clean music --auto-agree"]))
     .action(action("clean", ["app"]));
+
+  program
+    .command("pull")
+    .description("adopt an existing database: write its tables in the DSL and a baseline migration recorded as applied")
+    .argument("<app>", "an app without migrations")
+    .option("--tables <path>", "where to write the tables module (default: the app's tables path)")
+    .option("--schema <name>", "pull this database schema's tables (dialects with schemas)")
+    .addHelpText("after", examples(["mig pull legacy", "mig pull legacy --tables src/legacy/pulled.ts", "mig pull legacy --schema billing"]))
+    .action(action("pull", ["app"]));
 
   return program;
 }

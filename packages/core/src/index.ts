@@ -14,3 +14,5 @@ export * from "./serialise/index";
 export * from "./runner/index";
 export * from "./config/index";
 export * from "./replay-cache/index";
+export * from "./drift/index";
+export * from "./pull/index";

@@ -68,4 +68,9 @@ export const mysqlCapabilities = {
    * keep them in UTC).
    */
   timestamptz: false,
+  /**
+   * "There can be only one auto column and it must be defined as a key" (MariaDB KB
+   * AUTO_INCREMENT): a serial elsewhere passes CREATE TABLE nowhere, so mig new refuses it.
+   */
+  serialPrimaryKeyOnly: true,
 } as const satisfies DialectCapabilities;

@@ -1,4 +1,4 @@
-import type { Dialect } from "@mig/core";
+import type { IntrospectingDialect } from "@mig/core";
 import { connectMysql } from "./connect-mysql";
 import { describeMysqlConnection } from "./connection-options";
 import { mysqlCapabilities } from "./mysql-capabilities";
@@ -40,7 +40,7 @@ export interface MysqlDialectOptions {
  * });
  * ```
  */
-export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
+export function createMysqlDialect(options: MysqlDialectOptions = {}): IntrospectingDialect {
   const types = createMysqlTypeMapper({ uuidType: options.uuidType ?? "char" });
   return {
     name: "mysql",
@@ -74,4 +74,4 @@ export function createMysqlDialect(options: MysqlDialectOptions = {}): Dialect {
  * await connection.close();
  * ```
  */
-export const mysqlDialect: Dialect = createMysqlDialect();
+export const mysqlDialect: IntrospectingDialect = createMysqlDialect();

@@ -1,4 +1,4 @@
-import type { Dialect } from "@mig/core";
+import type { IntrospectingDialect } from "@mig/core";
 import { connectPostgres, type PostgresConnectOptions } from "./connection/connect";
 import { describeConnection } from "./connection/connection-target";
 import { DEFAULT_LOCK_KEY } from "./connection/migration-lock";
@@ -23,7 +23,7 @@ export type PostgresDialectOptions = PostgresConnectOptions;
  * await connection.close();
  * ```
  */
-export function createPostgresDialect(options: PostgresDialectOptions = {}): Dialect {
+export function createPostgresDialect(options: PostgresDialectOptions = {}): IntrospectingDialect {
   return {
     name: "postgres",
     aliases: ["pg", "postgresql"],
@@ -41,4 +41,4 @@ export function createPostgresDialect(options: PostgresDialectOptions = {}): Dia
 }
 
 /** The PostgreSQL dialect with default options. */
-export const postgresDialect: Dialect = createPostgresDialect();
+export const postgresDialect: IntrospectingDialect = createPostgresDialect();

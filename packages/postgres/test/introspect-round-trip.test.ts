@@ -1,4 +1,4 @@
-import type { ColumnDefault, ColumnTypeSpec, Connection, JsonValue } from "@mig/core";
+import type { ColumnDefault, ColumnTypeSpec, Connection, JsonValue, UnsupportedObject } from "@mig/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresDialect } from "../src/index";
 import { apply, createTables, expected, introspect } from "./support/apply";
@@ -186,6 +186,24 @@ describe("introspection round trip (PostgreSQL)", () => {
     const to = { ...from, default: value("it''s ; DROP TABLE x; --"), nullable: false };
     await apply(connection, { kind: "alter_column", table: "alter_default", from, to, backfill: "filled" });
     expect((await introspect(connection)).column("alter_default", "x")).toEqual(to);
+  });
+
+  it("reads another schema on request (mig pull --schema), and reports an enum column instead of failing when asked", async () => {
+    await connection.query(`CREATE SCHEMA billing`);
+    await connection.query(`CREATE TYPE billing.state AS ENUM ('open', 'paid')`);
+    await connection.query(`CREATE TABLE billing.invoice (id serial PRIMARY KEY, state billing.state NOT NULL DEFAULT 'open')`);
+    const reported: UnsupportedObject[] = [];
+    const billing = await postgresDialect.introspector.introspect(connection, { schema: "billing", onUnsupported: (o) => reported.push(o) });
+    expect(billing.tableNames()).toEqual(["invoice"]);
+    expect(billing.table("invoice")?.columns.map((c) => c.name)).toEqual(["id"]);
+    expect(reported).toEqual([
+      {
+        kind: "column", table: "invoice", name: "state", reason: "its type billing.state is an enum",
+        sql: [`CREATE TYPE billing.state AS ENUM ('open', 'paid')`, `ALTER TABLE "invoice" ADD COLUMN "state" billing.state DEFAULT 'open'::billing.state NOT NULL`],
+      },
+    ]);
+    await expect(postgresDialect.introspector.introspect(connection, { schema: "billing" })).rejects.toMatchObject({ code: "MIG_E_UNSUPPORTED" });
+    expect((await introspect(connection)).tableNames()).not.toContain("invoice");
   });
 });
 

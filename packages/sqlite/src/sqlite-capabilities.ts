@@ -45,4 +45,6 @@ export const sqliteCapabilities: DialectCapabilities = {
   jsonb: false,
   // No time zone aware type: timestamptz is stored as timestamp (lang_datefunc.html).
   timestamptz: false,
+  // AUTOINCREMENT only on the rowid alias, "INTEGER PRIMARY KEY" (autoinc.html).
+  serialPrimaryKeyOnly: true,
 };

@@ -1,4 +1,4 @@
-import type { ConnectionConfig, Dialect, DialectCapabilities } from "@mig/core";
+import type { ConnectionConfig, DialectCapabilities, IntrospectingDialect } from "@mig/core";
 import { normaliseSqliteSnapshot } from "./normalise-sqlite-snapshot";
 import { sqliteCapabilities } from "./sqlite-capabilities";
 import { SqliteConnection } from "./sqlite-connection";
@@ -24,7 +24,7 @@ export interface CreateSqliteDialectOptions {
  * const connection = await dialect.connect("sqlite:./playground.db");
  * ```
  */
-export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): Dialect {
+export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): IntrospectingDialect {
   return {
     name: "sqlite",
     urlSchemes: ["sqlite", "file"],
@@ -59,4 +59,4 @@ export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): D
  * export default defineConfig({ dialect: sqliteDialect, connection: { filename: "./app.db" }, apps: [] });
  * ```
  */
-export const sqliteDialect: Dialect = createSqliteDialect();
+export const sqliteDialect: IntrospectingDialect = createSqliteDialect();

@@ -4,7 +4,9 @@ import {
   type Entity,
   type ForeignKeyAction,
   type Introspector,
+  type ColumnDefault,
   FOREIGN_KEY_ACTIONS,
+  normaliseDefault,
   Snapshot,
 } from "@mig/core";
 import { type ParsedConstraint, type ParsedTable, parseCreateTable } from "./parse-create-table";
@@ -75,7 +77,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
       ...spec,
       // A primary key column is never NULL for mig (SQLite would allow it outside the rowid alias).
       nullable: column.notnull === 0 && column.pk === 0,
-      default: clause && spec.type !== "serial" ? parseSqliteDefault(clause, spec) : null,
+      default: clause && spec.type !== "serial" ? decimalForm(parseSqliteDefault(clause, spec), spec) : null,
     });
   }
 
@@ -137,6 +139,17 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     });
   }
   return entities;
+}
+
+/**
+ * NUMERIC affinity keeps `DEFAULT 0` as the integer 0 (datatype3.html#type_affinity): a numeric
+ * default is read back in mig's form for decimals, an exact string with the column's scale ("0.00"),
+ * as `numeric({ precision: 8, scale: 2 }).default(0)` gives it.
+ */
+function decimalForm(value: ColumnDefault, spec: ColumnTypeSpec): ColumnDefault {
+  if (spec.type !== "numeric" || value.kind !== "value" || (typeof value.value !== "number" && typeof value.value !== "string")) return value;
+  const normalised = normaliseDefault({ kind: "value", value: value.value }, spec, true);
+  return normalised.ok && normalised.value !== null ? normalised.value : value;
 }
 
 async function primaryKeyOf(connection: Connection, table: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Connection, Dialect } from "@mig/core";
+import type { Connection, IntrospectingDialect } from "@mig/core";
 import { mysqlDialect } from "@mig/mysql";
 import { postgresDialect } from "@mig/postgres";
 import { sqliteDialect } from "@mig/sqlite";
@@ -8,7 +8,7 @@ export type DatabaseKind = "sqlite" | "postgres" | "mysql";
 
 export interface TestDatabase {
   readonly url: string;
-  readonly dialect: Dialect;
+  readonly dialect: IntrospectingDialect;
   connect(): Promise<Connection>;
   drop(): Promise<void>;
 }

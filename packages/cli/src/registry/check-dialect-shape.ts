@@ -15,7 +15,8 @@ const DIALECT_SHAPE: readonly Check[] = [
   ["emitter.hooks", (d) => isObject(at(d, "emitter.hooks"))],
   ["types.toNative", (d) => fn(at(d, "types.toNative"))],
   ["types.fromNative", (d) => fn(at(d, "types.fromNative"))],
-  ["introspector.introspect", (d) => fn(at(d, "introspector.introspect"))],
+  // Optional: without it, mig pull and mig check --drift refuse with MIG_E_UNSUPPORTED.
+  ["introspector.introspect", (d) => d.introspector === undefined || fn(at(d, "introspector.introspect"))],
   ["placeholder", (d) => fn(d.placeholder)],
   ["connect", (d) => fn(d.connect)],
   ["describeConnection", (d) => fn(d.describeConnection)],

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import type { Connection } from "@mig/core";
+import { requireIntrospector, type Connection } from "@mig/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "../support/databases";
 import { configText, MUSIC, SHOP } from "../support/fixtures";
@@ -40,7 +40,7 @@ export function commandScenarios(kind: DatabaseKind): void {
         await connection.close();
       }
     };
-    const schema = () => withDb((c) => db.dialect.introspector.introspect(c));
+    const schema = () => withDb((c) => requireIntrospector(db.dialect, "the test").introspect(c));
     const userTables = async () => (await schema()).tableNames().filter((name) => !name.startsWith("mig_"));
     const columns = async (table: string) => (await schema()).table(table)?.columns.map((c) => c.name) ?? [];
     const trackingRows = () =>

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Connection, Dialect } from "@mig/core";
+import type { Connection, IntrospectingDialect } from "@mig/core";
 import { mysqlDialect } from "@mig/mysql";
 import { postgresDialect } from "@mig/postgres";
 import { sqliteDialect } from "@mig/sqlite";
@@ -11,7 +11,7 @@ export interface TestDatabase {
   readonly kind: DatabaseKind;
   /** What DATABASE_URL is set to. */
   readonly url: string;
-  readonly dialect: Dialect;
+  readonly dialect: IntrospectingDialect;
   connect(): Promise<Connection>;
   drop(): Promise<void>;
 }

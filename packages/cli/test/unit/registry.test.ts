@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { requireIntrospector } from "@mig/core";
 import { sqliteDialect } from "@mig/sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveDialect } from "../../src/registry/resolve-dialect";
@@ -31,6 +32,7 @@ function installPackage(name: string, js: string): void {
 installPackage("mig-dialect-fake", FAKE_DIALECT_JS("fake"));
 installPackage("mig-dialect-broken", FAKE_DIALECT_JS("broken", ["connect", "introspector"]));
 installPackage("my-company-dialect", FAKE_DIALECT_JS("acme"));
+installPackage("mig-dialect-blind", FAKE_DIALECT_JS("blind", ["introspector"]));
 
 describe("resolveDialect", () => {
   it.each([
@@ -69,7 +71,13 @@ describe("resolveDialect", () => {
   it("names every missing part of a plugin of the wrong shape", async () => {
     const error = await resolveDialect("broken", [], context).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "MIG_E_DIALECT" });
-    expect((error as { problems: { path: string }[] }).problems.map((p) => p.path)).toEqual(["introspector.introspect", "connect"]);
+    expect((error as { problems: { path: string }[] }).problems.map((p) => p.path)).toEqual(["connect"]);
+  });
+
+  it("accepts a dialect without an introspector (it is optional: pull and drift refuse, nothing else)", async () => {
+    const dialect = await resolveDialect("blind", [], context);
+    expect(dialect.introspector).toBeUndefined();
+    expect(() => requireIntrospector(dialect, "mig pull")).toThrow(expect.objectContaining({ code: "MIG_E_UNSUPPORTED" }));
   });
 
   it("reports an unknown dialect and a plugin package that is not installed", async () => {

@@ -91,6 +91,12 @@ export interface DialectCapabilities {
   readonly jsonb?: boolean;
   /** A time zone aware timestamp type distinct from the plain one. Default is `false`. */
   readonly timestamptz?: boolean;
+  /**
+   * An auto-increment column (serial, bigserial) must be the table's whole primary key (SQLite's
+   * rowid alias; MySQL's one auto column, which must be a key). When true, `mig new` refuses a
+   * serial anywhere else with `MIG_E_SCHEMA_INVALID`. Default is `false`.
+   */
+  readonly serialPrimaryKeyOnly?: boolean;
 }
 
 export type ResolvedCapabilities = { readonly [K in keyof DialectCapabilities]-?: NonNullable<DialectCapabilities[K]> };
@@ -117,6 +123,7 @@ export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
   rebuildTable: false,
   jsonb: false,
   timestamptz: false,
+  serialPrimaryKeyOnly: false,
 };
 
 /** The dialect's flags with every default filled in. */

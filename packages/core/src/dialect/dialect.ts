@@ -35,7 +35,11 @@ export interface Dialect {
   readonly capabilities: DialectCapabilities;
   readonly emitter: Emitter;
   readonly types: TypeMapper;
-  readonly introspector: Introspector;
+  /**
+   * Reads the live schema back. Optional: without it, `mig pull` and `mig check --drift` refuse
+   * with `MIG_E_UNSUPPORTED`, and the conformance kit cannot run (it compares by introspection).
+   */
+  readonly introspector?: Introspector;
   /** The bind-parameter placeholder for the 1-based `index`-th parameter (`?`, `$1`). */
   placeholder(index: number): string;
   /** Opens a connection. Failures are `MIG_E_CONNECTION` errors naming host and port, never the password. */
@@ -51,3 +55,6 @@ export interface Dialect {
   /** How operations marked online are made without blocking writes. Default: online changes nothing. */
   readonly online?: OnlineSupport;
 }
+
+/** A dialect that can read the live schema back (every built-in dialect). */
+export type IntrospectingDialect = Dialect & { readonly introspector: Introspector };

@@ -7,3 +7,5 @@ export * from "./online-support";
 export * from "./sql-emitter";
 export * from "./statement";
 export * from "./type-mapper";
+export * from "./require-introspector";
+export * from "./normalise-for-dialect";

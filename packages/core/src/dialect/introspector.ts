@@ -1,9 +1,39 @@
 import type { Snapshot } from "../snapshot/snapshot";
 import type { Connection } from "./connection";
 
+/**
+ * Something in the live schema mig does not model (a column of an enum type, an index of another
+ * method, a table without a primary key, ...), reported instead of failing when the caller asks
+ * for it with `onUnsupported`. It is left out of the snapshot, together with whatever the dialect
+ * cannot report without it.
+ */
+export interface UnsupportedObject {
+  readonly kind: "table" | "column" | "index" | "constraint";
+  readonly table: string;
+  /** The column, index or constraint name; the table name for a table. */
+  readonly name: string;
+  /** Why mig does not model it, one sentence (`type mood is an enum`). */
+  readonly reason: string;
+  /**
+   * Statements that create it again on a database that has everything else (the tables the
+   * snapshot describes): what `mig pull` keeps as a raw migration step. Empty when unknown.
+   */
+  readonly sql: readonly string[];
+}
+
 export interface IntrospectOptions {
   /** Tables to leave out (the tracking tables are always left out). */
   readonly excludeTables?: readonly string[];
+  /**
+   * The database schema to read (dialects with `capabilities.schemas`). Default: the connection's
+   * current schema.
+   */
+  readonly schema?: string;
+  /**
+   * Receives what mig does not model. Without it, such an object fails the introspection with
+   * `MIG_E_UNSUPPORTED`; with it, the object is left out of the snapshot and reported here.
+   */
+  readonly onUnsupported?: (object: UnsupportedObject) => void;
 }
 
 /**

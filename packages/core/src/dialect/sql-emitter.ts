@@ -105,7 +105,8 @@ export function renderTableBody(hooks: EmitterHooks, schema: TableSchema): strin
   const lines: string[] = [];
   const columns = schema.columns;
   for (let i = 0; i < columns.length; i++) lines.push(hooks.renderColumn(columns[i] as ColumnEntity, NOT_INLINE));
-  lines.push(`PRIMARY KEY (${list(hooks, schema.table.primaryKey)})`);
+  // No key: only a table introspected from elsewhere (mig pull keeps it as a raw step).
+  if (schema.table.primaryKey.length > 0) lines.push(`PRIMARY KEY (${list(hooks, schema.table.primaryKey)})`);
   for (const u of schema.uniques) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(hooks, u.columns)})`);
   for (const c of schema.checks) lines.push(`CONSTRAINT ${q(c.name)} CHECK (${c.sql})`);
   for (const fk of schema.foreignKeys) lines.push(`CONSTRAINT ${q(fk.name)} ${renderForeignKeyBody(hooks, fk)}`);

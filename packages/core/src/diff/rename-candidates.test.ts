@@ -13,6 +13,14 @@ describe("findTableRenameCandidates", () => {
     expect(findTableRenameCandidates(snap(t("band", { name: "text" })), snap(t("ticket", { price: "integer" })))).toEqual([]);
   });
 
+  it("asks about a dropped and an added table that are only their key, the same key (Band → Performer)", () => {
+    expect(findTableRenameCandidates(snap(t("band", {})), snap(t("performer", {})))).toEqual([
+      { kind: "table", from: "band", to: "performer", question: "Did you rename table band to performer? (y/N)", automatic: false },
+    ]);
+    // Only one of them is only its key: nothing in common but the key, so not asked.
+    expect(findTableRenameCandidates(snap(t("band", {})), snap(t("ticket", { price: "integer" })))).toEqual([]);
+  });
+
   it("decides a same-export-name pair without asking and leaves out the other pairs of its tables", () => {
     const before = snap(t("band", { name: "text" }, { className: "Band" }), t("venue", { name: "text" }));
     const after = snap(t("group", { name: "text" }, { className: "Band" }), t("hall", { name: "text" }));

@@ -30,7 +30,8 @@ export type RenameCandidate = TableRenameCandidate | ColumnRenameCandidate;
 /**
  * Every dropped × added table pair that could be a rename, in a deterministic order (by old
  * name, then new name). A pair is a candidate when the tables share at least one column name
- * outside the primary key; a pair with the same `className` is a rename decided without asking
+ * outside the primary key, or when both are only their key and the keys have the same columns
+ * (Band → Performer with nothing but `id`); a pair with the same `className` is a rename decided without asking
  * (`automatic`), and the other pairs involving either of its tables are left out.
  *
  * @example
@@ -63,6 +64,9 @@ export function findTableRenameCandidates(from: Snapshot, to: Snapshot): readonl
     if (taken.has(`from:${name}`)) continue;
     const targets = new Set<string>();
     for (const column of nonKeyColumns(schema)) for (const target of addedByColumn.get(column) ?? []) targets.add(target);
+    if (nonKeyColumns(schema).length === 0) {
+      for (const other of added) if (!taken.has(`to:${other.table.name}`) && sameKeyOnly(schema, other)) targets.add(other.table.name);
+    }
     for (const target of targets) candidates.push(tableCandidate(name, target, false));
   }
   return candidates.sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
@@ -104,6 +108,11 @@ function tableCandidate(from: string, to: string, automatic: boolean): TableRena
 function nonKeyColumns(schema: TableSchema): string[] {
   const key = new Set(schema.table.primaryKey);
   return schema.columns.map((column) => column.name).filter((name) => !key.has(name));
+}
+
+/** Both tables are nothing but their primary key, and the keys have the same column names. */
+function sameKeyOnly(a: TableSchema, b: TableSchema): boolean {
+  return nonKeyColumns(b).length === 0 && a.table.primaryKey.join("\u0000") === b.table.primaryKey.join("\u0000");
 }
 
 /** Pairs whose export name is the same on both sides, when that name is unambiguous on each side. */

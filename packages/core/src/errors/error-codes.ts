@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   MIG_E_SNAPSHOT: "MIG_E_SNAPSHOT",
   /** A row copy during a table rebuild would violate a constraint or lose rows. */
   MIG_E_REBUILD: "MIG_E_REBUILD",
+  /** The live database differs from the schema its applied migrations add up to (`mig forwards` refuses it). */
+  MIG_E_DRIFT: "MIG_E_DRIFT",
   /** Something that should not happen: a bug in mig. */
   MIG_E_INTERNAL: "MIG_E_INTERNAL",
 } as const;

@@ -1,25 +1,11 @@
 import type { Dialect } from "../dialect/dialect";
+import { normaliseForDialect } from "../dialect/normalise-for-dialect";
 import { diff } from "../diff/diff";
-import { type Entity, entityKey } from "../snapshot/entities";
-import { Snapshot } from "../snapshot/snapshot";
+import { entityKey } from "../snapshot/entities";
+import type { Snapshot } from "../snapshot/snapshot";
 import { stableJson } from "./conformance-check";
 
-/**
- * The snapshot as `dialect` stores it: its own `normalise`, or else every column type passed
- * through `types.canonical`. Export names (`className`) are dropped: a database does not know them.
- */
-export function normaliseForDialect(dialect: Dialect, snapshot: Snapshot): Snapshot {
-  const canonical = (entity: Entity): Entity => {
-    if (entity.entity === "table" && entity.className !== undefined) {
-      const { className: _ignored, ...rest } = entity;
-      return rest;
-    }
-    if (entity.entity === "column" && dialect.types.canonical) return { ...entity, ...dialect.types.canonical(entity) };
-    return entity;
-  };
-  const normalised = dialect.normalise ? dialect.normalise(snapshot) : Snapshot.fromEntities(snapshot.entities.map(canonical));
-  return Snapshot.fromEntities(normalised.entities.map((e) => (e.entity === "table" ? canonical(e) : e)));
-}
+export { normaliseForDialect };
 
 /**
  * Every difference between the schema mig meant to create (`expected`, normalised for the dialect)

@@ -2,8 +2,12 @@ import { type ResolvedCapabilities, resolveCapabilities } from "../dialect/capab
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
 import { diff } from "../diff/diff";
+import { detectDrift } from "../drift/detect-drift";
+import { replayMigrations } from "../manager/replay-migrations";
+import type { MigrationSource } from "../runner/migration-source";
 import { planForDialect } from "../diff/plan-for-dialect";
 import { isMigError } from "../errors/mig-error";
+import { requireIntrospector } from "../dialect/require-introspector";
 import type { Operation } from "../operations/operation";
 import { createRawDb } from "../runner/raw-db";
 import { runBackwards } from "../runner/run-backwards";
@@ -59,11 +63,13 @@ export async function runSchemaScenario(dialect: Dialect, connection: Connection
   }
   expectOk(forwards, "applying the migration");
   await expectSchema(dialect, connection, scenario.after, "after applying the migration");
+  await expectNoDrift(dialect, connection, sources);
   await insertRows(context, scenario.rows);
   await scenario.afterForwards?.(context);
 
   expectOk(await runBackwards({ dialect, connection, sources, target: change.id }), "reversing the migration");
   await expectSchema(dialect, connection, scenario.before, "after reversing the migration");
+  await expectNoDrift(dialect, connection, [setup]);
   await scenario.afterBackwards?.(context);
 }
 
@@ -104,12 +110,19 @@ function describe(result: RunResult): string {
 }
 
 export async function introspect(dialect: Dialect, connection: Connection): Promise<Snapshot> {
-  return dialect.introspector.introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
+  return requireIntrospector(dialect, "the conformance kit").introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
 }
 
 async function expectSchema(dialect: Dialect, connection: Connection, expected: Snapshot, when: string): Promise<void> {
   const problems = schemaDifferences(dialect, expected, await introspect(dialect, connection));
   if (problems.length > 0) throw new ConformanceFailure(`The database does not have the intended schema ${when}:\n  - ${problems.join("\n  - ")}`);
+}
+
+/** What `mig check --drift` reports after the migrations ran: nothing, whatever the dialect's spellings. */
+async function expectNoDrift(dialect: Dialect, connection: Connection, applied: readonly MigrationSource[]): Promise<void> {
+  const expected = replayMigrations(await Promise.all(applied.map((source) => source.load())));
+  const { differences } = await detectDrift({ dialect, connection, expected });
+  if (differences.length > 0) throw new ConformanceFailure(`A freshly migrated database reports drift:\n  - ${differences.map((d) => d.message).join("\n  - ")}`);
 }
 
 async function insertRows(context: ScenarioContext, rows: Rows | undefined): Promise<void> {

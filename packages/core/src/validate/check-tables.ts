@@ -12,6 +12,7 @@ export function schemaProblems(tables: readonly Table[], options: ValidateTables
     knownTables: new Set([...tables.map((t) => t.name), ...external]),
     maxIdentifierLength: options.maxIdentifierLength ?? 63,
     indexMethods: options.indexMethods,
+    dialect: options.dialect,
     facts,
   };
   return SCHEMA_RULES.flatMap((rule) => rule(context));

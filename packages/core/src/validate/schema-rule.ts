@@ -1,4 +1,5 @@
 import type { MigProblem } from "../errors/mig-error";
+import type { Dialect } from "../dialect/dialect";
 import type { Table } from "../schema/table";
 import { TableFacts } from "../schema/table-facts";
 import type { IndexMethod } from "../schema/types";
@@ -14,6 +15,12 @@ export interface ValidateTablesOptions {
   readonly maxIdentifierLength?: number;
   /** The index methods allowed (the dialect's). Default: every method mig knows. */
   readonly indexMethods?: readonly IndexMethod[];
+  /**
+   * The dialect the tables are for: its capabilities and type mapper decide what it can store
+   * (a serial outside the primary key, a default the stored type cannot hold exactly). Default:
+   * none, and those rules do not run. `mig new` passes the configured dialect (and each target).
+   */
+  readonly dialect?: Pick<Dialect, "name" | "capabilities" | "types">;
 }
 
 /** A problem found by a rule. `identifier` marks problems with a name's length or emptiness. */
@@ -28,6 +35,7 @@ export interface SchemaRuleContext {
   readonly knownTables: ReadonlySet<string>;
   readonly maxIdentifierLength: number;
   readonly indexMethods: readonly IndexMethod[] | undefined;
+  readonly dialect?: Pick<Dialect, "name" | "capabilities" | "types"> | undefined;
   /**
    * What the rules ask about each table, shared by them (and by `snapshotFromTables`) so that it
    * is worked out once. A context without it gets its own (see {@link factsOf}).

@@ -2,6 +2,7 @@ import { columnDefaults } from "./rules/column-defaults";
 import { columnNames } from "./rules/column-names";
 import { columnTypes } from "./rules/column-types";
 import { constraintNames } from "./rules/constraint-names";
+import { dialectStorage } from "./rules/dialect-storage";
 import { foreignKeys } from "./rules/foreign-keys";
 import { identifiers } from "./rules/identifiers";
 import { primaryKey } from "./rules/primary-key";
@@ -20,4 +21,5 @@ export const SCHEMA_RULES: readonly SchemaRule[] = [
   tableOptions,
   identifiers,
   constraintNames,
+  dialectStorage,
 ];

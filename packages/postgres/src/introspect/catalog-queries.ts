@@ -1,11 +1,11 @@
 /**
  * The catalog queries of the introspector: the connection's current schema only (`current_schema()`,
- * the first existing schema of its `search_path`), ordinary and partitioned tables, leaving out the
+ * the first existing schema of its `search_path`, or the schema in `$2`), ordinary and partitioned tables, leaving out the
  * tracking tables (`mig_migrations*`) and those listed in `$1`. Names come back as JSON arrays
  * (`to_json`), so that names with commas, quotes or braces survive.
  */
 
-const TABLE_FILTER = `n.nspname = current_schema() AND c.relkind IN ('r', 'p')
+const TABLE_FILTER = `n.nspname = COALESCE($2::text, current_schema()) AND c.relkind IN ('r', 'p')
   AND c.relname NOT LIKE 'mig\\_migrations%' AND NOT (c.relname = ANY ($1::text[]))`;
 
 export const TABLES_SQL = `
@@ -18,10 +18,16 @@ SELECT c.relname AS name
 export const COLUMNS_SQL = `
 SELECT col.table_name, col.column_name, col.data_type, col.character_maximum_length AS length,
        col.numeric_precision AS precision, col.numeric_scale AS scale, col.is_nullable = 'YES' AS nullable,
-       col.column_default, col.is_identity = 'YES' AS identity
+       col.column_default, col.is_identity = 'YES' AS identity,
+       format_type(a.atttypid, a.atttypmod) AS native_type, t.typtype AS type_kind,
+       quote_ident(tn.nspname) || '.' || quote_ident(t.typname) AS type_name,
+       (SELECT to_json(array_agg(e.enumlabel::text ORDER BY e.enumsortorder)) FROM pg_enum e WHERE e.enumtypid = a.atttypid) AS enum_labels
   FROM information_schema.columns col
   JOIN pg_class c ON c.relname = col.table_name
   JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = col.table_schema
+  JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = col.column_name
+  JOIN pg_type t ON t.oid = a.atttypid
+  JOIN pg_namespace tn ON tn.oid = t.typnamespace
  WHERE ${TABLE_FILTER}
  ORDER BY col.table_name, col.ordinal_position`;
 
@@ -54,6 +60,7 @@ SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
  */
 export const INDEXES_SQL = `
 SELECT c.relname AS table_name, i.relname AS name, am.amname AS method, ix.indisunique AS is_unique,
+       pg_get_indexdef(ix.indexrelid) AS definition,
        ix.indpred IS NOT NULL AS partial,
        to_json(ARRAY(
          SELECT COALESCE(a.attname::text, pg_get_indexdef(ix.indexrelid, k.ord::int, true))

@@ -9,6 +9,8 @@ import {
   MigError,
   Snapshot,
 } from "@mig/core";
+import { quoteIdentifier } from "../emitter/postgres-emitter";
+import { quoteString } from "../emitter/quote-literal";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { normaliseSnapshot } from "../normalise/normalise-snapshot";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, INDEXES_SQL, TABLES_SQL } from "./catalog-queries";
@@ -33,6 +35,10 @@ interface ColumnRow {
   nullable: boolean;
   column_default: string | null;
   identity: boolean;
+  native_type: string;
+  type_kind: string;
+  type_name: string;
+  enum_labels: string[] | null;
 }
 
 interface ConstraintRow {
@@ -54,6 +60,7 @@ interface IndexRow {
   is_unique: boolean;
   partial: boolean;
   columns: string[];
+  definition: string;
 }
 
 /** A serial is an integer column whose default draws from a sequence (or an identity column). */
@@ -66,14 +73,14 @@ function unsupported(what: string, table: string): MigError {
   });
 }
 
-function column(row: ColumnRow): ColumnEntity {
+function column(row: ColumnRow): ColumnEntity | undefined {
   const autoIncrement = row.identity || (row.column_default !== null && NEXTVAL.test(row.column_default) && ["integer", "bigint"].includes(row.data_type));
   const spec = postgresTypeMapper.fromNative(row.data_type, {
     ...(row.length !== null ? { length: row.length } : {}),
     ...(row.data_type === "numeric" && row.precision !== null ? { precision: row.precision, scale: row.scale ?? 0 } : {}),
     autoIncrement,
   });
-  if (!spec) throw unsupported(`column "${row.column_name}" of type ${row.data_type}`, row.table_name);
+  if (!spec) return undefined;
   return {
     entity: "column",
     table: row.table_name,
@@ -82,6 +89,20 @@ function column(row: ColumnRow): ColumnEntity {
     nullable: row.nullable,
     default: autoIncrement ? null : parseDefault(row.column_default, spec),
   };
+}
+
+function typeReason(row: ColumnRow): string {
+  return row.type_kind === "e" ? `its type ${row.native_type} is an enum` : `its type ${row.native_type} is not one mig models`;
+}
+
+/** The statements that add the column again: its enum type first (once per type, see `rawSteps`). */
+function addColumnSql(row: ColumnRow): string[] {
+  const sql: string[] = [];
+  if (row.type_kind === "e" && row.enum_labels) sql.push(`CREATE TYPE ${row.type_name} AS ENUM (${row.enum_labels.map(quoteString).join(", ")})`);
+  const nullable = row.nullable ? "" : " NOT NULL";
+  const fallback = row.column_default === null ? "" : ` DEFAULT ${row.column_default}`;
+  sql.push(`ALTER TABLE ${quoteIdentifier(row.table_name)} ADD COLUMN ${quoteIdentifier(row.column_name)} ${row.native_type}${fallback}${nullable}`);
+  return sql;
 }
 
 /** Strips `CHECK (...)` (and a trailing `NOT VALID` / `NO INHERIT`) from `pg_get_constraintdef`. */
@@ -97,19 +118,36 @@ function checkBody(definition: string): string {
  */
 export const postgresIntrospector: Introspector = {
   async introspect(connection: Connection, options = {}) {
-    const exclude = [...(options.excludeTables ?? [])];
-    const tables = (await connection.query<{ name: string }>(TABLES_SQL, [exclude])).rows;
-    const columns = (await connection.query<ColumnRow>(COLUMNS_SQL, [exclude])).rows;
-    const constraints = (await connection.query<ConstraintRow>(CONSTRAINTS_SQL, [exclude])).rows;
-    const indexes = (await connection.query<IndexRow>(INDEXES_SQL, [exclude])).rows;
+    const params = [[...(options.excludeTables ?? [])], options.schema ?? null];
+    const tables = (await connection.query<{ name: string }>(TABLES_SQL, params)).rows;
+    const columns = (await connection.query<ColumnRow>(COLUMNS_SQL, params)).rows;
+    const constraints = (await connection.query<ConstraintRow>(CONSTRAINTS_SQL, params)).rows;
+    const indexes = (await connection.query<IndexRow>(INDEXES_SQL, params)).rows;
+    const report = options.onUnsupported;
+    // Columns mig does not model, as `table\0column`: left out with what is built on them.
+    const skipped = new Set<string>();
+    const onSkipped = (table: string, names: readonly string[]) => names.some((name) => skipped.has(`${table}\0${name}`));
 
     const entities: Entity[] = [];
     const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
     for (const t of tables) entities.push({ entity: "table", name: t.name, primaryKey: primaryKeys.get(t.name) ?? [] });
-    for (const row of columns) entities.push(column(row));
+    for (const row of columns) {
+      const entity = column(row);
+      if (entity) {
+        entities.push(entity);
+        continue;
+      }
+      if (!report) throw unsupported(`column "${row.column_name}" of type ${row.native_type}`, row.table_name);
+      skipped.add(`${row.table_name}\0${row.column_name}`);
+      report({ kind: "column", table: row.table_name, name: row.column_name, reason: typeReason(row), sql: addColumnSql(row) });
+    }
 
     for (const c of constraints) {
       const base = { table: c.table_name, name: c.name };
+      if (c.type !== "p" && onSkipped(c.table_name, c.columns)) {
+        report?.({ kind: "constraint", ...base, reason: "it is built on a column mig does not model", sql: [`ALTER TABLE ${quoteIdentifier(c.table_name)} ADD CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`] });
+        continue;
+      }
       if (c.type === "u") entities.push({ entity: "unique", ...base, columns: c.columns });
       else if (c.type === "c") entities.push({ entity: "check", ...base, sql: checkBody(c.definition) });
       else if (c.type === "f") {
@@ -124,7 +162,13 @@ export const postgresIntrospector: Introspector = {
       }
     }
     for (const i of indexes) {
-      if (!INDEX_METHODS.includes(i.method as IndexMethod)) throw unsupported(`index "${i.name}" (method ${i.method})`, i.table_name);
+      const modelled = INDEX_METHODS.includes(i.method as IndexMethod);
+      if (!modelled || onSkipped(i.table_name, i.columns)) {
+        if (!report) throw unsupported(`index "${i.name}" (method ${i.method})`, i.table_name);
+        const reason = modelled ? "it is built on a column mig does not model" : `its method ${i.method} is not one mig models`;
+        report({ kind: "index", table: i.table_name, name: i.name, reason, sql: [i.definition] });
+        continue;
+      }
       // mig makes unique constraints, never unique indexes; a plain unique index (made outside mig)
       // is reported as the unique entity it behaves like.
       if (i.is_unique && !i.partial) entities.push({ entity: "unique", table: i.table_name, name: i.name, columns: i.columns });

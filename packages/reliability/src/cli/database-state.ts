@@ -1,4 +1,4 @@
-import { type Connection, type Dialect, type Snapshot, DEFAULT_TRACKING_TABLE, progressTableName } from "@mig/core";
+import { type Connection, type Dialect, type Snapshot, DEFAULT_TRACKING_TABLE, progressTableName, requireIntrospector } from "@mig/core";
 import { schemaDifferences } from "@mig/core/testing";
 
 /** One row of the tracking table. */
@@ -47,7 +47,7 @@ export async function progressRows(dialect: Dialect, connection: Connection): Pr
 
 /** The database's schema, without mig's own tables. */
 export function introspectApp(dialect: Dialect, connection: Connection): Promise<Snapshot> {
-  return dialect.introspector.introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
+  return requireIntrospector(dialect, "this check").introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
 }
 
 /** Differences between the database's schema and `expected` (empty when equal). */

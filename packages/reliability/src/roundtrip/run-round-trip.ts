@@ -13,6 +13,7 @@ import {
   diff,
   isMigError,
   progressTableName,
+  requireIntrospector,
   replayMigrations,
   resolveCapabilities,
   runBackwards,
@@ -68,7 +69,7 @@ function snapshotOf(model: SchemaModel, dialect: Dialect): Snapshot {
 }
 
 async function introspect(env: RoundTripEnv): Promise<Snapshot> {
-  return env.dialect.introspector.introspect(env.connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
+  return requireIntrospector(env.dialect, "the round trip").introspect(env.connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
 }
 
 async function expectSchema(env: RoundTripEnv, expected: Snapshot, step: string): Promise<void> {

@@ -6,10 +6,13 @@ import { renderTable } from "../../output/render-table";
 import { loadSources } from "../../project/load-sources";
 import { configAllowsRebuild } from "../run-options";
 import { inconsistencies } from "./inconsistencies";
+import { checkDrift } from "./check-drift";
 
 export interface CheckOptions extends GlobalOptions {
   /** One app; default every app. */
   readonly app?: string | undefined;
+  /** Compare the live schema with the applied migrations instead (exit 1 on drift). */
+  readonly drift?: boolean | undefined;
 }
 
 /** One row of `mig check --json`. */
@@ -33,6 +36,7 @@ export interface CheckRow {
  * plans it: an operation it cannot do, or a rebuild without consent), so that CI can gate on it.
  */
 export function run(options: CheckOptions, deps: CliDeps): Promise<ExitCode> {
+  if (options.drift) return checkDrift(options, deps);
   return runCommand(deps, options, async (context) => {
     const { output } = context;
     const apps = await context.apps(options.app ?? "all");

@@ -4,6 +4,7 @@ import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
 import { printPreview, printSummary, progressPrinter, reportFailure } from "../../output/report-run";
 import { loadSources } from "../../project/load-sources";
+import { refuseDrift } from "../../drift/refuse-drift";
 import { refuseOrphans } from "../../project/refuse-orphans";
 import { requireMigrationFolders } from "../../project/require-migration-folders";
 import { baseRunOptions } from "../run-options";
@@ -21,6 +22,8 @@ export interface ForwardsOptions extends GlobalOptions {
   readonly acceptChecksums?: boolean | undefined;
   /** Consent to table rebuilds where this database cannot make a change in place. */
   readonly allowRebuild?: boolean | undefined;
+  /** Run even when the database differs from its applied migrations. */
+  readonly ignoreDrift?: boolean | undefined;
 }
 
 /**
@@ -39,6 +42,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
     return context.withConnection(async (dialect, connection) => {
       const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
+      if (!options.ignoreDrift && !options.fake) await refuseDrift({ loaded, apps, dialect, connection, sources }, deps);
 
       if (options.fake && !options.preview && !options.autoAgree) {
         const planned = await runForwards({ ...base, fake: true, preview: true });

@@ -98,7 +98,7 @@ export async function planApp(
   deps.prepareModules?.([app.tablesPath]);
   const from = await replayApp(app, deps);
   const capabilities = resolveCapabilities(dialect.capabilities);
-  const to = snapshotFor(await loadTables(app, deps), await externalTableNames(app, input.apps, deps), capabilities, targets);
+  const to = snapshotFor(await loadTables(app, deps), await externalTableNames(app, input.apps, deps), dialect, targets);
 
   const tables = new Set([...from.tableNames(), ...to.tableNames()]);
   const renameArgs = input.shareFlags ? renamesForApp(input.renames, tables) : input.renames;
@@ -129,7 +129,8 @@ export async function planApp(
  * The schema the tables describe. Names mig derives (indexes, constraints) are cut to fit the
  * strictest target, so that one file runs on all of them; a name that does not fit names it.
  */
-function snapshotFor(module: Record<string, unknown>, externalTables: readonly string[], capabilities: ResolvedCapabilities, targets: readonly Dialect[]): Snapshot {
+function snapshotFor(module: Record<string, unknown>, externalTables: readonly string[], dialect: Dialect, targets: readonly Dialect[]): Snapshot {
+  const capabilities = resolveCapabilities(dialect.capabilities);
   let strictest: Dialect | undefined;
   let maxIdentifierLength = capabilities.maxIdentifierLength;
   for (const target of targets) {
@@ -137,7 +138,7 @@ function snapshotFor(module: Record<string, unknown>, externalTables: readonly s
     if (limit < maxIdentifierLength) [strictest, maxIdentifierLength] = [target, limit];
   }
   try {
-    return snapshotFromTables(module, { externalTables, maxIdentifierLength, indexMethods: capabilities.indexMethods });
+    return snapshotFromTables(module, { externalTables, maxIdentifierLength, indexMethods: capabilities.indexMethods, dialect });
   } catch (error) {
     if (!strictest || !(isMigError(error, "MIG_E_IDENTIFIER") || isMigError(error, "MIG_E_SCHEMA_INVALID"))) throw error;
     throw new MigError(error.code, error.message, {

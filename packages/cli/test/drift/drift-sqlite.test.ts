@@ -1,0 +1,3 @@
+import { driftScenarios } from "./drift-scenarios";
+
+driftScenarios("sqlite");

@@ -1,0 +1,3 @@
+import { pullScenarios } from "./pull-scenarios";
+
+pullScenarios("postgres");

@@ -1,0 +1,2 @@
+export * from "./detect-drift";
+export * from "./schema-drift";
