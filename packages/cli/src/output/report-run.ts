@@ -10,6 +10,8 @@ export function progressPrinter(output: Output): (event: RunnerEvent) => void {
   const started = new Map<string, { description: string; fake: boolean }>();
   return (event) => {
     if (event.type === "lock-wait") output.note(`${c.dim("waiting:")} ${event.message}`);
+    // The dialect says it holds no migration lock (`lockKind: "none"`): say so once, before anything runs.
+    if (event.type === "lock-acquired" && event.lock === "none") output.warn("this database takes no migration lock: do not run two mig processes against it at once");
     if (event.type === "migration-start") started.set(`${event.appName}/${event.id}`, { description: event.description, fake: event.fake });
     if (event.type !== "migration-finish") return;
     const start = started.get(`${event.appName}/${event.id}`);

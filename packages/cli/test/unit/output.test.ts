@@ -3,6 +3,7 @@ import type { RebuildTableOperation } from "@mig/core";
 import { describeLoss } from "../../src/output/describe-operation";
 import { Output } from "../../src/output/output";
 import { renderTable } from "../../src/output/render-table";
+import { progressPrinter } from "../../src/output/report-run";
 import { testDeps } from "../support/test-deps";
 
 function output(options: { tty: boolean; env?: Record<string, string>; json?: boolean }) {
@@ -10,6 +11,17 @@ function output(options: { tty: boolean; env?: Record<string, string>; json?: bo
   const deps = { ...io.deps, stdoutIsTTY: options.tty };
   return { out: new Output(deps, { json: options.json }), io };
 }
+
+describe("progressPrinter", () => {
+  it("warns once a run starts when the dialect holds no migration lock (lockKind: none), and only then", () => {
+    const none = output({ tty: false });
+    progressPrinter(none.out)({ type: "lock-acquired", lock: "none" });
+    expect(none.io.stderr()).toMatch(/warning.*no migration lock/);
+    const advisory = output({ tty: false });
+    progressPrinter(advisory.out)({ type: "lock-acquired", lock: "advisory" });
+    expect(advisory.io.stderr()).toBe("");
+  });
+});
 
 describe("Output", () => {
   it("colours only on a TTY without NO_COLOR", () => {

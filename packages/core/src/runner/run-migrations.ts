@@ -45,7 +45,7 @@ export async function runMigrations(direction: Direction, given: RunOptions): Pr
   await store.ensure(connection, { progress: useProgress });
   return connection.withMigrationLock(
     () => {
-      options.onEvent?.({ type: "lock-acquired" });
+      options.onEvent?.({ type: "lock-acquired", lock: resolveCapabilities(dialect.capabilities).lockKind });
       return decideAndRun(direction, options, store, useProgress, { tracking: true, progress: useProgress });
     },
     {

@@ -28,7 +28,11 @@ export interface RunnerBaseOptions {
 /** Progress events, for output. Library code never prints: the caller decides what to show. */
 export type RunnerEvent =
   | { readonly type: "lock-wait"; readonly message: string }
-  | { readonly type: "lock-acquired" }
+  | {
+      readonly type: "lock-acquired";
+      /** The kind of lock the dialect holds (its `lockKind` flag); `"none"` means concurrent runs are not kept apart. */
+      readonly lock: "advisory" | "named" | "database" | "none";
+    }
   | {
       readonly type: "migration-start";
       readonly direction: Direction;
