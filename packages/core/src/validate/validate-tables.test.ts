@@ -20,6 +20,13 @@ function errorOf(tables: readonly Table[], options?: ValidateTablesOptions): Mig
 const where = (problems: readonly MigProblem[]) => problems.map((p) => `${p.table ?? ""}.${p.column ?? ""}`);
 
 describe("validateTables", () => {
+  test("an unknown table option is a problem naming it, never dropped silently", () => {
+    const Band = table("band", { name: text() }, { schema: "music" } as never);
+    const error = errorOf([Band]);
+    expect(error.code).toBe("MIG_E_SCHEMA_INVALID");
+    expect(error.problems).toEqual([expect.objectContaining({ table: "band", message: expect.stringContaining('Unknown table option "schema"') })]);
+  });
+
   test("valid tables pass, including the contract's example", () => {
     const Manager = table("manager", { name: varchar({ length: 50 }) });
     const Band = table("band", {

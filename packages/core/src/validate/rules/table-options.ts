@@ -3,14 +3,24 @@ import { findColumn, uniqueOptionColumns } from "../../schema/table-columns";
 import { INDEX_METHODS, type IndexMethod } from "../../schema/types";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
+/** The options `table(name, columns, options)` takes. */
+const TABLE_OPTION_KEYS: readonly string[] = ["primaryKey", "unique", "indexes", "checks"];
+
 /**
- * The `unique`, `indexes` and `checks` options name existing columns (each once, at least one),
+ * Options are known; the `unique`, `indexes` and `checks` options name existing columns (each once, at least one),
  * checks have SQL, and index methods (of options and of `.index()`) are known and allowed.
  */
 export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
   const problems: SchemaProblem[] = [];
   for (let t = 0; t < tables.length; t++) {
     const table = tables[t] as Table;
+    // An option mig does not know is never dropped silently (a `schema` would otherwise put the
+    // table somewhere else than the user meant).
+    for (const key of Object.keys(table.options)) {
+      if (!TABLE_OPTION_KEYS.includes(key)) {
+        problems.push({ message: `Unknown table option "${key}" (mig knows ${TABLE_OPTION_KEYS.join(", ")})`, table: table.name });
+      }
+    }
     for (const option of table.options.unique ?? []) problems.push(...columnsProblems(table, "unique", uniqueOptionColumns(option)));
     for (const option of table.options.indexes ?? []) {
       problems.push(...columnsProblems(table, "indexes", Array.isArray(option?.columns) ? option.columns : []));
