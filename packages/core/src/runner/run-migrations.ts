@@ -92,6 +92,14 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
   const reconciled = reconcileProgress(direction, selected, progress);
   if (reconciled instanceof MigError) return { ...base, ok: false, error: reconciled };
 
+  // The caller's check of the database itself (the CLI's drift check), made under the lock so
+  // that another run's migration in progress is never mistaken for drift; not while a migration
+  // stopped part-way is to be resumed (its first statements are in the database, not yet recorded).
+  if (options.beforeRun && progress.length === 0) {
+    const refusal = await options.beforeRun();
+    if (refusal) return { ...base, ok: false, error: refusal };
+  }
+
   const planning = migrationPlanning(options);
   const planned: PlannedMigration[] = [];
   for (const [index, migration] of reconciled.order.entries()) {

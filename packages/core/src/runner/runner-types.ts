@@ -81,6 +81,12 @@ export interface RunOptions extends RunnerBaseOptions {
    */
   readonly online?: OnlineRetry;
   readonly onEvent?: (event: RunnerEvent) => void;
+  /**
+   * Called once inside the migration lock, after the tracking table is read and only when there is
+   * something to run (and no migration stopped part-way): a returned error refuses the run before
+   * anything is planned or run (the CLI's drift check).
+   */
+  readonly beforeRun?: () => Promise<MigError | undefined>;
 }
 
 export type MigrationStatus = "applied" | "failed" | "skipped";

@@ -4,7 +4,7 @@ import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
 import { printPreview, printSummary, progressPrinter, reportFailure } from "../../output/report-run";
 import { loadSources } from "../../project/load-sources";
-import { refuseDrift } from "../../drift/refuse-drift";
+import { driftRefusal } from "../../drift/drift-refusal";
 import { refuseOrphans } from "../../project/refuse-orphans";
 import { requireMigrationFolders } from "../../project/require-migration-folders";
 import { baseRunOptions } from "../run-options";
@@ -42,7 +42,8 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
     return context.withConnection(async (dialect, connection) => {
       const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
-      if (!options.ignoreDrift && !options.fake) await refuseDrift({ loaded, apps, dialect, connection, sources }, deps);
+      // The drift check runs inside the runner's lock, only when something is pending.
+      const beforeRun = !options.ignoreDrift && !options.fake ? () => driftRefusal({ loaded, apps, dialect, connection, sources }, deps) : undefined;
 
       if (options.fake && !options.preview && !options.autoAgree) {
         const planned = await runForwards({ ...base, fake: true, preview: true });
@@ -68,6 +69,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
         fake: options.fake === true,
         preview: options.preview === true,
         ...(options.preview ? {} : { onEvent: progressPrinter(output) }),
+        ...(beforeRun ? { beforeRun } : {}),
       });
       if (result.alreadyApplied) {
         if (output.json) output.result({ direction: "forwards", preview: result.preview, ok: true, migrations: [], alreadyApplied: result.alreadyApplied });

@@ -1,4 +1,4 @@
-import { driftError, type Connection, type Dialect } from "@mig/core";
+import { driftError, type Connection, type Dialect, type MigError } from "@mig/core";
 import type { LoadedConfig, ResolvedApp } from "../config/load-config";
 import type { CliDeps } from "../deps";
 import type { MigrationFile } from "../project/load-migrations";
@@ -7,12 +7,13 @@ import { liveDrift } from "./live-drift";
 /**
  * `mig forwards` on a drifted database: `MIG_E_DRIFT` naming every difference, because a plan
  * computed from the migrations would be wrong for it. Checked only when one of `apps` has a
- * pending migration, so a run with nothing to do costs no introspection.
+ * pending migration, so a run with nothing to do costs no introspection. The runner calls it
+ * inside its lock (`beforeRun`), so another run's migration in progress is not mistaken for drift.
  */
-export async function refuseDrift(
+export async function driftRefusal(
   input: { readonly loaded: LoadedConfig; readonly apps: readonly ResolvedApp[]; readonly dialect: Dialect; readonly connection: Connection; readonly sources: readonly MigrationFile[] },
   deps: CliDeps,
-): Promise<void> {
+): Promise<MigError | undefined> {
   const report = await liveDrift({ ...input, onlyIfPendingIn: input.apps.map((a) => a.name) }, deps);
-  if (report && report.differences.length > 0) throw driftError(report.differences);
+  return report && report.differences.length > 0 ? driftError(report.differences) : undefined;
 }
