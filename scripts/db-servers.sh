@@ -144,12 +144,12 @@ galera_start_node() { # node [--wsrep-new-cluster]
 
 galera_wait_synced() { # node
   local i
-  for i in $(seq 1 600); do
+  for i in $(seq 1 1200); do
     [ "$(galera_sql "$1" "SHOW STATUS LIKE 'wsrep_local_state_comment'" 2>/dev/null | cut -f2)" = Synced ] && return 0
     galera_node_alive "$1" || { tail -30 "$(cat "$STATE/galera.dir")/n$1.log" >&2; die "Galera node $1 exited during start-up"; }
     sleep 0.1
   done
-  tail -30 "$(cat "$STATE/galera.dir")/n$1.log" >&2; die "Galera node $1 did not reach Synced in 60 s"
+  tail -30 "$(cat "$STATE/galera.dir")/n$1.log" >&2; die "Galera node $1 did not reach Synced in 120 s"
 }
 
 start_galera() {
@@ -173,8 +173,10 @@ start_galera() {
   galera_wait_synced 1
   galera_sql 1 "CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY 'root';
     GRANT ALL ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION; CREATE DATABASE IF NOT EXISTS mig_test;" || die "Galera node 1 did not accept the setup SQL"
-  galera_start_node 2; galera_start_node 3
-  galera_wait_synced 2; galera_wait_synced 3
+  # One joiner at a time: two state transfers from one donor at once can leave the donor stuck in
+  # Donor/Desynced (not ready for clients). Every node must be Synced before the cluster is used.
+  galera_start_node 2; galera_wait_synced 2; galera_wait_synced 1
+  galera_start_node 3; galera_wait_synced 3; galera_wait_synced 1; galera_wait_synced 2
   [ "$(galera_sql 1 "SHOW STATUS LIKE 'wsrep_cluster_size'" | cut -f2)" = 3 ] || die "the Galera cluster did not reach 3 nodes"
   log "Galera cluster on 127.0.0.1:$(cut -d' ' -f1 "$STATE/galera.ports" | paste -sd, -) (data in $dir)"
 }
