@@ -11,7 +11,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 const examples = (lines: readonly string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join("\n")}\n`;
 
 /**
- * The `mig` command line (CONTRACT §5). Parsing only: each command's action hands its options to
+ * The `mig` command line (commands and options as the CLI README lists them). Parsing only: each command's action hands its options to
  * `dispatch`, which imports the command lazily.
  */
 export function buildProgram(dispatch: Dispatch): Command {

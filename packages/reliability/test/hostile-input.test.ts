@@ -12,7 +12,7 @@ import { WORK_DIR } from "./support/work-dir";
 const projects: CliProject[] = [];
 afterEach(() => projects.splice(0).forEach((p) => p.remove()));
 
-/** A refusal: the one coded error expected on the first line of stderr, and the exit code(s) CONTRACT §5 allows. */
+/** A refusal: the one coded error expected on the first line of stderr, and the exit code(s) the CLI documents for it (packages/cli/README.md, "Output and exit codes"). */
 function expectRefused(result: MigResult, code: string, exit: number | readonly number[]): void {
   expect(typeof exit === "number" ? [exit] : exit, shown(result)).toContain(result.code);
   expect(errorCodes(result), shown(result)).toEqual([code]);

@@ -1,4 +1,4 @@
-/** The exit codes of CONTRACT §5. */
+/** The exit codes of `mig`: 0 done, 1 failed, 2 bad usage or config, 3 needs input (the CLI README's table). */
 export const EXIT = { ok: 0, failed: 1, usage: 2, needsInput: 3 } as const;
 
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

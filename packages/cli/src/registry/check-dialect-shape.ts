@@ -7,7 +7,7 @@ const fn = (value: unknown) => typeof value === "function";
 const at = (value: Record<string, unknown>, path: string): unknown =>
   path.split(".").reduce<unknown>((object, key) => (isObject(object) ? object[key] : undefined), value);
 
-/** What a dialect object must have (CONTRACT §7), as data. */
+/** What a dialect object must have (the `Dialect` interface of `@mig/core`), as data. */
 const DIALECT_SHAPE: readonly Check[] = [
   ["name", (d) => typeof d.name === "string" && d.name !== ""],
   ["capabilities", (d) => isObject(d.capabilities)],

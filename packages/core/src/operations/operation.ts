@@ -240,7 +240,7 @@ export interface RebuildTableOperation {
   readonly backfill?: Readonly<Record<string, JsonValue>>;
 }
 
-/** The `db` object raw functions receive (CONTRACT §4). Implemented by the runner. */
+/** The `db` object raw functions receive (`db.raw`, `db.table`). Implemented by the runner. */
 export interface RawDb {
   /** Runs SQL with `{}` placeholders bound as parameters, in order. Never splices values into SQL. */
   raw<Row = Record<string, unknown>>(sql: string, ...params: unknown[]): Promise<Row[]>;

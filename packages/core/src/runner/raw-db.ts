@@ -7,7 +7,7 @@ import { bindPlaceholders } from "./bind-placeholders";
 type Row = Readonly<Record<string, unknown>>;
 
 /**
- * The `db` that raw migration functions receive (CONTRACT §4), on `connection` (inside the
+ * The `db` that raw migration functions receive (`RawDb`), on `connection` (inside the
  * migration's transaction when there is one).
  *
  * @example

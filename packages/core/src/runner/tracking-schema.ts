@@ -1,6 +1,6 @@
 import type { ColumnEntity, TableSchema } from "../snapshot/entities";
 
-/** The default name of the tracking table (CONTRACT §6). */
+/** The default name of the tracking table (`mig_migrations`, unique on app and migration ID). */
 export const DEFAULT_TRACKING_TABLE = "mig_migrations";
 
 /** The progress table that goes with a tracking table (used where DDL is not transactional). */

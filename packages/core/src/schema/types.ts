@@ -1,4 +1,4 @@
-/** The column types of the contract (CONTRACT §2). Dialects map each one to a native type. */
+/** The column types of the table DSL. Dialects map each one to a native type (the core README's mapping table). */
 export type TypeName =
   | "varchar"
   | "text"

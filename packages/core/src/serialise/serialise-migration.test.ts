@@ -110,7 +110,7 @@ export async function forwards(): Promise<MigrationManager> {
 });
 
 describe("serialiseEmptyMigration", () => {
-  it("writes a file with a raw function to fill in (CONTRACT §4)", () => {
+  it("writes a file with a raw function to fill in (what `mig new` without --auto writes)", () => {
     expect(serialiseEmptyMigration({ id: ID, appName: "music", version: "0.1.0" })).toBe(`import { MigrationManager } from "@mig/core";
 
 export const ID = "2026-11-22T13:58:23:024723";
