@@ -1,7 +1,7 @@
 import { isMigError } from "../errors/mig-error";
 import { type RebuildTableOperation, type SchemaOperation, takesConsent } from "../operations/operation";
 import type { JsonValue } from "../schema/types";
-import { Snapshot, entitiesOf } from "../snapshot/snapshot";
+import { Snapshot, compareStrings, entitiesOf } from "../snapshot/snapshot";
 import { diff } from "./diff";
 import type { ColumnRename } from "./rename-decisions";
 
@@ -25,7 +25,7 @@ export function rebuildAsChanges(rebuild: RebuildTableOperation): readonly Schem
   if (rebuild.from.table.name !== table) return undefined;
   const columns: ColumnRename[] = [];
   for (const [to, from] of Object.entries(rebuild.columnMap)) if (to !== from) columns.push({ table, from, to });
-  columns.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  columns.sort((a, b) => compareStrings(a.from, b.from));
   const backfill: Record<string, JsonValue> = Object.create(null);
   for (const [column, value] of Object.entries(rebuild.backfill ?? {})) backfill[`${table}.${column}`] = value;
   let changes: readonly SchemaOperation[];
