@@ -1,5 +1,5 @@
 import { MigError, isMigError } from "../errors/mig-error";
-import { applyOperation } from "../manager/apply-operation";
+import { applyOperation, applyOperations } from "../manager/apply-operation";
 import { IN_TABLE_KINDS, type Operation, type OperationKind, type RebuildTableOperation } from "../operations/operation";
 import type { JsonValue } from "../schema/types";
 import type { TableSchema } from "../snapshot/entities";
@@ -61,8 +61,8 @@ export function lowerToRebuild({ operations, refused, from }: RebuildRequest): r
   const found = kept.findIndex((operation) => operation.kind !== "raw" && OPERATION_PHASES[operation.kind] >= OPERATION_PHASES.drop_table);
   const position = found === -1 ? kept.length : found;
 
-  const current = kept.slice(0, position).reduce(applyOperation, from);
-  const target = undoRenames(operations.reduce(applyOperation, from), operations, tables);
+  const current = applyOperations(from, kept.slice(0, position));
+  const target = undoRenames(applyOperations(from, operations), operations, tables);
   const rebuilds = tables.map((name) => {
     const mine = operations.filter((_, i) => absorbed[i] && places[i]?.table === name);
     const columnAt = (i: number, column: string) => places[i]?.column(column) ?? column;

@@ -2,7 +2,7 @@ import type { ResolvedCapabilities } from "../dialect/capabilities";
 import type { OnlineSupport } from "../dialect/online-support";
 import { isMigError } from "../errors/mig-error";
 import type { AddColumnOperation, CreateTableOperation, Operation, SchemaOperation } from "../operations/operation";
-import { applyOperation } from "../manager/apply-operation";
+import { applyOperations } from "../manager/apply-operation";
 import type { ForeignKeyEntity } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
 import { invertOperation } from "../manager/invert-operation";
@@ -225,13 +225,18 @@ function reverseProblems(input: PlanInput): { refusals: PlanProblem[]; questions
   const given = input.schemaBefore;
   if (given === undefined) return none;
   const forwards = input.operations.filter((op): op is SchemaOperation => op.kind !== "raw");
-  let after: Snapshot;
-  try {
-    after = forwards.reduce(applyOperation, typeof given === "function" ? given() : given);
-  } catch (error) {
-    if (isMigError(error)) return none;
-    throw error;
-  }
+  // The schema after the operations, built only when the reverse plan asks for it (most do not:
+  // 500 CREATE TABLEs reverse to 500 DROP TABLEs, planned without it). Operations that do not fit
+  // the schema leave nothing to check here (`unfit`): the forward plan reports them.
+  let unfit: unknown;
+  const after = (): Snapshot => {
+    try {
+      return applyOperations(typeof given === "function" ? given() : given, forwards);
+    } catch (error) {
+      if (isMigError(error)) unfit = error;
+      throw error;
+    }
+  };
   const origin = new Map<Operation, SchemaOperation>();
   const inverses = [...forwards].reverse().map((op) => {
     const inverse = invertOperation(op);
@@ -239,7 +244,13 @@ function reverseProblems(input: PlanInput): { refusals: PlanProblem[]; questions
     return inverse;
   });
   // Only what the reverse needs matters here, so the default lowering checks it.
-  const result = planOnce({ operations: inverses, capabilities: input.capabilities, schemaBefore: after, ...(input.allowRebuild !== undefined ? { allowRebuild: input.allowRebuild } : {}) });
+  let result: PlanResult;
+  try {
+    result = planOnce({ operations: inverses, capabilities: input.capabilities, schemaBefore: after, ...(input.allowRebuild !== undefined ? { allowRebuild: input.allowRebuild } : {}) });
+  } catch (error) {
+    if (unfit !== undefined && error === unfit) return none;
+    throw error;
+  }
   if (result.ok || result.needsSchema) return none;
   const back = (problem: PlanProblem): PlanProblem[] => {
     const operation = origin.get(problem.operation);
