@@ -46,11 +46,11 @@ interface Scenario {
 }
 
 /**
- * Case 8: the floor of `mig new --auto`: what it costs to start Node and load the user's tables
+ * Case 9: the floor of `mig new --auto`: what it costs to start Node and load the user's tables
  * module already compiled, side by side with `node -e 0`, `mig new --auto` and `drizzle-kit
  * generate`, from nothing and with one added column (H = 1), N = 500 and 2000.
  */
-export const case8: BenchCase = async (context) => {
+export const case9: BenchCase = async (context) => {
   const scenarios: Scenario[] = context.smoke
     ? [{ label: "from nothing", n: 5, h: 0 }, { label: "one added column (H = 1)", n: 5, h: 1 }]
     : [500, 2000].flatMap((n) => [{ label: "from nothing", n, h: 0 as const }, { label: "one added column (H = 1)", n, h: 1 as const }]);
@@ -59,8 +59,8 @@ export const case8: BenchCase = async (context) => {
   const targets: TargetResult[] = [];
   for (const scenario of scenarios) {
     const { n, h, label } = scenario;
-    context.log(`case 8: N = ${n}, ${label}`);
-    const dir = context.workDir(`case-8-n${n}-h${h}`);
+    context.log(`case 9: N = ${n}, ${label}`);
+    const dir = context.workDir(`case-9-n${n}-h${h}`);
     let contenders: Contender[];
     let project: BenchProject;
     if (h === 0) {
@@ -96,14 +96,14 @@ export const case8: BenchCase = async (context) => {
     });
   }
   return {
-    id: "8",
+    id: "9",
     title: "the floor of `mig new --auto`: Node importing the compiled tables module",
     description:
       "The floor is a fresh `node` importing the tables module already compiled to JavaScript (by esbuild, untimed, as an ES module), and with it `@mig/core`: " +
       "what any tool that reads a TypeScript schema in a fresh Node process pays before doing anything with it. " +
       "Side by side in one session with `node -e 0`, `mig new --auto` and `drizzle-kit generate`, from nothing (as case 1) and with one added column on a history of one migration (as case 2, H = 1). " +
       `Figures are CPU time (user + system, children included), which moves much less than wall time with the load of the shared machine; ${runs} timed runs each after a warm-up.`,
-    commands: [`cd bench/.work/case-8-n<N>-h<0|1>`, "node -e 0", `node ${FLOOR_MODULE}`, "node packages/cli/bin/mig.cjs new bench --auto", "node bench/node_modules/drizzle-kit/bin.cjs generate"],
+    commands: [`cd bench/.work/case-9-n<N>-h<0|1>`, "node -e 0", `node ${FLOOR_MODULE}`, "node packages/cli/bin/mig.cjs new bench --auto", "node bench/node_modules/drizzle-kit/bin.cjs generate"],
     tables: [
       {
         caption: "CPU time in ms, median (min–max); mig ÷ floor and drizzle-kit ÷ mig on CPU medians; the same two ratios on wall medians",
