@@ -9,3 +9,5 @@ const argv = process.argv.slice(2);
 if (argv.includes("new")) (await import("node:v8")).setFlagsFromString("--optimize-for-size");
 const [{ main }, { nodeDeps }] = await Promise.all([import("./main"), import("./node-deps")]);
 process.exitCode = await main(argv, nodeDeps());
+
+export {};
