@@ -102,7 +102,8 @@ export const case9: BenchCase = async (context) => {
       "The floor is a fresh `node` importing the tables module already compiled to JavaScript (by esbuild, untimed, as an ES module), and with it `@mig/core`: " +
       "what any tool that reads a TypeScript schema in a fresh Node process pays before doing anything with it. " +
       "Side by side in one session with `node -e 0`, `mig new --auto` and `drizzle-kit generate`, from nothing (as case 1) and with one added column on a history of one migration (as case 2, H = 1). " +
-      `Figures are CPU time (user + system, children included), which moves much less than wall time with the load of the shared machine; ${runs} timed runs each after a warm-up.`,
+      `Figures are CPU time (user + system, children included), which moves much less than wall time with the load of the shared machine; ${runs} timed runs each after a warm-up. ` +
+      "GNU time counts only children that are waited for: esbuild's service, which compiles mig's tables module here (each run is a fresh edit) and outlives the process, is not counted (~80–100 ms at N = 500, see the record of optimisations); wall time has it.",
     commands: [`cd bench/.work/case-9-n<N>-h<0|1>`, "node -e 0", `node ${FLOOR_MODULE}`, "node packages/cli/bin/mig.cjs new bench --auto", "node bench/node_modules/drizzle-kit/bin.cjs generate"],
     tables: [
       {
