@@ -26,9 +26,9 @@ export function applyOperation(snapshot: Snapshot, operation: Operation): Snapsh
 
 /**
  * The snapshot after every one of `operations` in order: what `operations.reduce(applyOperation,
- * snapshot)` gives, through one working state instead of a snapshot per operation (linear in the
- * snapshot's size, not in its size times the operations: 500 CREATE TABLEs went from ~1.2 s to
- * ~10 ms). Pure; throws `MIG_E_REPLAY` as `applyOperation` does.
+ * snapshot)` gives, through one working state instead of a copy of the snapshot per operation
+ * (linear in the snapshot's size, not in its size times the operations: the reduce took ~1 s of
+ * `mig new --auto` at 500 tables). Pure; throws `MIG_E_REPLAY` as `applyOperation` does.
  */
 export function applyOperations(snapshot: Snapshot, operations: Iterable<Operation>): Snapshot {
   const state = SchemaState.from(snapshot);
