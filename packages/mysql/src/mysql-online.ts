@@ -43,7 +43,7 @@ export function withOnline(handlers: OperationHandlers): OperationHandlers {
   return wrapped as OperationHandlers;
 }
 
-const LOCKING = "Make this change without online (mig new --no-online) to accept the locking form, in a quiet hour.";
+const LOCKING = "To accept the locking form (writes wait while it runs; best in a quiet hour), consent with mig new --online --allow-locking (recorded on the operation as allowLocking: true) or mig forwards --allow-locking, or write the change without online (mig new --no-online).";
 
 function sameType(from: ColumnEntity, to: ColumnEntity): boolean {
   return from.type === to.type && from.precision === to.precision && from.scale === to.scale && (from.length === to.length || (from.type === "varchar" && (to.length ?? 0) >= (from.length ?? 0)));

@@ -80,4 +80,38 @@ describe("online operations on MariaDB", () => {
     const { rows } = await connection.query("SELECT COUNT(*) AS n FROM mig_migrations WHERE app_name = 'online'");
     expect(rows).toEqual([{ n: 1 }]);
   });
+
+  it("makes those changes in their locking form with consent: allowLocking on the operation (the file) or for the run (forwards --allow-locking)", async () => {
+    const check: SchemaOperation = { kind: "add_check", check: { entity: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true };
+    const foreignKey: SchemaOperation = {
+      kind: "add_foreign_key",
+      foreignKey: { entity: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      online: true,
+      allowLocking: true,
+    };
+    const retype: SchemaOperation = { kind: "alter_column", table: "t", from: col("n", "integer"), to: { ...col("n", "integer"), type: "bigint" }, online: true, allowLocking: true };
+    await connection.query("INSERT INTO parent (id) VALUES (1)");
+    const consented = testMigration({ appName: "online", id: testMigrationId(20), operations: [{ ...check, allowLocking: true } as SchemaOperation, foreignKey, retype] });
+    const preview = await runForwards({ dialect, connection, sources: [base, consented], preview: true });
+    // The locking form is the ordinary one: no ALGORITHM clause the server would refuse.
+    expect(preview.migrations[0]?.statements?.map((s) => s.sql).join("\n")).not.toMatch(/ALGORITHM/);
+    const result = await runForwards({ dialect, connection, sources: [base, consented] });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    const t = (await dialect.introspector.introspect(connection)).table("t");
+    expect(t?.checks.map((c) => c.name)).toEqual(["t_n_check"]);
+    expect(t?.foreignKeys.map((f) => f.name)).toEqual(["t_p_fkey"]);
+    expect(t?.columns.find((c) => c.name === "n")?.type).toBe("bigint");
+
+    // Backwards carries the consent: the type change back is locking too, the drops are online.
+    expect((await runBackwards({ dialect, connection, sources: [base, consented] })).error?.message ?? "ok").toBe("ok");
+    expect((await dialect.introspector.introspect(connection)).table("t")?.checks).toEqual([]);
+
+    // The same change without consent in the file: refused, then run with consent for the run.
+    const unconsented = [base, testMigration({ appName: "online", id: testMigrationId(21), operations: [check] })];
+    expect((await runForwards({ dialect, connection, sources: unconsented })).error?.code).toBe("MIG_E_NOT_ONLINE");
+    const run = await runForwards({ dialect, connection, sources: unconsented, allowLocking: true });
+    expect(run.error?.message ?? "ok").toBe("ok");
+    expect((await dialect.introspector.introspect(connection)).table("t")?.checks.map((c) => c.name)).toEqual(["t_n_check"]);
+    expect((await runBackwards({ dialect, connection, sources: unconsented, allowLocking: true })).ok).toBe(true);
+  });
 });
