@@ -67,11 +67,18 @@ async function writer(table: string): Promise<{ stop: () => Promise<number> }> {
 
 const column = (table: string, name: string, nullable: boolean) => ({ entity: "column", table, name, type: "integer", nullable, default: null }) as const;
 
-/** The changes MariaDB makes online, on table `t`. */
+/** The changes MariaDB makes online, on table `t` (the table is the foreign key's child). */
 function changes(t: string): { name: string; operation: SchemaOperation }[] {
   return [
     { name: "add index", operation: { kind: "add_index", index: { entity: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
     { name: "add unique", operation: { kind: "add_unique", unique: { entity: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
+    {
+      name: "add foreign key",
+      operation: {
+        kind: "add_foreign_key",
+        foreignKey: { entity: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      },
+    },
     { name: "set not null", operation: { kind: "alter_column", table: t, from: column(t, "m", true), to: column(t, "m", false) } },
   ];
 }
@@ -107,6 +114,8 @@ describe("online operations on MariaDB under write load", () => {
       // ALGORITHM=INPLACE, LOCK=NONE: writes go on while the server builds; only brief metadata locks.
       expect.soft(on, `${name}: online ${on} ms vs a table copy ${Math.round(copy)} ms`).toBeLessThan(copy / 2);
     }
+    // A foreign key offline copies the table (writes wait); online it is added in place, then checked by a read.
+    expect(stalls["add foreign key"]!.online, JSON.stringify(stalls["add foreign key"])).toBeLessThan(stalls["add foreign key"]!.offline / 2);
 
     // The schema is exactly what the migrations say (what mig new --auto and check --drift compare):
     // no drift, and both tables alike but for their names.

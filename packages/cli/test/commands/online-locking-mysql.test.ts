@@ -62,16 +62,19 @@ describe("mig new --online --allow-locking on MariaDB", () => {
     const consented = await step(2, CHECKED, { online: true, allowLocking: true });
     expect(consented.code).toBe(0);
     const text = project.read(FILE(2));
-    expect(text).toMatch(/manager\.addConstraint\([\s\S]*online: true, allowLocking: true/);
+    expect(text).toMatch(/manager\.addConstraint\([\s\S]*online: true,\s+allowLocking: true,/);
 
     // A file marked online without the consent (written for another database, or edited) is
     // refused by forwards, and run in the locking form with forwards --allow-locking.
-    project.write(FILE(2), text.replace(", allowLocking: true", ""));
+    project.write(FILE(2), text.replace(/\s+allowLocking: true,/, ""));
     const plain = testDeps({ cwd: project.dir });
     expect(await forwards({ app: "music" }, plain.deps)).not.toBe(0);
     expect(plain.stderr()).toContain("MIG_E_NOT_ONLINE");
     expect(await checks()).toEqual([]);
     // mig lint refuses it the same way, and lints the locking form with --allow-locking.
+    const unlinted = testDeps({ cwd: project.dir });
+    expect(await lint({ app: "music", json: true }, unlinted.deps)).not.toBe(0);
+    expect(unlinted.stdout() + unlinted.stderr()).toContain("MIG_E_NOT_ONLINE");
     const linted = testDeps({ cwd: project.dir });
     expect(await lint({ app: "music", json: true, allowLocking: true }, linted.deps)).toBe(1);
     expect(JSON.parse(linted.stdout()).migrations[0].operations[0]).toMatchObject({ kind: "add_check", blocksWrites: true, online: false });
