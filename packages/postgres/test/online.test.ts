@@ -248,7 +248,7 @@ describe("online lock waits and refusals", () => {
     const widen: SchemaOperation = { kind: "alter_column", table: "retype", from: s, to: { ...s, length: 20 }, online: true };
     const ok = await runForwards({ dialect, connection, sources: [testMigration({ appName: "retype", id: testMigrationId(70), operations: [widen] })] });
     expect(ok.error?.message ?? "ok").toBe("ok");
-  });
+  }, 30_000);
 
   it("previews the online SQL as it runs, its steps each in a transaction of their own or outside one", async () => {
     const unique: SchemaOperation = { kind: "add_unique", unique: { entity: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };
