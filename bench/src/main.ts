@@ -2,7 +2,8 @@
  * The benchmark harness: `pnpm bench` (all cases, BENCHMARKS.md at the root), or
  * `scripts/bench.sh --smoke` (tiny sizes, one run, report in bench/.results/). Options:
  * `--cases 1,4` runs some cases only (the report keeps the last full results of the others, each
- * case stamped with when it ran), `--runs N` (default 5).
+ * case stamped with when it ran), `--runs N` (default 5), `--rows N` (the table size of case 8;
+ * default 1,000,000, 2,000 in smoke mode).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { case4 } from "./cases/case-4-cold-start";
 import { case5 } from "./cases/case-5-peak-memory";
 import { case6 } from "./cases/case-6-in-process";
 import { case7 } from "./cases/case-7-fleet";
+import { case8 } from "./cases/case-8-online";
 import { case9 } from "./cases/case-9-floor";
 import { caseContext, type BenchCase } from "./harness/case-context";
 import { describeEnvironment } from "./harness/environment";
@@ -20,9 +22,9 @@ import { RESULTS, ROOT, BENCH } from "./harness/paths";
 import type { CaseReport } from "./harness/report-types";
 import { writeReport } from "./harness/write-report";
 
-const CASES: Record<string, BenchCase> = { "1": case1, "2": case2, "3": case3, "4": case4, "5": case5, "6": case6, "7": case7, "9": case9 };
+const CASES: Record<string, BenchCase> = { "1": case1, "2": case2, "3": case3, "4": case4, "5": case5, "6": case6, "7": case7, "8": case8, "9": case9 };
 /** The order the cases run in. */
-const ORDER = ["1", "4", "9", "5", "2", "3", "6", "7"];
+const ORDER = ["1", "4", "9", "5", "2", "3", "6", "7", "8"];
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -40,7 +42,9 @@ async function main(): Promise<void> {
   const selected = (option("--cases")?.split(",") ?? ORDER).filter((id) => CASES[id]);
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const environment = describeEnvironment();
-  const context = caseContext(runs, smoke, log);
+  const rows = option("--rows");
+  if (rows !== undefined && !(Number.isInteger(Number(rows)) && Number(rows) > 0)) throw new Error(`--rows must be a positive whole number, got ${rows}`);
+  const context = caseContext(runs, smoke, log, rows === undefined ? undefined : Number(rows));
   const reports: CaseReport[] = [];
   mkdirSync(RESULTS, { recursive: true });
   for (const id of ORDER.filter((i) => selected.includes(i))) {

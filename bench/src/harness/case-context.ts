@@ -11,6 +11,8 @@ export interface CaseContext {
   readonly smoke: boolean;
   /** Untimed warm-up runs of each contender before the timed ones (none in smoke mode). */
   readonly warmup: number;
+  /** `--rows N`: the table size of the cases that take one (case 8); each case has its own default. */
+  readonly rows?: number;
   log(line: string): void;
   /** A folder for this case's generated projects. */
   workDir(name: string): string;
@@ -18,8 +20,8 @@ export interface CaseContext {
 
 export type BenchCase = (context: CaseContext) => Promise<CaseReport>;
 
-export function caseContext(runs: number, smoke: boolean, log: (line: string) => void): CaseContext {
-  return { runs, smoke, warmup: smoke ? 0 : 1, log, workDir: (name) => join(WORK, name) };
+export function caseContext(runs: number, smoke: boolean, log: (line: string) => void, rows?: number): CaseContext {
+  return { runs, smoke, warmup: smoke ? 0 : 1, log, workDir: (name) => join(WORK, name), ...(rows !== undefined ? { rows } : {}) };
 }
 
 /** The part of a report every case fills in the same way. */

@@ -54,6 +54,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--allow-rebuild", "consent to table rebuilds where a target database cannot make a change in place (recorded in the file)")
     .option("--online", "mark the changes online: made without blocking writes where the database can (recorded in the file; default: the config's online)")
     .option("--no-online", "do not mark the changes online, whatever the config says")
+    .option("--allow-locking", "with --online: consent to the locking form of a change a target cannot make without blocking writes (recorded in the file) instead of refusing it")
     .addHelpText(
       "after",
       examples([
@@ -77,6 +78,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--auto-agree", "do not ask before faking several migrations")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
     .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
+    .option("--allow-locking", "consent to the locking form of online changes this database cannot make without blocking writes (MariaDB)")
     .option("--fleet", "run on every target of the config's fleet instead of its one connection")
     .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
     .option("--ignore-drift", "run even when the database differs from its applied migrations (see mig check --drift)")
@@ -96,6 +98,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .option("--preview", "print the SQL and change nothing")
     .option("--accept-checksums", "record the new checksum of applied migrations edited since, instead of refusing to run")
     .option("--allow-rebuild", "consent to table rebuilds where this database cannot make a change in place (SQLite)")
+    .option("--allow-locking", "consent to the locking form of online changes this database cannot make without blocking writes (MariaDB)")
     .option("--fleet", "run on every target of the config's fleet instead of its one connection")
     .option("--concurrency <n>", "with --fleet: how many targets at once (default 4)")
     .addHelpText(
@@ -119,6 +122,7 @@ export function buildProgram(dispatch: Dispatch): Command {
     .description("the lock each pending operation takes, whether it scans, rewrites or loses data; exit 1 when one blocks writes or loses data and is not accepted")
     .argument("[app]", "an app name, or all (the default)")
     .argument("[target]", "one migration ID (applied or not) instead of the pending ones")
+    .option("--allow-locking", "lint online changes this database refuses online in their locking form, as forwards --allow-locking runs them")
     .addHelpText("after", examples(["mig lint", "mig lint music", "mig lint music 2026-11-22T13:58:23:024723 --json"]))
     .action(action("lint", ["app", "target"]));
 

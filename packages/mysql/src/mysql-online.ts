@@ -1,4 +1,5 @@
-import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, OperationHandlers, SchemaOperation, SchemaOperationKind, Statement } from "@mig/core";
+import { type ColumnEntity, type ForeignKeyEntity, type LockFacts, type OnlineRefusal, type OnlineSupport, type OperationHandlers, type SchemaOperation, type SchemaOperationKind, type Statement, quoteIdentifierWith } from "@mig/core";
+import { quoteMysqlLiteral } from "./mysql-literal";
 
 /**
  * MariaDB / MySQL online DDL (MariaDB manual: "InnoDB Online DDL Operations", ALTER TABLE
@@ -24,8 +25,28 @@ const ALGORITHM: Partial<Record<SchemaOperationKind, string>> = {
   drop_foreign_key: INPLACE,
 };
 
+const q = quoteIdentifierWith("`");
+
+/**
+ * A foreign key added online, like PostgreSQL's `NOT VALID` + `VALIDATE`: first added in place
+ * without checking the rows already there (`SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE …,
+ * ALGORITHM=INPLACE, LOCK=NONE`; from then on every write is checked), then the existing rows are
+ * checked by a read that takes no lock (a MariaDB compound statement that signals SQLSTATE 23000
+ * when a row references nothing). A run that stops at the check leaves the key in place,
+ * unchecked, and checks again when it resumes. MariaDB only (`SET STATEMENT`, `BEGIN NOT ATOMIC`).
+ */
+function onlineForeignKey(fk: ForeignKeyEntity, statements: readonly Statement[]): readonly Statement[] {
+  const added = statements.map((statement) => (/^ALTER TABLE /i.test(statement.sql) ? { ...statement, sql: `SET STATEMENT foreign_key_checks=0 FOR ${statement.sql}, ${INPLACE}` } : statement));
+  const join = fk.columns.map((column, i) => `mig_child.${q(column)} = mig_parent.${q(fk.references.columns[i] as string)}`).join(" AND ");
+  const set = fk.columns.map((column) => `mig_child.${q(column)} IS NOT NULL`).join(" AND ");
+  const message = `${fk.name}: rows of ${fk.table} reference no row of ${fk.references.table}; fix them and run again`.slice(0, 128);
+  const orphans = `SELECT 1 FROM ${q(fk.table)} AS mig_child LEFT JOIN ${q(fk.references.table)} AS mig_parent ON ${join} WHERE ${set} AND mig_parent.${q(fk.references.columns[0] as string)} IS NULL LIMIT 1`;
+  return [...added, { sql: `BEGIN NOT ATOMIC IF EXISTS (${orphans}) THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = ${quoteMysqlLiteral(message)}; END IF; END` }];
+}
+
 /** The online form of an operation's statements: each ALTER TABLE names its algorithm and lock. */
 export function onlineStatements(operation: SchemaOperation, statements: readonly Statement[]): readonly Statement[] {
+  if (operation.kind === "add_foreign_key") return onlineForeignKey(operation.foreignKey, statements);
   const algorithm = ALGORITHM[operation.kind];
   if (!algorithm) return statements;
   return statements.map((statement) => (/^ALTER TABLE /i.test(statement.sql) ? { ...statement, sql: `${statement.sql}, ${algorithm}` } : statement));
@@ -43,7 +64,7 @@ export function withOnline(handlers: OperationHandlers): OperationHandlers {
   return wrapped as OperationHandlers;
 }
 
-const LOCKING = "Make this change without online (mig new --no-online) to accept the locking form, in a quiet hour.";
+const LOCKING = "To accept the locking form (writes wait while it runs; best in a quiet hour), consent with mig new --online --allow-locking (recorded on the operation as allowLocking: true) or mig forwards --allow-locking, or write the change without online (mig new --no-online).";
 
 function sameType(from: ColumnEntity, to: ColumnEntity): boolean {
   return from.type === to.type && from.precision === to.precision && from.scale === to.scale && (from.length === to.length || (from.type === "varchar" && (to.length ?? 0) >= (from.length ?? 0)));
@@ -55,11 +76,6 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
       // Checked by the server on a probe: "ALGORITHM=INPLACE is not supported for this operation. Try ALGORITHM=COPY".
       return {
         reason: `add_check ${operation.check.table}.${operation.check.name}: MariaDB checks the existing rows of a new CHECK by copying the table (ALGORITHM=COPY), which blocks writes`,
-        hint: LOCKING,
-      };
-    case "add_foreign_key":
-      return {
-        reason: `add_foreign_key ${operation.foreignKey.table}.${operation.foreignKey.name}: MariaDB adds a foreign key in place only with foreign_key_checks=OFF, which would leave the existing rows unchecked; checked, it copies the table (ALGORITHM=COPY)`,
         hint: LOCKING,
       };
     case "alter_column":
@@ -85,12 +101,13 @@ function lockOf(operation: SchemaOperation): LockFacts {
   const online = "online" in operation && operation.online === true;
   const named = ALGORITHM[operation.kind];
   if (online && named) return { lock: named, work: named === INSTANT ? "none" : "scan", blocksWrites: false };
+  if (online && operation.kind === "add_foreign_key") return { lock: `${INPLACE} (foreign_key_checks=0), then a read of the rows`, work: "scan", blocksWrites: false };
   const copy: LockFacts = { lock: "ALGORITHM=COPY (LOCK=SHARED)", work: "rewrite", blocksWrites: true };
   switch (operation.kind) {
     case "add_check":
       return { ...copy, alternative: "none online on MariaDB: run it in a quiet hour" };
     case "add_foreign_key":
-      return { ...copy, alternative: "none online on MariaDB (in place only with foreign_key_checks=OFF, unchecked)" };
+      return { ...copy, alternative: "mark it online (mig new --online): added in place, then the rows checked by a read" };
     case "alter_column":
       return sameType(operation.from, operation.to)
         ? { lock: "ALGORITHM=INPLACE", work: "scan", blocksWrites: false }

@@ -62,22 +62,73 @@ describe("online operations on MariaDB", () => {
     expect((await dialect.introspector.introspect(connection)).table("t")?.indexes).toEqual([]);
   });
 
-  it("refuses what only a table copy can do (a CHECK, a checked foreign key, a type change) with MIG_E_NOT_ONLINE, before running anything", async () => {
+  it("refuses what only a table copy can do (a CHECK, a type change) with MIG_E_NOT_ONLINE, before running anything", async () => {
     const refused: SchemaOperation[] = [
       { kind: "add_check", check: { entity: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true },
-      {
-        kind: "add_foreign_key",
-        foreignKey: { entity: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
-        online: true,
-      },
       { kind: "alter_column", table: "t", from: col("n", "integer"), to: { ...col("n", "integer"), type: "bigint" }, online: true },
     ];
     for (const [i, operation] of refused.entries()) {
       const result = await runForwards({ dialect, connection, sources: [base, testMigration({ appName: "online", id: testMigrationId(10 + i), operations: [operation] })] });
       expect(result.error?.code).toBe("MIG_E_NOT_ONLINE");
-      expect(result.error?.hint).toMatch(/--no-online/);
+      expect(result.error?.hint).toMatch(/--allow-locking/);
     }
     const { rows } = await connection.query("SELECT COUNT(*) AS n FROM mig_migrations WHERE app_name = 'online'");
     expect(rows).toEqual([{ n: 1 }]);
+  });
+
+  it("makes those changes in their locking form with consent: allowLocking on the operation (the file) or for the run (forwards --allow-locking)", async () => {
+    const check: SchemaOperation = { kind: "add_check", check: { entity: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true };
+    const retype: SchemaOperation = { kind: "alter_column", table: "t", from: col("n", "integer"), to: { ...col("n", "integer"), type: "bigint" }, online: true, allowLocking: true };
+    const consented = testMigration({ appName: "online", id: testMigrationId(20), operations: [{ ...check, allowLocking: true } as SchemaOperation, retype] });
+    const preview = await runForwards({ dialect, connection, sources: [base, consented], preview: true });
+    // The locking form is the ordinary one: no ALGORITHM clause the server would refuse.
+    expect(preview.migrations[0]?.statements?.map((s) => s.sql).join("\n")).not.toMatch(/ALGORITHM/);
+    const result = await runForwards({ dialect, connection, sources: [base, consented] });
+    expect(result.error?.message ?? "ok").toBe("ok");
+    const t = (await dialect.introspector.introspect(connection)).table("t");
+    expect(t?.checks.map((c) => c.name)).toEqual(["t_n_check"]);
+    expect(t?.columns.find((c) => c.name === "n")?.type).toBe("bigint");
+
+    // Backwards carries the consent: the type change back is locking too, the drops are online.
+    expect((await runBackwards({ dialect, connection, sources: [base, consented] })).error?.message ?? "ok").toBe("ok");
+    expect((await dialect.introspector.introspect(connection)).table("t")?.checks).toEqual([]);
+
+    // The same change without consent in the file: refused, then run with consent for the run.
+    const unconsented = [base, testMigration({ appName: "online", id: testMigrationId(21), operations: [check] })];
+    expect((await runForwards({ dialect, connection, sources: unconsented })).error?.code).toBe("MIG_E_NOT_ONLINE");
+    const run = await runForwards({ dialect, connection, sources: unconsented, allowLocking: true });
+    expect(run.error?.message ?? "ok").toBe("ok");
+    expect((await dialect.introspector.introspect(connection)).table("t")?.checks.map((c) => c.name)).toEqual(["t_n_check"]);
+    expect((await runBackwards({ dialect, connection, sources: unconsented, allowLocking: true })).ok).toBe(true);
+  });
+
+  it("adds a foreign key online: in place unchecked, then the rows checked by a read; a run that finds orphan rows stops there and resumes once they are fixed", async () => {
+    const fk: SchemaOperation = {
+      kind: "add_foreign_key",
+      foreignKey: { entity: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      online: true,
+    };
+    const sources = [base, testMigration({ appName: "online", id: testMigrationId(30), operations: [fk] })];
+    // Every row of t references parent 1, which does not exist yet.
+    expect((await connection.query("SELECT COUNT(*) AS n FROM parent WHERE id = 1")).rows).toEqual([{ n: 0 }]);
+    const preview = await runForwards({ dialect, connection, sources, preview: true });
+    expect(preview.migrations[0]?.statements?.map((s) => s.sql)).toEqual([
+      "SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `t` ADD INDEX `t_p_fkey` (`p`), ADD CONSTRAINT `t_p_fkey` FOREIGN KEY (`p`) REFERENCES `parent` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION, ALGORITHM=INPLACE, LOCK=NONE",
+      expect.stringMatching(/^BEGIN NOT ATOMIC IF EXISTS \(SELECT 1 FROM `t` AS mig_child LEFT JOIN `parent` AS mig_parent ON .* THEN SIGNAL SQLSTATE '23000'/),
+    ]);
+    const failed = await runForwards({ dialect, connection, sources });
+    expect(failed.ok).toBe(false);
+    expect(failed.error?.message).toMatch(/t_p_fkey: rows of t reference no row of parent/);
+    // The key is in place (new writes are checked); the migration is not recorded as applied.
+    expect((await dialect.introspector.introspect(connection)).table("t")?.foreignKeys.map((f) => f.name)).toEqual(["t_p_fkey"]);
+    await expect(connection.query("INSERT INTO t (n, m, s, p) VALUES (1, 1, 'x', 2)")).rejects.toThrow();
+    expect((await connection.query("SELECT COUNT(*) AS n FROM mig_migrations WHERE app_name = 'online'")).rows).toEqual([{ n: 1 }]);
+
+    await connection.query("INSERT INTO parent (id) VALUES (1)");
+    const resumed = await runForwards({ dialect, connection, sources });
+    expect(resumed.error?.message ?? "ok").toBe("ok");
+    expect(resumed.migrations[0]).toMatchObject({ status: "applied" });
+    expect((await runBackwards({ dialect, connection, sources })).error?.message ?? "ok").toBe("ok");
+    expect((await dialect.introspector.introspect(connection)).table("t")?.foreignKeys).toEqual([]);
   });
 });

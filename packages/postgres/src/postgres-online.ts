@@ -25,7 +25,8 @@ function expandContract(table: string, column: string): string {
     `Change ${table}.${column} in steps instead (expand/contract): add a new column with the new type (nullable), ` +
     "write both columns from the application, backfill the new one in batches (UPDATE … WHERE id BETWEEN …), " +
     "switch reads to it, then drop the old column and rename the new one, each in its own online migration. " +
-    "Or make this migration without `online: true` to accept the rewrite under ACCESS EXCLUSIVE."
+    "Or accept the rewrite under ACCESS EXCLUSIVE: mig new --online --allow-locking (recorded on the operation as allowLocking: true), " +
+    "mig forwards --allow-locking, or a migration without `online: true`."
   );
 }
 

@@ -237,12 +237,18 @@ describe("online lock waits and refusals", () => {
     expect(result.error?.code).toBe("MIG_E_NOT_ONLINE");
     expect(result.error?.hint).toMatch(/expand\/contract/);
     expect((await connection.query("SELECT count(*)::int AS n FROM mig_migrations WHERE app_name = 'retype'")).rows).toEqual([{ n: 0 }]);
+    // With consent to the locking form (allowLocking, from mig new --online --allow-locking): the rewrite runs.
+    const consented = [testMigration({ appName: "retype", id: testMigrationId(69), operations: [{ ...retype, allowLocking: true } as SchemaOperation] })];
+    expect((await runForwards({ dialect, connection, sources: consented })).error?.message ?? "ok").toBe("ok");
+    const type = await connection.query("SELECT data_type FROM information_schema.columns WHERE table_name = 'retype' AND column_name = 'n'");
+    expect(type.rows).toEqual([{ data_type: "bigint" }]);
+    expect((await runBackwards({ dialect, connection, sources: consented })).error?.message ?? "ok").toBe("ok");
     // A widening of a varchar is no rewrite: allowed online.
     const s = { entity: "column", table: "retype", name: "s", type: "varchar", length: 10, nullable: false, default: null } as const;
     const widen: SchemaOperation = { kind: "alter_column", table: "retype", from: s, to: { ...s, length: 20 }, online: true };
     const ok = await runForwards({ dialect, connection, sources: [testMigration({ appName: "retype", id: testMigrationId(70), operations: [widen] })] });
     expect(ok.error?.message ?? "ok").toBe("ok");
-  });
+  }, 30_000);
 
   it("previews the online SQL as it runs, its steps each in a transaction of their own or outside one", async () => {
     const unique: SchemaOperation = { kind: "add_unique", unique: { entity: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };

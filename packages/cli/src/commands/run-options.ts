@@ -10,11 +10,12 @@ export function baseRunOptions(
   sources: readonly MigrationFile[],
   dialect: Dialect,
   connection: Connection,
-  flags: { readonly allowRebuild?: boolean | undefined } = {},
+  flags: { readonly allowRebuild?: boolean | undefined; readonly allowLocking?: boolean | undefined } = {},
 ): RunOptions {
   const allowRebuild = flags.allowRebuild === true || configAllowsRebuild(loaded.config.allowRebuild, dialect);
   return {
     ...(allowRebuild ? { allowRebuild } : {}),
+    ...(flags.allowLocking === true ? { allowLocking: true } : {}),
     dialect,
     connection,
     sources,

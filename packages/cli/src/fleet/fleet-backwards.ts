@@ -50,7 +50,7 @@ export function run(options: FleetBackwardsOptions, deps: CliDeps): Promise<Exit
     }
     const startedAt = deps.elapsed();
     const outcomes = await runMigrationsOnFleet(context, fleet, "backwards", async (_target, dialect, connection, onEvent) => {
-      const base = { ...baseRunOptions(fleet.loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }), target, acceptChecksums: options.acceptChecksums === true };
+      const base = { ...baseRunOptions(fleet.loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild, allowLocking: options.allowLocking }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
       return runBackwards({ ...base, preview, onEvent });
     });

@@ -41,7 +41,7 @@ export function run(options: FleetForwardsOptions, deps: CliDeps): Promise<ExitC
     const startedAt = deps.elapsed();
     const outcomes = await runMigrationsOnFleet(context, fleet, "forwards", async (_target, dialect, connection, onEvent) => {
       const base = {
-        ...baseRunOptions(fleet.loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }),
+        ...baseRunOptions(fleet.loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild, allowLocking: options.allowLocking }),
         target: options.target ?? "all",
         acceptChecksums: options.acceptChecksums === true,
       };

@@ -36,6 +36,7 @@ function emitProblems(operations: readonly Operation[], dialect: Dialect): MigPr
 
 /** The planner's verdict on `operations` for every target (consent as the operations carry it). */
 function planEveryTarget(operations: readonly Operation[], targets: readonly Dialect[], from: Snapshot) {
+  // Consent to the locking form is recorded on the operations (`withLockingConsent`), never given for all here.
   const refusals: TargetProblem[] = [];
   const questions: TargetProblem[] = [];
   const emitted: MigProblem[] = [];
@@ -67,11 +68,19 @@ function withConsent(operations: readonly Operation[], questions: readonly Targe
 }
 
 
+/** `operations` with the ones a target refuses online marked `allowLocking: true` (`mig new --allow-locking`). */
+function withLockingConsent(operations: readonly Operation[], refused: readonly TargetProblem[]): readonly Operation[] {
+  const asked = new Set(refused.map((r) => r.problem.operation));
+  return operations.map((operation) => (takesConsent(operation) && asked.has(operation) ? { ...operation, allowLocking: true } : operation));
+}
+
 /**
  * Checks the diff's logical operations against every target with core's planner (the same one
  * `forwards` runs): what a target refuses is a `MIG_E_UNSUPPORTED` naming the target and each
  * operation; what a target can only do by a table rebuild needs consent (`allowRebuild`: the
- * flag, or a question on a TTY), which is then recorded on those operations. The operations stay
+ * flag, or a question on a TTY), which is then recorded on those operations. A change marked
+ * online that a target can only make by blocking writes is `MIG_E_NOT_ONLINE`, unless
+ * `allowLocking` (`--allow-locking`) consents: then `allowLocking: true` is recorded on it. The operations stay
  * logical: no lowering is ever written into a file. What `mig new` runs after the diff.
  *
  * @example
@@ -85,9 +94,16 @@ export async function planForTargets(
   targets: readonly Dialect[],
   from: Snapshot,
   allowRebuild: (problems: readonly MigProblem[]) => Promise<boolean>,
+  allowLocking = false,
 ): Promise<readonly Operation[]> {
   let checked = planEveryTarget(operations, targets, from);
-  const offline = checked.refusals.filter((r) => r.problem.onlineHint !== undefined);
+  let planned = operations;
+  let offline = checked.refusals.filter((r) => r.problem.onlineHint !== undefined);
+  if (offline.length > 0 && allowLocking && offline.every((r) => planned.includes(r.problem.operation))) {
+    planned = withLockingConsent(planned, offline);
+    checked = planEveryTarget(planned, targets, from);
+    offline = checked.refusals.filter((r) => r.problem.onlineHint !== undefined);
+  }
   if (offline.length > 0) {
     throw new MigError("MIG_E_NOT_ONLINE", `${offline.length === 1 ? "A change marked online cannot be made" : `${offline.length} changes marked online cannot be made`} without blocking writes; nothing was written`, {
       problems: offline.map(asProblem),
@@ -95,7 +111,6 @@ export async function planForTargets(
       meta: { targets: targets.map((t) => t.name), online: true },
     });
   }
-  let planned = operations;
   if (checked.refusals.length === 0 && checked.questions.length > 0) {
     const problems = checked.questions.map(asProblem);
     if (!(await allowRebuild(problems))) {
@@ -105,7 +120,7 @@ export async function planForTargets(
         meta: { targets: targets.map((t) => t.name), needsRebuild: true },
       });
     }
-    planned = withConsent(operations, checked.questions);
+    planned = withConsent(planned, checked.questions);
     checked = planEveryTarget(planned, targets, from);
   }
   const refused = [...checked.refusals, ...checked.questions].map(asProblem);

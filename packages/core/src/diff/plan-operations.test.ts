@@ -95,3 +95,27 @@ describe("planOperations: the one planner", () => {
     expect(result.questions.map((q) => `${q.operation.kind} ${q.table}`)).toEqual(["alter_column fan"]);
   });
 });
+
+describe("planOperations: online operations a dialect refuses online", () => {
+  const check: Operation = { kind: "add_check", check: { entity: "check", table: "band", name: "band_c", sql: "x > 0" }, online: true };
+  const index: Operation = { kind: "add_index", index: { entity: "index", table: "band", name: "band_x_idx", columns: ["x"], method: "btree" }, online: true };
+  const onlineRefusal = (operation: Operation) => (operation.kind === "add_check" ? { reason: "a CHECK copies the table", hint: "consent with --allow-locking" } : undefined);
+
+  it("are refused with the dialect's reason and hint, without consent", () => {
+    const result = planOperations({ operations: [index, check], capabilities: postgresLike, onlineRefusal });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.refusals.map((r) => [r.operation.kind, r.reason, r.onlineHint])).toEqual([["add_check", "a CHECK copies the table", "consent with --allow-locking"]]);
+  });
+
+  it("are planned in their locking form (without online) with consent on the operation or for the run; the rest stay online", () => {
+    for (const input of [{ operations: [index, { ...check, allowLocking: true } as Operation] }, { operations: [index, check], allowLocking: true }]) {
+      const result = planOperations({ ...input, capabilities: postgresLike, onlineRefusal });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.operations[0]).toBe(index);
+      expect(result.operations[1]).toMatchObject({ kind: "add_check" });
+      expect(result.operations[1]).not.toHaveProperty("online");
+    }
+  });
+});

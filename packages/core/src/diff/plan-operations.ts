@@ -68,6 +68,12 @@ export interface PlanInput {
    * (`Dialect.online.refusal`). Default: none refused.
    */
   readonly onlineRefusal?: OnlineSupport["refusal"];
+  /**
+   * Consent to the locking form of every operation marked online that the dialect refuses online
+   * (`mig forwards --allow-locking`). An operation may also carry its own (`allowLocking: true` in
+   * the file). Such an operation is planned as without `online`. Default `false`.
+   */
+  readonly allowLocking?: boolean;
 }
 
 /**
@@ -133,8 +139,11 @@ function planOnce(input: PlanInput): PlanResult {
     plan = wrapForeignKeyColumnAlters(plan, schemaBefore, limits);
   }
 
-  const offline = input.onlineRefusal ? notOnline(plan, input.onlineRefusal) : [];
-  if (offline.length > 0) return { ok: false, refusals: offline, questions: [] };
+  if (input.onlineRefusal) {
+    const online = notOnline(plan, input.onlineRefusal, input.allowLocking === true);
+    if (online.refused.length > 0) return { ok: false, refusals: online.refused, questions: [] };
+    plan = online.plan;
+  }
 
   const refused = refusedOperations(plan, capabilities);
   if (refused.length === 0) return { ok: true, operations: plan, rebuilt: [] };
@@ -181,18 +190,27 @@ function consents(operation: Operation): boolean {
   return "allowRebuild" in operation && operation.allowRebuild === true;
 }
 
-/** Operations marked online that the dialect cannot make online, with what to do instead. */
-function notOnline(operations: readonly Operation[], refusal: NonNullable<OnlineSupport["refusal"]>): PlanProblem[] {
-  const problems: PlanProblem[] = [];
-  operations.forEach((operation, index) => {
-    if (operation.kind === "raw" || !("online" in operation) || operation.online !== true) return;
-    const refused = refusal(operation);
-    if (!refused) return;
+/**
+ * Operations marked online that the dialect cannot make online, with what to do instead; those
+ * with consent to the locking form (`allowLocking`, on the operation or for all) are not refused
+ * but planned without `online`, so that the dialect emits its ordinary (locking) form.
+ */
+function notOnline(operations: readonly Operation[], refusal: NonNullable<OnlineSupport["refusal"]>, allowLocking: boolean): { plan: readonly Operation[]; refused: PlanProblem[] } {
+  const refused: PlanProblem[] = [];
+  const plan = operations.map((operation, index) => {
+    if (operation.kind === "raw" || !("online" in operation) || operation.online !== true) return operation;
+    const why = refusal(operation);
+    if (!why) return operation;
+    if (allowLocking || ("allowLocking" in operation && operation.allowLocking === true)) {
+      const { online: _online, ...locking } = operation;
+      return locking as Operation;
+    }
     const table = "table" in operation && typeof operation.table === "string" ? operation.table : "";
     const column = operation.kind === "alter_column" ? operation.to.name : undefined;
-    problems.push({ operation, index, table, ...(column !== undefined ? { column } : {}), reason: refused.reason, onlineHint: refused.hint });
+    refused.push({ operation, index, table, ...(column !== undefined ? { column } : {}), reason: why.reason, onlineHint: why.hint });
+    return operation;
   });
-  return problems;
+  return { plan, refused };
 }
 
 /** A snapshot given as is or by a function, asked for at most once. */

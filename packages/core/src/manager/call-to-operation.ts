@@ -18,7 +18,7 @@ import {
  * Throws `MIG_E_MIGRATION_FILE` naming the offending field.
  */
 export function callToOperation(method: ManagerMethod, argument: unknown): SchemaOperation {
-  // The consent keys (`allowRebuild`, `online`) are the ones every in-table call may carry: read them here, once.
+  // The consent keys (`allowRebuild`, `online`, `allowLocking`) are the ones every in-table call may carry: read them here, once.
   if (typeof argument === "object" && argument !== null && CONSENT_KEYS.some((key) => key in argument)) {
     const rest: Record<string, unknown> = { ...(argument as Record<string, unknown>) };
     const consent: Record<string, true> = {};
@@ -31,7 +31,7 @@ export function callToOperation(method: ManagerMethod, argument: unknown): Schem
     const operation = readCall(method, rest);
     if (!takesConsent(operation)) {
       const key = CONSENT_KEYS.find((k) => k in (argument as object)) as string;
-      throw argumentError(`${method}.${key}`, "only a change to an existing table (columns, indexes, constraints) can carry allowRebuild or online");
+      throw argumentError(`${method}.${key}`, "only a change to an existing table (columns, indexes, constraints) can carry allowRebuild, online or allowLocking");
     }
     return Object.keys(consent).length > 0 ? freeze({ ...operation, ...consent }) : operation;
   }

@@ -1,4 +1,5 @@
 import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES } from "../schema/types";
+import { CONSENT_KEYS } from "../operations/operation";
 import type { ManagerCall } from "./manager-calls";
 
 /*
@@ -34,7 +35,7 @@ const ACTIONS: ReadonlySet<unknown> = new Set(FOREIGN_KEY_ACTIONS);
 export function isLoadableCall(call: ManagerCall): boolean {
   const argument: unknown = call.argument;
   // A consent is checked by the exact reader (rare: only consented operations carry one).
-  if (isPlain(argument) && ("allowRebuild" in argument || "online" in argument)) return false;
+  if (isPlain(argument) && CONSENT_KEYS.some((key) => key in argument)) return false;
   switch (call.method) {
     case "addTable":
     case "dropTable":

@@ -131,6 +131,8 @@ export interface ConsentArgs {
   readonly allowRebuild?: boolean;
   /** Written by `mig new --online` (or `online: true` in the config): made without blocking writes where the database can. Default `false`. */
   readonly online?: boolean;
+  /** Written by `mig new --allow-locking` on online changes the database can only make by blocking writes: made in the locking form instead of refused. Default `false`. */
+  readonly allowLocking?: boolean;
 }
 
 /** One manager call, as the serialiser writes it: the method and its single literal argument. */

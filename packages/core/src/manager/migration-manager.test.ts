@@ -141,6 +141,15 @@ describe("MigrationManager calls", () => {
     expect(codeOf(() => manager().addIndex({ table: "band", name: "i", columns: ["x"], online: 1 } as never))).toBe("MIG_E_MIGRATION_FILE");
   });
 
+  it("records allowLocking (consent to the locking form) after online, carries it to the inverse, and refuses it elsewhere", () => {
+    const [check] = manager().addConstraint({ kind: "check", table: "band", name: "c", sql: "x > 0", online: true, allowLocking: true }).operations;
+    expect(check).toMatchObject({ kind: "add_check", online: true, allowLocking: true });
+    expect(Object.keys(operationToCall(check as SchemaOperation).argument as object).slice(-2)).toEqual(["online", "allowLocking"]);
+    expect(invertOperation(check as SchemaOperation)).toMatchObject({ kind: "drop_check", online: true, allowLocking: true });
+    expect(codeOf(() => manager().addTable({ ...band, allowLocking: true } as never))).toBe("MIG_E_MIGRATION_FILE");
+    expect(codeOf(() => manager().addIndex({ table: "band", name: "i", columns: ["x"], allowLocking: "yes" } as never))).toBe("MIG_E_MIGRATION_FILE");
+  });
+
   it("copies its arguments: changing them afterwards changes nothing", () => {
     const columns = [{ name: "id", type: "serial" as const }];
     const m = manager().addTable({ name: "t", primaryKey: ["id"], columns });

@@ -60,10 +60,17 @@ export interface OperationConsent {
    * refuses it where it has none (`Dialect.online`). Default is `false`.
    */
   readonly online?: boolean;
+  /**
+   * Consent to the locking form of a change marked `online` that the database cannot make without
+   * blocking writes (`mig new --allow-locking`): instead of refusing it (`MIG_E_NOT_ONLINE`), the
+   * planner makes it as without `online` (MariaDB: a CHECK or a checked foreign key by copying the
+   * table; a type change that rewrites the table). Default is `false`.
+   */
+  readonly allowLocking?: boolean;
 }
 
 /** The keys of an {@link OperationConsent}, in the order a migration file writes them. */
-export const CONSENT_KEYS = ["allowRebuild", "online"] as const satisfies readonly (keyof OperationConsent)[];
+export const CONSENT_KEYS = ["allowRebuild", "online", "allowLocking"] as const satisfies readonly (keyof OperationConsent)[];
 
 /** The consent `operation` carries (only its `true` flags), or `undefined` when none. */
 export function consentOf(operation: Operation): OperationConsent | undefined {

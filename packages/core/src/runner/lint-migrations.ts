@@ -33,6 +33,8 @@ export interface LintOptions extends RunnerBaseOptions {
   readonly ids?: readonly string[];
   /** Consent to table rebuilds for every operation, as `forwards --allow-rebuild`. */
   readonly allowRebuild?: boolean;
+  /** Consent to the locking form of online operations this database refuses online, as `forwards --allow-locking`. */
+  readonly allowLocking?: boolean;
 }
 
 /**
@@ -67,6 +69,7 @@ export async function lintMigrations(options: LintOptions): Promise<LintedMigrat
       operations: migration.forwardsPlan(),
       capabilities,
       allowRebuild: options.allowRebuild === true,
+      allowLocking: options.allowLocking === true,
       ...(online?.refusal ? { onlineRefusal: online.refusal.bind(online) } : {}),
     };
     let result = planOperations(input);

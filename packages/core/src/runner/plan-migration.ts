@@ -62,6 +62,8 @@ function placement(statement: Statement): "before" | "after" | "inside" {
 export interface MigrationPlanning {
   /** Consent to table rebuilds for every operation (`--allow-rebuild`, config). */
   readonly allowRebuild: boolean;
+  /** Consent to the locking form of online operations the database refuses online (`--allow-locking`). */
+  readonly allowLocking: boolean;
   /** The schema just before `selected` runs in `direction`; asked only when the plan needs it. */
   schemaBefore(selected: SelectedMigration, direction: Direction): Promise<Snapshot>;
 }
@@ -154,7 +156,7 @@ async function planFor(
 ): Promise<readonly Operation[]> {
   const capabilities = resolveCapabilities(dialect.capabilities);
   const online = dialect.online?.refusal ? { onlineRefusal: dialect.online.refusal.bind(dialect.online) } : {};
-  const input = { operations, capabilities, allowRebuild: planning.allowRebuild, ...online };
+  const input = { operations, capabilities, allowRebuild: planning.allowRebuild, allowLocking: planning.allowLocking, ...online };
   let result: PlanResult = planOperations(input);
   if (!result.ok && result.needsSchema) result = planOperations({ ...input, schemaBefore: await planning.schemaBefore(selected, direction) });
   if (result.ok) return result.operations;
@@ -168,7 +170,7 @@ async function planFor(
  * reverses), the same per-app view `mig new` plans from; files are loaded once per run, and only
  * for a plan that needs the schema.
  */
-export function migrationPlanning(options: Pick<RunOptions, "sources" | "allowRebuild">): MigrationPlanning {
+export function migrationPlanning(options: Pick<RunOptions, "sources" | "allowRebuild" | "allowLocking">): MigrationPlanning {
   const loaded = new Map<MigrationSource, Promise<RunnableMigration>>();
   const load = (source: MigrationSource) => {
     let migration = loaded.get(source);
@@ -177,6 +179,7 @@ export function migrationPlanning(options: Pick<RunOptions, "sources" | "allowRe
   };
   return {
     allowRebuild: options.allowRebuild === true,
+    allowLocking: options.allowLocking === true,
     async schemaBefore(selected, direction) {
       const earlier = options.sources.filter((source) => {
         if (source.appName !== selected.appName) return false;

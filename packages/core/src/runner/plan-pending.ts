@@ -27,9 +27,13 @@ export interface PendingPlan {
 export async function planPending(
   options: RunnerBaseOptions,
   pending: readonly MigrationSource[],
-  consent: { readonly allowRebuild?: boolean } = {},
+  consent: { readonly allowRebuild?: boolean; readonly allowLocking?: boolean } = {},
 ): Promise<PendingPlan[]> {
-  const planning = migrationPlanning({ sources: options.sources, ...(consent.allowRebuild !== undefined ? { allowRebuild: consent.allowRebuild } : {}) });
+  const planning = migrationPlanning({
+    sources: options.sources,
+    ...(consent.allowRebuild !== undefined ? { allowRebuild: consent.allowRebuild } : {}),
+    ...(consent.allowLocking !== undefined ? { allowLocking: consent.allowLocking } : {}),
+  });
   const plans: PendingPlan[] = [];
   for (const source of pending) {
     try {

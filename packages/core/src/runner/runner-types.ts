@@ -75,6 +75,12 @@ export interface RunOptions extends RunnerBaseOptions {
    */
   readonly allowRebuild?: boolean;
   /**
+   * Consent to the locking form of every operation marked online that this database cannot make
+   * without blocking writes (the operations of a file may also carry their own, `allowLocking`).
+   * Default `false`: such an operation is refused with `MIG_E_NOT_ONLINE` before anything runs.
+   */
+  readonly allowLocking?: boolean;
+  /**
    * How the steps of operations marked online bound their lock waits and retry after a lock
    * timeout (where the dialect bounds them, `Dialect.online.lockTimeout`). Defaults:
    * `DEFAULT_ONLINE_LOCK_TIMEOUT_MS`, `DEFAULT_ONLINE_RETRIES`, `DEFAULT_ONLINE_BACKOFF_MS`.

@@ -25,6 +25,8 @@ export interface BackwardsOptions extends GlobalOptions {
   readonly acceptChecksums?: boolean | undefined;
   /** Consent to table rebuilds where this database cannot make a change in place. */
   readonly allowRebuild?: boolean | undefined;
+  /** `--allow-locking`: the locking form of online changes this database cannot make online. */
+  readonly allowLocking?: boolean | undefined;
 }
 
 /** What reversing these migrations loses, one line per migration that drops something. */
@@ -80,7 +82,7 @@ export function run(options: BackwardsOptions, deps: CliDeps): Promise<ExitCode>
     const sources = await loadSources(apps, deps);
     const target = options.target ?? "1";
     return context.withConnection(async (dialect, connection) => {
-      const base: RunOptions = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }), target, acceptChecksums: options.acceptChecksums === true };
+      const base: RunOptions = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild, allowLocking: options.allowLocking }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
       const preview = await runBackwards({ ...base, preview: true });
       if (preview.nothingToDo) {

@@ -22,6 +22,8 @@ export interface ForwardsOptions extends GlobalOptions {
   readonly acceptChecksums?: boolean | undefined;
   /** Consent to table rebuilds where this database cannot make a change in place. */
   readonly allowRebuild?: boolean | undefined;
+  /** `--allow-locking`: the locking form of online changes this database cannot make online. */
+  readonly allowLocking?: boolean | undefined;
   /** Run even when the database differs from its applied migrations. */
   readonly ignoreDrift?: boolean | undefined;
 }
@@ -40,7 +42,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
     const sources = await loadSources(apps, deps);
     const target = options.target ?? "all";
     return context.withConnection(async (dialect, connection) => {
-      const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild }), target, acceptChecksums: options.acceptChecksums === true };
+      const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild, allowLocking: options.allowLocking }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
       // The drift check runs inside the runner's lock, only when something is pending.
       const beforeRun = !options.ignoreDrift && !options.fake ? () => driftRefusal({ loaded, apps, dialect, connection, sources }, deps) : undefined;

@@ -11,6 +11,8 @@ export interface LintOptions extends GlobalOptions {
   readonly app?: string | undefined;
   /** One migration ID: lint it, applied or not, instead of the pending ones. */
   readonly target?: string | undefined;
+  /** `--allow-locking`: lint online changes this database refuses online in their locking form. */
+  readonly allowLocking?: boolean | undefined;
 }
 
 /** One operation of `mig lint --json`. */
@@ -60,6 +62,7 @@ export function run(options: LintOptions, deps: CliDeps): Promise<ExitCode> {
         apps: apps.map((a) => a.name),
         trackingTable: config.trackingTable ?? DEFAULT_TRACKING_TABLE,
         ...(options.target ? { ids: [options.target] } : {}),
+        ...(options.allowLocking === true ? { allowLocking: true } : {}),
       }),
     );
     const fails = linted.some((m) => m.fails);

@@ -39,6 +39,8 @@ export interface AppPlanInput {
   readonly shareFlags: boolean;
   /** Mark the operations online (`--online`, or `online: true` in the config). */
   readonly online?: boolean;
+  /** Consent to the locking form of online changes a target refuses online (`--allow-locking`, recorded on them). */
+  readonly allowLocking?: boolean;
 }
 
 /** One app's changes: the operations, or the questions nobody answered. */
@@ -122,7 +124,7 @@ export async function planApp(
   const diffed = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
   const operations = input.online ? markOnline(diffed) : diffed;
   if (operations.length === 0) return { kind: "operations", app, operations, used };
-  return { kind: "operations", app, operations: await planForTargets(operations, targets, from, allowRebuild), used };
+  return { kind: "operations", app, operations: await planForTargets(operations, targets, from, allowRebuild, input.allowLocking === true), used };
 }
 
 /**

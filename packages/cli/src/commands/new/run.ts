@@ -20,6 +20,8 @@ export interface NewOptions extends GlobalOptions {
   /** `TABLE.COLUMN=VALUE`. */
   readonly backfill?: readonly string[] | undefined;
   readonly allowRebuild?: boolean | undefined;
+  /** `--allow-locking`: the locking form of online changes this database cannot make online. */
+  readonly allowLocking?: boolean | undefined;
   /** `--online` / `--no-online`; unset: the config's `online`. */
   readonly online?: boolean | undefined;
 }
@@ -69,7 +71,7 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
     for (const app of apps) {
       plans.push(
         await planApp(
-          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all", online },
+          { app, apps: allApps, dialect, targets, resolver, renames: options.rename ?? [], backfills: options.backfill ?? [], shareFlags: options.app === "all", online, allowLocking: options.allowLocking === true },
           deps,
           allowRebuild,
         ),
