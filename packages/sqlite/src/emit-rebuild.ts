@@ -1,6 +1,6 @@
-import type { Emitter, EmitterHooks, RebuildTableOperation, Statement } from "@mig/core";
+import { type Emitter, type EmitterHooks, type RebuildTableOperation, type Statement, renderCreateTable } from "@mig/core";
 import type { RebuildStatement, RebuildStep } from "./rebuild-statement";
-import { renderCreateTable, rowidColumn } from "./sqlite-table-body";
+import { rowidColumn } from "./rowid-column";
 
 /** The name the new table is built under, next to the old one, until the old one is dropped. */
 export const rebuildTableName = (table: string): string => `__mig_new_${table}`;

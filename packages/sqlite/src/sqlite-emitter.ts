@@ -10,7 +10,8 @@ import {
 import { emitRebuild } from "./emit-rebuild";
 import { renderSqliteDefault } from "./sqlite-defaults";
 import { sqliteQuoteLiteral } from "./sqlite-literals";
-import { nameList as list, renderCreateTable } from "./sqlite-table-body";
+import { rowidColumn } from "./rowid-column";
+import { sqliteCapabilities } from "./sqlite-capabilities";
 import { sqliteTypes } from "./sqlite-type-mapper";
 
 const HINT = "SQLite cannot change this in place; recreate the table (a table rebuild), or change the model.";
@@ -37,6 +38,7 @@ function unsupported<K extends SchemaOperationKind>(kind: K, what: (operation: P
  */
 export const sqliteEmitter: Emitter = createEmitter({
   types: sqliteTypes,
+  capabilities: sqliteCapabilities,
   hooks: (standard) => {
     const hooks: Partial<EmitterHooks> = {
       quoteLiteral: sqliteQuoteLiteral,
@@ -57,14 +59,11 @@ export const sqliteEmitter: Emitter = createEmitter({
       // affinity converts a value only when the conversion is lossless and keeps it as it is
       // otherwise (datatype3.html §3.4), where CAST('abc' AS INTEGER) would silently give 0.
       renderCast: (expression) => expression,
+      inlinePrimaryKeyColumn: (schema) => rowidColumn(schema)?.name,
     };
     return hooks;
   },
   handlers: {
-    create_table: ({ schema }, hooks, emitter) => [
-      { sql: renderCreateTable(hooks, schema) },
-      ...schema.indexes.flatMap((index) => emitter.emit({ kind: "add_index", index })),
-    ],
     add_column: (operation, hooks, emitter) => {
       const { table, column, backfill } = operation;
       // ADD COLUMN with NOT NULL needs a non-NULL default, and a default can never be dropped
@@ -80,15 +79,6 @@ export const sqliteEmitter: Emitter = createEmitter({
       // (lang_altertable.html#altertabaddcol: "Cannot add a column with non-constant default").
       // A planned inline foreign key (`references`) is allowed when the default is NULL (same page).
       return standardHandlers.add_column(operation, hooks, emitter);
-    },
-    add_index: ({ index }, hooks) => {
-      // SQLite indexes are all b-trees (lang_createindex.html); there is no USING clause.
-      if (index.method !== "btree") {
-        throw new MigError("MIG_E_UNSUPPORTED", `SQLite has no ${index.method} indexes (index "${index.name}" on "${index.table}")`, {
-          meta: { operation: "add_index", table: index.table, index: index.name },
-        });
-      }
-      return [{ sql: `CREATE INDEX ${hooks.quoteIdentifier(index.name)} ON ${hooks.quoteIdentifier(index.table)} (${list(hooks, index.columns)})` }];
     },
     // SQLite's ALTER TABLE only renames a table, renames / adds / drops a column
     // (lang_altertable.html): a column's type, nullability and default are fixed.

@@ -1,5 +1,5 @@
-import type { ColumnEntity, EmitterHooks, Statement } from "@mig/core";
-import { deriveName } from "./derive-name";
+import { type ColumnEntity, type EmitterHooks, type Statement, deriveName } from "@mig/core";
+import { postgresCapabilities } from "../postgres-capabilities";
 import { quoteString } from "./quote-literal";
 
 /**
@@ -34,7 +34,7 @@ export function retypeOwnedSequence(hooks: EmitterHooks, table: string, column: 
  */
 export function createOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement[] {
   const q = hooks.quoteIdentifier;
-  const sequence = q(deriveName(`${table}_${column.name}_seq`));
+  const sequence = q(deriveName([table, column.name], "seq", postgresCapabilities.maxIdentifierLength));
   const type = column.type === "bigserial" ? "BIGINT" : "INTEGER";
   return [
     { sql: `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${q(table)}.${q(column.name)}` },
