@@ -5,8 +5,7 @@ import type { DialectCapabilities } from "@mig/core";
  */
 export const mysqlCapabilities = {
   /**
-   * Every DDL statement commits the open transaction implicitly (MySQL 8.0 manual §15.3.3,
-   * "Statements That Cause an Implicit Commit"; the same in MariaDB). The runner therefore
+   * Every DDL statement commits the open transaction implicitly. The runner therefore
    * records progress per statement, and the emitter keeps each operation to as few statements as
    * it can (a CREATE TABLE carries its indexes and constraints inline).
    */
@@ -35,8 +34,7 @@ export const mysqlCapabilities = {
    */
   renameForeignKeyColumn: false,
   /**
-   * InnoDB parses SET DEFAULT and then rejects the table (MySQL 8.0 manual §15.1.20.5 "FOREIGN
-   * KEY Constraints", "Referential Actions"; MariaDB the same): every other action works.
+   * InnoDB parses SET DEFAULT and then rejects the table: every other action works.
    */
   foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
   /** `DEFAULT (UUID())` (MariaDB 10.2.1+, MySQL 8.0.13+ expression defaults). */
@@ -47,11 +45,11 @@ export const mysqlCapabilities = {
   checkConstraints: true,
   /**
    * Only B-tree. InnoDB accepts `USING HASH` and silently builds a B-tree (information_schema
-   * then reports BTREE; MySQL 8.0 manual §15.1.15 "CREATE INDEX", storage-engine table), so
+   * then reports BTREE), so
    * claiming `hash` would let a snapshot say something the database does not do.
    */
   indexMethods: ["btree"],
-  /** 64 characters for tables, columns, indexes and constraints (MySQL manual §11.2.1). */
+  /** 64 characters for tables, columns, indexes and constraints. */
   maxIdentifierLength: 64,
   /**
    * `GET_LOCK(name, 0)`, held by the session: the server releases it when the session ends. On a

@@ -36,8 +36,7 @@ function renderMysqlColumn(hooks: EmitterHooks, column: ColumnEntity, inlinePrim
 }
 
 /**
- * InnoDB drops `ON DELETE SET DEFAULT` without a word and keeps RESTRICT (MySQL 8.0 manual §15.1.20.5,
- * "Referential Actions"; MariaDB the same), so mig refuses it instead of creating something else.
+ * InnoDB drops `ON DELETE SET DEFAULT` without a word and keeps RESTRICT, so mig refuses it instead of creating something else.
  */
 function checkActions(fk: ForeignKeyEntity): void {
   if (fk.onDelete === "set default" || fk.onUpdate === "set default") {
@@ -50,7 +49,7 @@ function checkActions(fk: ForeignKeyEntity): void {
 
 /**
  * The index backing a foreign key. InnoDB needs an index on a foreign key's columns and creates one
- * named after the constraint when none fits (MySQL 8.0 manual §15.1.20.5); `DROP FOREIGN KEY` leaves
+ * named after the constraint when none fits; `DROP FOREIGN KEY` leaves
  * it behind. mig always creates it itself, under the constraint's name, and drops it with the key,
  * so forwards and backwards are exact whatever other indexes exist; introspection hides it.
  */
@@ -78,8 +77,8 @@ function createTable(hooks: EmitterHooks, schema: TableSchema): Statement {
 export const mysqlHandlers: Partial<OperationHandlers> = {
   create_table: ({ schema }, hooks) => [createTable(hooks, schema)],
   rename_table: ({ from, to }, hooks) => [{ sql: `RENAME TABLE ${hooks.quoteIdentifier(from)} TO ${hooks.quoteIdentifier(to)}` }],
-  // MODIFY COLUMN restates the whole column (type, NULL, DEFAULT, AUTO_INCREMENT; MySQL 8.0 manual
-  // §15.1.9 "ALTER TABLE"), so it is written from `to` in full. NULLs are backfilled first when the
+  // MODIFY COLUMN restates the whole column (type, NULL, DEFAULT,
+  // AUTO_INCREMENT), so it is written from `to` in full. NULLs are backfilled first when the
   // column becomes NOT NULL: in strict mode MODIFY would fail on them.
   alter_column: ({ table, from, to, backfill }, hooks) => {
     const q = hooks.quoteIdentifier;

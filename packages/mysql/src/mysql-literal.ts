@@ -3,8 +3,7 @@ import { mysqlDateTimeText } from "./mysql-datetime";
 
 /**
  * A MySQL string literal. Quotes are doubled AND backslashes doubled: MySQL reads `\` as an escape
- * character in string literals unless the NO_BACKSLASH_ESCAPES SQL mode is on (MySQL 8.0 manual
- * §11.1.1 "String Literals"). mig's connections switch that mode off, so this form is right there
+ * character in string literals unless the NO_BACKSLASH_ESCAPES SQL mode is on. mig's connections switch that mode off, so this form is right there
  * and in the server's default mode.
  */
 export function quoteMysqlString(text: string): string {

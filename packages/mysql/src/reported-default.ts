@@ -40,8 +40,8 @@ export function parseDefaultExpression(sql: string, spec: ColumnTypeSpec): Colum
  * A column's default as information_schema reports it → mig's form.
  *
  * MariaDB: every default is an expression (see {@link parseDefaultExpression}); SQL NULL means none.
- * MySQL 8 reports literals unquoted and marks expression defaults with `DEFAULT_GENERATED` in EXTRA
- * (MySQL 8.0 manual §28.3.8 "The INFORMATION_SCHEMA COLUMNS Table"), writing string literals in
+ * MySQL 8 reports literals unquoted and marks expression defaults with `DEFAULT_GENERATED` in EXTRA,
+ * writing string literals in
  * them as `_utf8mb4\'x\'`.
  */
 export function parseReportedDefault(

@@ -27,7 +27,7 @@ export const postgresCapabilities: DialectCapabilities = {
   schemas: true,
   checkConstraints: true,
   indexMethods: ["btree", "hash", "gin", "gist", "brin"],
-  // NAMEDATALEN - 1 (manual §4.1.1); longer names would be truncated silently, so they are refused.
+  // NAMEDATALEN - 1; longer names would be truncated silently, so they are refused.
   maxIdentifierLength: 63,
   lockKind: "advisory",
   rebuildTable: false,

@@ -14,8 +14,8 @@ const CLOSING: Readonly<Record<string, string>> = { '"': '"', "`": "`", "[": "]"
 
 /**
  * Splits SQLite SQL into tokens, skipping whitespace and comments. Identifiers may be bare,
- * `"quoted"`, `` `quoted` `` or `[quoted]` (lang_keywords.html); strings use `''` for a quote
- * (lang_expr.html#literal_values). Quoted names may contain anything: quotes, spaces, `;`, unicode.
+ * `"quoted"`, `` `quoted` `` or `[quoted]`; strings use `''` for a quote.
+ * Quoted names may contain anything: quotes, spaces, `;`, unicode.
  *
  * @example
  * ```ts

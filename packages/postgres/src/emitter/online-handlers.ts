@@ -2,8 +2,7 @@ import { type EmitterHooks, type IndexEntity, type OperationHandler, type Statem
 import { postgresCapabilities } from "../postgres-capabilities";
 
 /**
- * PostgreSQL's non-blocking forms of the operations marked online (manual: "Explicit Locking"
- * §13.3.1, CREATE INDEX "Building Indexes Concurrently", ALTER TABLE "Notes"). Statements marked
+ * PostgreSQL's non-blocking forms of the operations marked online. Statements marked
  * `transaction: "none"` run outside any transaction block; every other step commits on its own, so
  * the brief lock of an `ADD CONSTRAINT … NOT VALID` is let go before the long `VALIDATE`.
  */
@@ -11,7 +10,7 @@ import { postgresCapabilities } from "../postgres-capabilities";
 /**
  * An INVALID index of this name (left by an interrupted or failed CREATE INDEX CONCURRENTLY,
  * which still costs every write) dropped before the index is built again: found by
- * `pg_index.indisvalid` (manual: CREATE INDEX, "Building Indexes Concurrently").
+ * `pg_index.indisvalid`.
  */
 function dropIfInvalid(hooks: EmitterHooks, name: string): Statement {
   return {
@@ -68,7 +67,7 @@ export const onlineAddForeignKey: OperationHandler<"add_foreign_key"> = ({ forei
 
 /**
  * SET NOT NULL without its scan under ACCESS EXCLUSIVE: a valid `CHECK (col IS NOT NULL)` lets
- * PostgreSQL 12+ skip the scan (manual: ALTER TABLE, SET NOT NULL), so the check is added
+ * PostgreSQL 12+ skip the scan, so the check is added
  * `NOT VALID`, validated, the column set NOT NULL, and the helper check dropped. Everything else
  * of the change is the offline handler's (the planner refuses type changes that rewrite).
  */

@@ -3,7 +3,7 @@ import { postgresCapabilities } from "../postgres-capabilities";
 import { quoteString } from "./quote-literal";
 
 /**
- * A `DO` block (manual: DO) that runs `command`, with `%s` replaced by the sequence owned by the
+ * A `DO` block that runs `command`, with `%s` replaced by the sequence owned by the
  * column, when there is one. A serial's sequence keeps its first name across table renames, so
  * the emitter cannot name it: `pg_get_serial_sequence` finds it at run time and `format('%s')`
  * splices the name it returns, which PostgreSQL has already quoted.
@@ -29,7 +29,7 @@ export function retypeOwnedSequence(hooks: EmitterHooks, table: string, column: 
 }
 
 /**
- * Plain integer → serial: what `SERIAL` does in CREATE TABLE (§8.1.4), on an existing column: a
+ * Plain integer → serial: what `SERIAL` does in CREATE TABLE, on an existing column: a
  * sequence owned by the column, the `nextval` default, and the sequence moved past existing values.
  */
 export function createOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement[] {

@@ -15,7 +15,7 @@ export type CheckNode =
   | { readonly k: "array"; readonly items: readonly CheckNode[] }
   | { readonly k: "case"; readonly subject?: CheckNode; readonly whens: readonly (readonly [CheckNode, CheckNode])[]; readonly otherwise?: CheckNode };
 
-/** Operator precedence, lowest first (manual §4.1.6, table 4.2). */
+/** Operator precedence, lowest first. */
 export const PREC = { or: 1, and: 2, not: 3, is: 4, cmp: 5, like: 6, other: 7, add: 8, mul: 9, exp: 10, unary: 11, cast: 13, atom: 100 } as const;
 
 const COMPARISONS = new Set(["<", ">", "=", "<=", ">=", "<>"]);
@@ -121,7 +121,7 @@ class Parser {
     const negated = word === "not";
     const what = negated ? (this.#next() as { v: string }).v : word;
     if (what === "like" || what === "ilike") {
-      // PostgreSQL stores LIKE as the ~~ operator family (§9.7.1) and prints it that way.
+      // PostgreSQL stores LIKE as the ~~ operator family and prints it that way.
       const op = `${negated ? "!" : ""}~~${what === "ilike" ? "*" : ""}`;
       return { k: "bin", op, prec: PREC.other, left, right: this.expr(PREC.like) };
     }
@@ -220,7 +220,7 @@ class Parser {
     }
     if (word === "case") return this.#case();
     if (REFUSED.has(word)) throw new CheckSyntaxError(`${word} is not normalised`);
-    // A typed literal (`date '2020-01-01'`) is a cast of the string (§4.2.9).
+    // A typed literal (`date '2020-01-01'`) is a cast of the string.
     if (this.#peek()?.t === "str" && !this.#isPunct(".", 1)) {
       const value = (this.#next() as { v: string }).v;
       return { k: "cast", arg: { k: "str", value }, type: TYPE_ALIASES[word] ?? word };

@@ -1,4 +1,4 @@
-/** A token of a check expression. Words are lower-cased (unquoted names fold to lower case, manual §4.1.1). */
+/** A token of a check expression. Words are lower-cased (unquoted names fold to lower case). */
 export type Token =
   | { readonly t: "num"; readonly v: string }
   | { readonly t: "str"; readonly v: string }
@@ -11,7 +11,7 @@ export class CheckSyntaxError extends Error {}
 
 const OP_CHARS = "+-*/<>=~!@#%^&|`?";
 
-/** Reads a string literal's body (after the opening quote); `escapes` for E'...' strings (§4.1.2.2). */
+/** Reads a string literal's body (after the opening quote); `escapes` for E'...' strings. */
 function readString(sql: string, start: number, escapes: boolean): [string, number] {
   let value = "";
   let i = start;
@@ -91,7 +91,7 @@ export function tokenise(sql: string): Token[] {
       let end = i;
       while (end < sql.length && OP_CHARS.includes(sql[end]!)) end++;
       let op = sql.slice(i, end);
-      // A multi-character operator cannot end in + or - unless it holds one of ~!@#%^&|`? (§4.1.3),
+      // A multi-character operator cannot end in + or - unless it holds one of ~!@#%^&|`?,
       // so `>-1` is `>` then `-1`.
       if (!/[~!@#%^&|`?]/.test(op)) while (op.length > 1 && /[+-]$/.test(op)) op = op.slice(0, -1);
       tokens.push({ t: "op", v: op === "!=" ? "<>" : op });
