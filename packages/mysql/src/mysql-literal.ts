@@ -46,32 +46,7 @@ export function quoteMysqlLiteral(value: JsonValue, column?: ColumnTypeSpec): st
 
 const ESCAPES: Readonly<Record<string, string>> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a" };
 
-/**
- * Reads a quoted string at `start` of `sql` (the quote character is `sql[start]`), decoding
- * doubled quotes and backslash escapes the way the server does: `\%` and `\_` keep their backslash
- * (they are LIKE escapes), an unknown `\x` is `x`. Returns the value and the index after the closing quote.
- */
-export function readMysqlString(sql: string, start: number): { value: string; end: number } | undefined {
-  const quote = sql[start];
-  let value = "";
-  let i = start + 1;
-  while (i < sql.length) {
-    const ch = sql[i]!;
-    if (ch === "\\" && i + 1 < sql.length) {
-      const next = sql[i + 1]!;
-      value += ESCAPES[next] ?? (next === "%" || next === "_" ? `\\${next}` : next);
-      i += 2;
-    } else if (ch === quote) {
-      if (sql[i + 1] === quote) {
-        value += quote;
-        i += 2;
-      } else {
-        return { value, end: i + 1 };
-      }
-    } else {
-      value += ch;
-      i += 1;
-    }
-  }
-  return undefined;
+/** The character a backslash escape stands for: `\%` and `\_` keep their backslash (they are LIKE escapes), an unknown `\x` is `x`. */
+export function readMysqlEscape(next: string): string {
+  return ESCAPES[next] ?? (next === "%" || next === "_" ? `\\${next}` : next);
 }

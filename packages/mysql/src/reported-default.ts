@@ -1,6 +1,6 @@
 import type { ColumnDefault, ColumnTypeSpec, JsonValue } from "@mig/core";
 import { canonicalDefaultValue } from "./mysql-default";
-import { readMysqlString } from "./mysql-literal";
+import { mysqlTokens } from "./expression-tokens";
 import { normaliseMysqlExpression } from "./normalise-expression";
 
 function literal(spec: ColumnTypeSpec, value: JsonValue): ColumnDefault | null {
@@ -25,8 +25,8 @@ export function parseDefaultExpression(sql: string, spec: ColumnTypeSpec): Colum
   const text = normaliseMysqlExpression(sql);
   if (/^null$/i.test(text)) return null;
   if (text.startsWith("'")) {
-    const read = readMysqlString(text, 0);
-    if (read && read.end === text.length) return literal(spec, read.value);
+    const tokens = mysqlTokens(text);
+    if (tokens?.length === 1 && tokens[0]!.kind === "string" && tokens[0]!.end === text.length) return literal(spec, tokens[0]!.value);
   }
   const hex = /^X'([0-9a-f]*)'$/.exec(text);
   if (hex) return spec.type === "bytea" ? { kind: "value", value: hex[1]! } : { kind: "sql", sql: text };
