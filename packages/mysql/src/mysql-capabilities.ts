@@ -1,7 +1,8 @@
 import type { DialectCapabilities } from "@mig/core";
 
 /**
- * What MySQL 8 and MariaDB 10.11 can do, as mig uses them. Each choice is explained at its flag.
+ * What MySQL 8 and MariaDB 10.11 can do, as mig uses them. Each choice is explained at its flag;
+ * flags left out have their default.
  */
 export const mysqlCapabilities = {
   /**
@@ -14,10 +15,8 @@ export const mysqlCapabilities = {
   autoAlter: true,
   /** ADD/DROP CONSTRAINT, DROP INDEX and DROP FOREIGN KEY all work on existing tables. */
   alterConstraints: true,
-  dropColumn: true,
   /** `RENAME COLUMN` exists since MySQL 8.0 and MariaDB 10.5. */
   renameColumn: true,
-  addUniqueColumn: true,
   /** ALTER TABLE ADD COLUMN evaluates an expression default such as `(UUID())` per existing row. */
   addColumnNonConstantDefault: true,
   /**
