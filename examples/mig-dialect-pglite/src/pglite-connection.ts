@@ -41,7 +41,7 @@ export class PgliteConnection implements Connection {
   /**
    * Without parameters the statement goes through the simple query protocol, so that one string
    * may hold several statements (as with the `pg` driver); with parameters, through the extended
-   * protocol, which binds them (manual §55.2.3) and allows one statement.
+   * protocol, which binds them and allows one statement.
    */
   async query<Row = Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<Row>> {
     if (this.#closed) throw new MigError("MIG_E_CONNECTION", "The pglite connection is closed");

@@ -9,8 +9,7 @@ import { MysqlConnection } from "./mysql-connection";
 
 /**
  * SQL modes mig's sessions must not have: NO_BACKSLASH_ESCAPES would change what a backslash in
- * an emitted string literal means, ANSI_QUOTES what a double-quoted string in a CHECK means
- * (MySQL 8.0 manual §7.1.11 "Server SQL Modes").
+ * an emitted string literal means, ANSI_QUOTES what a double-quoted string in a CHECK means.
  */
 const UNWANTED_MODES = new Set(["NO_BACKSLASH_ESCAPES", "ANSI_QUOTES", "ANSI", "PIPES_AS_CONCAT"]);
 

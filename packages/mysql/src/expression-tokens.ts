@@ -1,4 +1,5 @@
-import { readMysqlString } from "./mysql-literal";
+import { type SqlToken, createSqlLexer, isMigError } from "@mig/core";
+import { readMysqlEscape } from "./mysql-literal";
 
 /** One token of a MySQL expression, classified for normalising. */
 export type ExpressionToken =
@@ -24,69 +25,53 @@ type RawToken =
   | { kind: "punct"; text: "(" | ")" | "," | "."; start: number };
 
 const OPERATORS = ["<=>", "<>", "!=", "<=", ">=", "<<", ">>", "&&", "||", ":=", "=", "<", ">", "+", "-", "*", "/", "%", "^", "&", "|", "~", "!"];
-const WORD_CHAR = /[A-Za-z0-9_$\u0080-\uffff]/;
+
+/** MySQL's SQL as the lexer reads it: backticked names, '…' and "…" strings with backslash escapes, `-- ` and `#` comments. */
+const lexMysql = createSqlLexer({
+  identifierQuotes: { "`": "`" },
+  stringQuotes: ["'", '"'],
+  backslashEscapes: { read: readMysqlEscape },
+  blobLiterals: true,
+  hexNumber: /0x[0-9a-fA-F]+/y,
+  lineComment: /--\s|#/y,
+  comments: "skip",
+  word: /[A-Za-z0-9_$\u0080-\uffff]+/y,
+  wordsMayStartWithDigit: true,
+  punctuation: ["(", ")", ",", "."],
+  operator: (sql, at) => OPERATORS.find((o) => sql.startsWith(o, at)),
+});
+
+/** The tokens of MySQL `sql`, or `undefined` when it holds something the lexer cannot read. */
+export function mysqlTokens(sql: string): SqlToken[] | undefined {
+  try {
+    return lexMysql(sql);
+  } catch (error) {
+    if (isMigError(error)) return undefined;
+    throw error;
+  }
+}
 
 /** Splits `sql` into raw tokens, or `undefined` when it holds something this reader does not know. */
 function scan(sql: string): RawToken[] | undefined {
-  const tokens: RawToken[] = [];
-  let i = 0;
-  while (i < sql.length) {
-    const ch = sql[i]!;
-    const rest = sql.slice(i);
-    if (/\s/.test(ch)) i += 1;
-    else if (rest.startsWith("/*")) {
-      const end = sql.indexOf("*/", i + 2);
-      if (end < 0) return undefined;
-      i = end + 2;
-    } else if (/^(--\s|#)/.test(rest)) {
-      const end = sql.indexOf("\n", i);
-      i = end < 0 ? sql.length : end + 1;
-    } else if (/^[xX]'[0-9a-fA-F]*'/.test(rest)) {
-      const end = sql.indexOf("'", i + 2);
-      tokens.push({ kind: "hex", value: sql.slice(i + 2, end).toLowerCase(), start: i });
-      i = end + 1;
-    } else if (/^0x[0-9a-fA-F]+(?![A-Za-z0-9_$])/.test(rest)) {
-      const text = /^0x[0-9a-fA-F]+/.exec(rest)![0];
-      tokens.push({ kind: "hex", value: text.slice(2).toLowerCase(), start: i });
-      i += text.length;
-    } else if (ch === "'" || ch === '"') {
-      const read = readMysqlString(sql, i);
-      if (!read) return undefined;
-      tokens.push({ kind: "string", value: read.value, start: i });
-      i = read.end;
-    } else if (ch === "`") {
-      let name = "";
-      let j = i + 1;
-      for (;;) {
-        if (j >= sql.length) return undefined;
-        if (sql[j] === "`") {
-          if (sql[j + 1] !== "`") break;
-          name += "`";
-          j += 2;
-        } else name += sql[j++];
-      }
-      tokens.push({ kind: "quoted", name, start: i });
-      i = j + 1;
-    } else if (/^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?(?![A-Za-z_$\u0080-\uffff])/.test(rest)) {
-      const text = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(rest)![0];
-      tokens.push({ kind: "number", text: text.toLowerCase(), start: i });
-      i += text.length;
-    } else if (WORD_CHAR.test(ch)) {
-      let j = i;
-      while (j < sql.length && WORD_CHAR.test(sql[j]!)) j += 1;
-      tokens.push({ kind: "bare", text: sql.slice(i, j), start: i, end: j });
-      i = j;
-    } else if (ch === "(" || ch === ")" || ch === "," || ch === ".") {
-      tokens.push({ kind: "punct", text: ch, start: i });
-      i += 1;
-    } else {
-      const op = OPERATORS.find((o) => rest.startsWith(o));
-      if (!op) return undefined;
-      tokens.push({ kind: "op", text: op, start: i });
-      i += op.length;
+  return mysqlTokens(sql)?.map((token): RawToken => {
+    const { value, start } = token;
+    switch (token.kind) {
+      case "blob":
+        return { kind: "hex", value: value.toLowerCase(), start };
+      case "number":
+        return value.startsWith("0x") ? { kind: "hex", value: value.slice(2).toLowerCase(), start } : { kind: "number", text: value.toLowerCase(), start };
+      case "quoted":
+        return { kind: "quoted", name: value, start };
+      case "word":
+        return { kind: "bare", text: value, start, end: token.end };
+      case "string":
+        return { kind: "string", value, start };
+      case "op":
+        return { kind: "op", text: value, start };
+      default:
+        return { kind: "punct", text: value as "(", start };
     }
-  }
-  return tokens;
+  });
 }
 
 /** Words that are never column references. */

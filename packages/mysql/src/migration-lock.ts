@@ -3,7 +3,7 @@ import { type LockOptions, MigError } from "@mig/core";
 
 type Query = (sql: string, params: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
-/** MySQL 5.7+ refuses lock names longer than 64 characters (MySQL 8.0 manual §14.14 "Locking Functions"). */
+/** MySQL 5.7+ refuses lock names longer than 64 characters. */
 const MAX_LOCK_NAME = 64;
 const POLL_MS = 200;
 

@@ -1,12 +1,12 @@
 import type { DialectCapabilities } from "@mig/core";
 
 /**
- * What MySQL 8 and MariaDB 10.11 can do, as mig uses them. Each choice is explained at its flag.
+ * What MySQL 8 and MariaDB 10.11 can do, as mig uses them. Each choice is explained at its flag;
+ * flags left out have their default.
  */
 export const mysqlCapabilities = {
   /**
-   * Every DDL statement commits the open transaction implicitly (MySQL 8.0 manual §15.3.3,
-   * "Statements That Cause an Implicit Commit"; the same in MariaDB). The runner therefore
+   * Every DDL statement commits the open transaction implicitly. The runner therefore
    * records progress per statement, and the emitter keeps each operation to as few statements as
    * it can (a CREATE TABLE carries its indexes and constraints inline).
    */
@@ -15,10 +15,8 @@ export const mysqlCapabilities = {
   autoAlter: true,
   /** ADD/DROP CONSTRAINT, DROP INDEX and DROP FOREIGN KEY all work on existing tables. */
   alterConstraints: true,
-  dropColumn: true,
   /** `RENAME COLUMN` exists since MySQL 8.0 and MariaDB 10.5. */
   renameColumn: true,
-  addUniqueColumn: true,
   /** ALTER TABLE ADD COLUMN evaluates an expression default such as `(UUID())` per existing row. */
   addColumnNonConstantDefault: true,
   /**
@@ -35,8 +33,7 @@ export const mysqlCapabilities = {
    */
   renameForeignKeyColumn: false,
   /**
-   * InnoDB parses SET DEFAULT and then rejects the table (MySQL 8.0 manual §15.1.20.5 "FOREIGN
-   * KEY Constraints", "Referential Actions"; MariaDB the same): every other action works.
+   * InnoDB parses SET DEFAULT and then rejects the table: every other action works.
    */
   foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
   /** `DEFAULT (UUID())` (MariaDB 10.2.1+, MySQL 8.0.13+ expression defaults). */
@@ -47,11 +44,11 @@ export const mysqlCapabilities = {
   checkConstraints: true,
   /**
    * Only B-tree. InnoDB accepts `USING HASH` and silently builds a B-tree (information_schema
-   * then reports BTREE; MySQL 8.0 manual §15.1.15 "CREATE INDEX", storage-engine table), so
+   * then reports BTREE), so
    * claiming `hash` would let a snapshot say something the database does not do.
    */
   indexMethods: ["btree"],
-  /** 64 characters for tables, columns, indexes and constraints (MySQL manual §11.2.1). */
+  /** 64 characters for tables, columns, indexes and constraints. */
   maxIdentifierLength: 64,
   /**
    * `GET_LOCK(name, 0)`, held by the session: the server releases it when the session ends. On a

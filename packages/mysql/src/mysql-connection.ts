@@ -109,7 +109,7 @@ export class MysqlConnection implements Connection {
 
   /**
    * START TRANSACTION / COMMIT / ROLLBACK; a nested call uses a SAVEPOINT. DDL inside commits
-   * implicitly (MySQL 8.0 manual §15.3.3), after which a rollback only undoes later data changes.
+   * implicitly, after which a rollback only undoes later data changes.
    * When the server's status flags say the transaction already ended that way (no statement since
    * opened another), there is nothing to COMMIT and the round trip is left out.
    */

@@ -4,7 +4,7 @@ import { quoteMysqlLiteral } from "./mysql-literal";
 
 /**
  * TEXT, BLOB and JSON columns take no literal default in MySQL 8, only an expression default in
- * parentheses (MySQL 8.0 manual §13.6 "Data Type Default Values", 8.0.13+). MariaDB (10.2+)
+ * parentheses (MySQL 8.0.13+). MariaDB (10.2+)
  * accepts both and reports `('x')` like `'x'`, so mig always writes the expression form for them.
  */
 export function needsExpressionDefault(spec: ColumnTypeSpec): boolean {

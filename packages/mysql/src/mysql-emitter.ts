@@ -11,10 +11,12 @@ import {
   type TypeMapper,
   createEmitter,
   quoteIdentifierWith,
+  renderBackfillNulls,
   renderForeignKeyBody,
   renderTableBody,
   standardHandlers,
 } from "@mig/core";
+import { mysqlCapabilities } from "./mysql-capabilities";
 import { renderMysqlDefault } from "./mysql-default";
 import { quoteMysqlLiteral } from "./mysql-literal";
 import { withOnline } from "./mysql-online";
@@ -34,8 +36,7 @@ function renderMysqlColumn(hooks: EmitterHooks, column: ColumnEntity, inlinePrim
 }
 
 /**
- * InnoDB drops `ON DELETE SET DEFAULT` without a word and keeps RESTRICT (MySQL 8.0 manual §15.1.20.5,
- * "Referential Actions"; MariaDB the same), so mig refuses it instead of creating something else.
+ * InnoDB drops `ON DELETE SET DEFAULT` without a word and keeps RESTRICT, so mig refuses it instead of creating something else.
  */
 function checkActions(fk: ForeignKeyEntity): void {
   if (fk.onDelete === "set default" || fk.onUpdate === "set default") {
@@ -48,7 +49,7 @@ function checkActions(fk: ForeignKeyEntity): void {
 
 /**
  * The index backing a foreign key. InnoDB needs an index on a foreign key's columns and creates one
- * named after the constraint when none fits (MySQL 8.0 manual §15.1.20.5); `DROP FOREIGN KEY` leaves
+ * named after the constraint when none fits; `DROP FOREIGN KEY` leaves
  * it behind. mig always creates it itself, under the constraint's name, and drops it with the key,
  * so forwards and backwards are exact whatever other indexes exist; introspection hides it.
  */
@@ -56,22 +57,15 @@ function foreignKeyIndex(hooks: EmitterHooks, fk: ForeignKeyEntity): string {
   return `INDEX ${hooks.quoteIdentifier(fk.name)} (${list(hooks, fk.columns)})`;
 }
 
-function checkIndex(index: IndexEntity): void {
-  if (index.method !== "btree") {
-    throw new MigError("MIG_E_UNSUPPORTED", `Index "${index.name}" on "${index.table}": MySQL / MariaDB (InnoDB) only build btree indexes, not ${index.method}`, {
-      hint: "Leave out the index method.",
-      meta: { table: index.table, index: index.name, method: index.method },
-    });
-  }
+/** `INDEX name [USING method] (columns)`, as CREATE TABLE and ALTER TABLE … ADD write it. */
+function indexClause(hooks: EmitterHooks, index: IndexEntity): string {
+  return `INDEX ${hooks.quoteIdentifier(index.name)}${hooks.renderIndexMethod(index)} (${list(hooks, index.columns)})`;
 }
 
 /** CREATE TABLE with everything inline: one statement, so one implicit commit. */
 function createTable(hooks: EmitterHooks, schema: TableSchema): Statement {
   const lines = renderTableBody(hooks, { ...schema, foreignKeys: [] });
-  for (const index of schema.indexes) {
-    checkIndex(index);
-    lines.push(`INDEX ${hooks.quoteIdentifier(index.name)} (${list(hooks, index.columns)})`);
-  }
+  for (const index of schema.indexes) lines.push(indexClause(hooks, index));
   for (const fk of schema.foreignKeys) {
     checkActions(fk);
     lines.push(foreignKeyIndex(hooks, fk), `CONSTRAINT ${hooks.quoteIdentifier(fk.name)} ${renderForeignKeyBody(hooks, fk)}`);
@@ -82,17 +76,14 @@ function createTable(hooks: EmitterHooks, schema: TableSchema): Statement {
 /** Handlers that differ from the standard ones. */
 export const mysqlHandlers: Partial<OperationHandlers> = {
   create_table: ({ schema }, hooks) => [createTable(hooks, schema)],
-  drop_table: ({ schema }, hooks) => [{ sql: `DROP TABLE ${hooks.quoteIdentifier(schema.table.name)}` }],
   rename_table: ({ from, to }, hooks) => [{ sql: `RENAME TABLE ${hooks.quoteIdentifier(from)} TO ${hooks.quoteIdentifier(to)}` }],
-  // MODIFY COLUMN restates the whole column (type, NULL, DEFAULT, AUTO_INCREMENT; MySQL 8.0 manual
-  // §15.1.9 "ALTER TABLE"), so it is written from `to` in full. NULLs are backfilled first when the
+  // MODIFY COLUMN restates the whole column (type, NULL, DEFAULT,
+  // AUTO_INCREMENT), so it is written from `to` in full. NULLs are backfilled first when the
   // column becomes NOT NULL: in strict mode MODIFY would fail on them.
   alter_column: ({ table, from, to, backfill }, hooks) => {
     const q = hooks.quoteIdentifier;
     const out: Statement[] = [];
-    if (from.nullable && !to.nullable && backfill !== undefined && backfill !== null) {
-      out.push({ sql: `UPDATE ${q(table)} SET ${q(to.name)} = ${hooks.quoteLiteral(backfill, to)} WHERE ${q(to.name)} IS NULL` });
-    }
+    if (from.nullable && !to.nullable && backfill !== undefined && backfill !== null) out.push(renderBackfillNulls(hooks, table, to, backfill));
     const definition = hooks.renderColumn(to, { inlinePrimaryKey: false });
     // timestamp → timestamptz, json → jsonb: the same native column, nothing to do.
     if (definition !== hooks.renderColumn(from, { inlinePrimaryKey: false })) {
@@ -102,12 +93,8 @@ export const mysqlHandlers: Partial<OperationHandlers> = {
   },
   // ALTER TABLE … ADD INDEX online (it takes ALGORITHM and LOCK; CREATE INDEX's own options differ
   // between MySQL and MariaDB), CREATE INDEX otherwise.
-  add_index: ({ index, online }, hooks) => {
-    checkIndex(index);
-    const q = hooks.quoteIdentifier;
-    if (online) return [{ sql: `ALTER TABLE ${q(index.table)} ADD INDEX ${q(index.name)} (${list(hooks, index.columns)})` }];
-    return [{ sql: `CREATE INDEX ${q(index.name)} ON ${q(index.table)} (${list(hooks, index.columns)})` }];
-  },
+  add_index: (operation, hooks, emitter) =>
+    operation.online ? [{ sql: `ALTER TABLE ${hooks.quoteIdentifier(operation.index.table)} ADD ${indexClause(hooks, operation.index)}` }] : standardHandlers.add_index(operation, hooks, emitter),
   drop_index: ({ index, online }, hooks) => [
     { sql: online ? `ALTER TABLE ${hooks.quoteIdentifier(index.table)} DROP INDEX ${hooks.quoteIdentifier(index.name)}` : `DROP INDEX ${hooks.quoteIdentifier(index.name)} ON ${hooks.quoteIdentifier(index.table)}` },
   ],
@@ -133,8 +120,9 @@ export const mysqlHandlers: Partial<OperationHandlers> = {
 export function createMysqlEmitter(types: TypeMapper): Emitter {
   const emitter: Emitter = createEmitter({
     types,
+    capabilities: mysqlCapabilities,
     hooks: () => ({
-      quoteIdentifier: quoteIdentifierWith("`"),
+      quoteIdentifier: quoteIdentifierWith("`", { maxBytes: mysqlCapabilities.maxIdentifierLength }),
       quoteLiteral: quoteMysqlLiteral,
       renderDefault: renderMysqlDefault,
       renderColumn: (column, context) => renderMysqlColumn(emitter.hooks, column, context.inlinePrimaryKey),

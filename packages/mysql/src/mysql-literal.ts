@@ -3,8 +3,7 @@ import { mysqlDateTimeText } from "./mysql-datetime";
 
 /**
  * A MySQL string literal. Quotes are doubled AND backslashes doubled: MySQL reads `\` as an escape
- * character in string literals unless the NO_BACKSLASH_ESCAPES SQL mode is on (MySQL 8.0 manual
- * §11.1.1 "String Literals"). mig's connections switch that mode off, so this form is right there
+ * character in string literals unless the NO_BACKSLASH_ESCAPES SQL mode is on. mig's connections switch that mode off, so this form is right there
  * and in the server's default mode.
  */
 export function quoteMysqlString(text: string): string {
@@ -47,32 +46,7 @@ export function quoteMysqlLiteral(value: JsonValue, column?: ColumnTypeSpec): st
 
 const ESCAPES: Readonly<Record<string, string>> = { "0": "\0", b: "\b", n: "\n", r: "\r", t: "\t", Z: "\x1a" };
 
-/**
- * Reads a quoted string at `start` of `sql` (the quote character is `sql[start]`), decoding
- * doubled quotes and backslash escapes the way the server does: `\%` and `\_` keep their backslash
- * (they are LIKE escapes), an unknown `\x` is `x`. Returns the value and the index after the closing quote.
- */
-export function readMysqlString(sql: string, start: number): { value: string; end: number } | undefined {
-  const quote = sql[start];
-  let value = "";
-  let i = start + 1;
-  while (i < sql.length) {
-    const ch = sql[i]!;
-    if (ch === "\\" && i + 1 < sql.length) {
-      const next = sql[i + 1]!;
-      value += ESCAPES[next] ?? (next === "%" || next === "_" ? `\\${next}` : next);
-      i += 2;
-    } else if (ch === quote) {
-      if (sql[i + 1] === quote) {
-        value += quote;
-        i += 2;
-      } else {
-        return { value, end: i + 1 };
-      }
-    } else {
-      value += ch;
-      i += 1;
-    }
-  }
-  return undefined;
+/** The character a backslash escape stands for: `\%` and `\_` keep their backslash (they are LIKE escapes), an unknown `\x` is `x`. */
+export function readMysqlEscape(next: string): string {
+  return ESCAPES[next] ?? (next === "%" || next === "_" ? `\\${next}` : next);
 }

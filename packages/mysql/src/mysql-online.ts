@@ -2,8 +2,7 @@ import { type ColumnEntity, type ForeignKeyEntity, type LockFacts, type OnlineRe
 import { quoteMysqlLiteral } from "./mysql-literal";
 
 /**
- * MariaDB / MySQL online DDL (MariaDB manual: "InnoDB Online DDL Operations", ALTER TABLE
- * "ALGORITHM" and "LOCK"): an ALTER that names its algorithm is refused by the server
+ * MariaDB / MySQL online DDL: an ALTER that names its algorithm is refused by the server
  * (ER_ALTER_OPERATION_NOT_SUPPORTED_REASON, 1846) instead of silently copying the table, so an
  * online operation either runs without blocking writes or fails before changing anything.
  * INSTANT changes only metadata; INPLACE with LOCK=NONE builds (an index) while writes go on.
@@ -92,8 +91,7 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
 }
 
 /**
- * The lock each operation takes on MariaDB 10.11 as mig emits it (manual: "InnoDB Online DDL
- * Operations"). Without an ALGORITHM clause the server picks the cheapest it has: a secondary
+ * The lock each operation takes on MariaDB 10.11 as mig emits it. Without an ALGORITHM clause the server picks the cheapest it has: a secondary
  * index is built in place without blocking writes either way; a CHECK, a checked foreign key and a
  * type change copy the table with writes blocked (LOCK=SHARED).
  */

@@ -3,7 +3,7 @@ import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
 /** How uuid columns are stored: `CHAR(36)` everywhere, or MariaDB's native `UUID` (10.7+). */
 export type MysqlUuidType = "char" | "native";
 
-/** DECIMAL without parameters is DECIMAL(10,0) (MySQL 8.0 manual §13.1.3). */
+/** DECIMAL without parameters is DECIMAL(10,0). */
 const DEFAULT_DECIMAL = { precision: 10, scale: 0 } as const;
 /** MySQL needs a length for VARCHAR; mig uses 255 when none is given. */
 export const DEFAULT_VARCHAR_LENGTH = 255;
@@ -13,7 +13,7 @@ export const DEFAULT_VARCHAR_LENGTH = 255;
  *
  * - timestamp and timestamptz → `DATETIME(6)`: DATETIME has no 2038 limit, no session time-zone
  *   conversion and none of TIMESTAMP's automatic `DEFAULT CURRENT_TIMESTAMP ON UPDATE ...`
- *   (MySQL 8.0 manual §13.2.5, `explicit_defaults_for_timestamp`). Microseconds, like PostgreSQL.
+ *   (`explicit_defaults_for_timestamp`). Microseconds, like PostgreSQL.
  * - uuid → `CHAR(36)` (or MariaDB's `UUID`). mig never emits CHAR for anything else (varchar is
  *   VARCHAR), so a `char(36)` column reads back as uuid without any marker.
  * - boolean → `BOOLEAN`, which the server stores as `TINYINT(1)` and reports so.

@@ -1,6 +1,6 @@
 import { type ExpressionToken, tokenizeExpression } from "./expression-tokens";
 
-/** Binary operator precedence, low to high (MySQL 8.0 manual §14.4.1 "Operator Precedence"). */
+/** Binary operator precedence, low to high. */
 const BINARY: Readonly<Record<string, number>> = {
   ":=": 1, or: 2, xor: 3, and: 4, between: 6,
   "=": 7, "<=>": 7, ">=": 7, ">": 7, "<=": 7, "<": 7, "<>": 7, is: 7, like: 7, regexp: 7, rlike: 7, in: 7, sounds: 7,

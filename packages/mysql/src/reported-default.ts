@@ -1,6 +1,6 @@
 import type { ColumnDefault, ColumnTypeSpec, JsonValue } from "@mig/core";
 import { canonicalDefaultValue } from "./mysql-default";
-import { readMysqlString } from "./mysql-literal";
+import { mysqlTokens } from "./expression-tokens";
 import { normaliseMysqlExpression } from "./normalise-expression";
 
 function literal(spec: ColumnTypeSpec, value: JsonValue): ColumnDefault | null {
@@ -25,8 +25,8 @@ export function parseDefaultExpression(sql: string, spec: ColumnTypeSpec): Colum
   const text = normaliseMysqlExpression(sql);
   if (/^null$/i.test(text)) return null;
   if (text.startsWith("'")) {
-    const read = readMysqlString(text, 0);
-    if (read && read.end === text.length) return literal(spec, read.value);
+    const tokens = mysqlTokens(text);
+    if (tokens?.length === 1 && tokens[0]!.kind === "string" && tokens[0]!.end === text.length) return literal(spec, tokens[0]!.value);
   }
   const hex = /^X'([0-9a-f]*)'$/.exec(text);
   if (hex) return spec.type === "bytea" ? { kind: "value", value: hex[1]! } : { kind: "sql", sql: text };
@@ -40,8 +40,8 @@ export function parseDefaultExpression(sql: string, spec: ColumnTypeSpec): Colum
  * A column's default as information_schema reports it → mig's form.
  *
  * MariaDB: every default is an expression (see {@link parseDefaultExpression}); SQL NULL means none.
- * MySQL 8 reports literals unquoted and marks expression defaults with `DEFAULT_GENERATED` in EXTRA
- * (MySQL 8.0 manual §28.3.8 "The INFORMATION_SCHEMA COLUMNS Table"), writing string literals in
+ * MySQL 8 reports literals unquoted and marks expression defaults with `DEFAULT_GENERATED` in EXTRA,
+ * writing string literals in
  * them as `_utf8mb4\'x\'`.
  */
 export function parseReportedDefault(

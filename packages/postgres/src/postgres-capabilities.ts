@@ -2,18 +2,13 @@ import type { DialectCapabilities } from "@mig/core";
 
 /**
  * What PostgreSQL can do. Everything is in place: PostgreSQL alters columns and constraints
- * directly and never needs a table rebuild.
+ * directly and never needs a table rebuild. Flags left out have their default.
  */
 export const postgresCapabilities: DialectCapabilities = {
   // DDL is transactional (a few statements excepted, e.g. CREATE INDEX CONCURRENTLY, which mig
   // emits only for online operations, marked to run outside a transaction): a migration and its
   // tracking row commit or roll back together, unless it is online (then step by step, recorded).
   transactionalDdl: true,
-  autoAlter: true,
-  alterConstraints: true,
-  dropColumn: true,
-  renameColumn: true,
-  addUniqueColumn: true,
   // Since PostgreSQL 11 a constant default does not rewrite the table; volatile ones (now() is
   // stable, gen_random_uuid() volatile) fill every existing row, which works, if slower.
   addColumnNonConstantDefault: true,
@@ -25,12 +20,10 @@ export const postgresCapabilities: DialectCapabilities = {
   // schema of its search_path, or `createPostgresDialect({ schema })`): it creates, finds and
   // introspects tables there, unqualified.
   schemas: true,
-  checkConstraints: true,
   indexMethods: ["btree", "hash", "gin", "gist", "brin"],
-  // NAMEDATALEN - 1 (manual §4.1.1); longer names would be truncated silently, so they are refused.
+  // NAMEDATALEN - 1; longer names would be truncated silently, so they are refused.
   maxIdentifierLength: 63,
   lockKind: "advisory",
-  rebuildTable: false,
   jsonb: true,
   timestamptz: true,
 };

@@ -1,13 +1,12 @@
 import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core";
 import { isSerial } from "./postgres-type-mapper";
 
-/** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout` (manual: Appendix A). */
+/** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout`. */
 const LOCK_NOT_AVAILABLE = "55P03";
 
 /**
  * A type change PostgreSQL makes without rewriting the table or scanning it: binary-coercible
- * widenings (manual: ALTER TABLE, Notes: "changing the type of an existing column will normally
- * cause the entire table and its indexes to be rebuilt", except varchar(n) → varchar(m > n),
+ * widenings (changing a column's type normally rebuilds the table and its indexes, except varchar(n) → varchar(m > n),
  * varchar → text, numeric(p, s) → numeric(q > p, s) and constraint removals).
  */
 function widensWithoutRewrite(from: ColumnEntity, to: ColumnEntity): boolean {
@@ -45,8 +44,8 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
     }
     case "add_column": {
       const { table, column } = operation;
-      // A volatile default (gen_random_uuid()) is evaluated for every existing row: a rewrite
-      // (manual: ALTER TABLE, Notes). now() is stable: stored once, no rewrite since PostgreSQL 11.
+      // A volatile default (gen_random_uuid()) is evaluated for every existing row: a rewrite.
+      // now() is stable: stored once, no rewrite since PostgreSQL 11.
       if (column.default?.kind === "random") {
         return {
           reason: `add_column ${table}.${column.name}: a random default is computed for every row, which rewrites the table under an ACCESS EXCLUSIVE lock`,
@@ -65,8 +64,7 @@ const ONLINE = "mark it online (mig new --online)";
 const VALIDATE: LockFacts = { lock: "ACCESS EXCLUSIVE briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)", work: "scan", blocksWrites: false };
 
 /**
- * The lock each operation takes on PostgreSQL 15 (manual §13.3.1 "Table-Level Locks", ALTER TABLE,
- * CREATE INDEX), as mig emits it: online or not.
+ * The lock each operation takes on PostgreSQL 15, as mig emits it: online or not.
  */
 function lockOf(operation: SchemaOperation): LockFacts {
   const online = "online" in operation && operation.online === true;
@@ -120,7 +118,7 @@ export function postgresOnline(sessionLockTimeoutMs?: number): OnlineSupport {
   return {
     refusal,
     lockOf,
-    // SET LOCAL ends with the transaction (manual: SET); a session SET is undone by the reset.
+    // SET LOCAL ends with the transaction; a session SET is undone by the reset.
     lockTimeout: (ms, scope) => [{ sql: `SET ${scope === "local" ? "LOCAL " : ""}lock_timeout = ${Math.max(1, Math.floor(ms))}` }],
     resetLockTimeout: () => [{ sql: sessionLockTimeoutMs === undefined ? "RESET lock_timeout" : `SET lock_timeout = ${Math.max(0, Math.floor(sessionLockTimeoutMs))}` }],
     isLockTimeout: (error) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === LOCK_NOT_AVAILABLE,

@@ -1,13 +1,13 @@
 import type { ColumnTypeSpec, TypeMapper, TypeName } from "@mig/core";
 
-/** The DDL spelling of each contract type (PostgreSQL manual, chapter 8 "Data Types"). */
+/** The DDL spelling of each contract type. */
 const NATIVE: Readonly<Record<TypeName, string>> = {
   varchar: "VARCHAR",
   text: "TEXT",
   integer: "INTEGER",
   bigint: "BIGINT",
   smallint: "SMALLINT",
-  // SERIAL / BIGSERIAL are not types but shorthands (§8.1.4): an integer column, a sequence owned
+  // SERIAL / BIGSERIAL are not types but shorthands: an integer column, a sequence owned
   // by it and a `nextval` default. They are only valid in CREATE TABLE and ADD COLUMN.
   serial: "SERIAL",
   bigserial: "BIGSERIAL",
@@ -104,7 +104,7 @@ export const postgresTypeMapper: TypeMapper = {
   },
 
   canonical(spec) {
-    // NUMERIC(p) means NUMERIC(p, 0) (§8.1.2), and PostgreSQL reports it that way.
+    // NUMERIC(p) means NUMERIC(p, 0), and PostgreSQL reports it that way.
     if (spec.type === "numeric" && spec.precision !== undefined && spec.scale === undefined) {
       return { ...spec, scale: 0 };
     }

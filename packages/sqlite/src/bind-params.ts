@@ -1,7 +1,7 @@
 /**
  * Parameters as better-sqlite3 binds them. It accepts numbers, bigints, strings, buffers and
- * null only: booleans become 1/0 (SQLite has no boolean storage class, datatype3.html §2.1),
- * `undefined` NULL, dates ISO 8601 text (lang_datefunc.html), plain objects and arrays JSON text.
+ * null only: booleans become 1/0 (SQLite has no boolean storage class),
+ * `undefined` NULL, dates ISO 8601 text, plain objects and arrays JSON text.
  */
 export function toSqliteParams(params: readonly unknown[]): unknown[] {
   return params.map(toSqliteValue);

@@ -1,19 +1,19 @@
-import type { Emitter, EmitterHooks, RebuildTableOperation, Statement } from "@mig/core";
+import { type Emitter, type EmitterHooks, type RebuildTableOperation, type Statement, renderCreateTable } from "@mig/core";
 import type { RebuildStatement, RebuildStep } from "./rebuild-statement";
-import { renderCreateTable, rowidColumn } from "./sqlite-table-body";
+import { rowidColumn } from "./rowid-column";
 
 /** The name the new table is built under, next to the old one, until the old one is dropped. */
 export const rebuildTableName = (table: string): string => `__mig_new_${table}`;
 
 /**
  * The statements of a table rebuild, after "Making Other Kinds Of Table Schema Changes"
- * (lang_altertable.html#otheralter):
+ *:
  *
  * 1. `PRAGMA foreign_keys = OFF`, outside the transaction: inside one it is a no-op
- *    (foreignkeys.html#fk_enable), and with enforcement on, DROP TABLE deletes every row first,
- *    cascading into child tables (foreignkeys.html#fk_schemacommands). The first statement inside
+ *   , and with enforcement on, DROP TABLE deletes every row first,
+ *    cascading into child tables. The first statement inside
  *    checks that enforcement really is off, so a rebuild never runs with it on.
- * 2. Drop the views and triggers that name the table (RENAME checks them: lang_altertable.html#altertabrename).
+ * 2. Drop the views and triggers that name the table (RENAME checks them).
  * 3. Create the new table under a temporary name; copy the rows (kept columns by `columnMap`,
  *    NULLs and new NOT NULL columns filled from `backfill`, types converted by affinity); compare
  *    the row counts; keep the AUTOINCREMENT counter.
@@ -58,7 +58,7 @@ export function emitRebuild(operation: RebuildTableOperation, hooks: EmitterHook
     step("drop-dependents", "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('view', 'trigger') AND sql IS NOT NULL ORDER BY rowid"),
     step("create", renderCreateTable(hooks, to, temporary)),
     step("copy", copy),
-    // AUTOINCREMENT never reuses a rowid (autoinc.html): the new table takes over the old counter.
+    // AUTOINCREMENT never reuses a rowid: the new table takes over the old counter.
     ...(serial
       ? [
           step("sequence", "DELETE FROM sqlite_sequence WHERE name = ?", [temporary]),
@@ -76,7 +76,7 @@ export function emitRebuild(operation: RebuildTableOperation, hooks: EmitterHook
 }
 
 /**
- * Foreign-key violations (pragma.html#pragma_foreign_key_check) of the table (parameter 1) and of
+ * Foreign-key violations of the table (parameter 1) and of
  * every table whose foreign keys reference it (parameter 2), counted per child and parent table.
  */
 const FOREIGN_KEY_CHECK = [

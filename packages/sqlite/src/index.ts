@@ -12,7 +12,6 @@ export { parseSqliteConfig, describeSqliteConnection, type SqliteConnectionOptio
 export { acquireMigrationLock, type HeldLock } from "./migration-lock";
 export { UUID_V4_SQL, renderSqliteDefault, parseSqliteDefault, type DefaultClause } from "./sqlite-defaults";
 export { sqliteQuoteLiteral } from "./sqlite-literals";
-export { tokenize, type Token } from "./sql-tokenizer";
 export { parseCreateTable, type ParsedTable, type ParsedColumn, type ParsedConstraint } from "./parse-create-table";
 export { emitRebuild, rebuildTableName } from "./emit-rebuild";
 export { isRebuildStatement, type RebuildStatement, type RebuildStep } from "./rebuild-statement";

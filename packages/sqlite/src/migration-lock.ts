@@ -14,8 +14,8 @@ export interface HeldLock {
  *
  * Why a side file: SQLite has no session or advisory locks, and a write transaction held on the
  * database itself would forbid the `PRAGMA foreign_keys` changes a table rebuild needs
- * (foreignkeys.html#fk_enable: a no-op inside a transaction). The side file's lock is an OS file
- * lock (lockingv3.html), so it dies with the process: a crash never leaves a stale lock.
+ * (a no-op inside a transaction). The side file's lock is an OS file
+ * lock, so it dies with the process: a crash never leaves a stale lock.
  * The file is left in place (deleting it would let two processes hold "the" lock at once).
  *
  * Waits without blocking the event loop (polls every 50 ms), calls `onWait` once when someone
@@ -27,7 +27,7 @@ export async function acquireMigrationLock(filename: string, options: LockOption
   try {
     // timeout 0: a busy lock fails at once, and this function does the waiting.
     db = new Database(path, { timeout: 0 });
-    // Nothing is ever written: keep the journal in memory so no -journal file appears (pragma.html#pragma_journal_mode).
+    // Nothing is ever written: keep the journal in memory so no -journal file appears.
     db.pragma("journal_mode = MEMORY");
   } catch (error) {
     throw new MigError("MIG_E_CONNECTION", `Cannot open the migration lock file ${path}`, { cause: error });

@@ -32,7 +32,7 @@ const TABLE_CONSTRAINT_START = new Set(["CONSTRAINT", "PRIMARY", "UNIQUE", "CHEC
 
 /**
  * Reads what `PRAGMA table_xinfo` does not tell from the CREATE TABLE text SQLite stores in
- * `sqlite_master.sql` (fileformat2.html#the_sqlite_schema_table): constraint names, CHECK
+ * `sqlite_master.sql`: constraint names, CHECK
  * expressions (verbatim), DEFAULT clauses (verbatim: the pragma drops the parentheses of an
  * expression) and AUTOINCREMENT.
  *
@@ -123,7 +123,7 @@ function parseDefault(sql: string, tokens: readonly Token[]): DefaultClause | un
   const next = tokens[at + 1];
   if (!next) return undefined;
   if (next.kind === "punct" && next.value === "(") return { parenthesised: true, text: inner(sql, tokens, at + 1) };
-  // A signed number is two tokens: the sign and the number (lang_createtable.html, "signed-number").
+  // A signed number is two tokens: the sign and the number.
   const sign = next.kind === "punct" && (next.value === "-" || next.value === "+");
   const last = sign ? tokens[at + 2] ?? next : next;
   return { parenthesised: false, text: sql.slice(next.start, last.end) };

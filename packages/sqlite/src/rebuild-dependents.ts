@@ -1,6 +1,6 @@
 import { tokenize } from "./sql-tokenizer";
 
-/** A view or trigger as `sqlite_master` lists it (fileformat2.html#the_sqlite_schema_table). */
+/** A view or trigger as `sqlite_master` lists it. */
 export interface SchemaObject {
   readonly type: "view" | "trigger";
   readonly name: string;
@@ -14,7 +14,7 @@ export interface SchemaObject {
  * (creation order, for re-creating them): triggers on the table, and every view or trigger whose
  * SQL names the table or such a view. After the old table is dropped, RENAME re-checks every view
  * and trigger of the schema and fails on one that names a missing table
- * (lang_altertable.html#altertabrename); DROP TABLE takes the table's own triggers with it.
+ *; DROP TABLE takes the table's own triggers with it.
  * A name is matched as a whole identifier, case-insensitively: an extra match only costs a
  * harmless drop and re-create.
  *

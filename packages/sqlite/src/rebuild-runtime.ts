@@ -56,7 +56,7 @@ export class RebuildRuntime {
           throw rebuildError(table, step, "a table rebuild must run inside a transaction", { hint: "Do not set wrapInTransaction: false on a migration that rebuilds a table." });
         }
         if (db.pragma("foreign_keys", { simple: true }) !== 0) {
-          // DROP TABLE would delete every row first and cascade into child tables (foreignkeys.html#fk_schemacommands).
+          // DROP TABLE would delete every row first and cascade into child tables.
           throw rebuildError(table, step, "foreign-key enforcement is on inside the transaction, and dropping the old table would delete child rows", {
             hint: "Run the migration with mig's runner: it turns foreign keys off before the transaction (PRAGMA foreign_keys is a no-op inside one).",
           });
@@ -76,7 +76,7 @@ export class RebuildRuntime {
         for (const object of saved) db.exec(object.sql);
         // CREATE VIEW / TRIGGER check nothing (a trigger on a column the rebuild dropped is
         // accepted), but RENAME re-checks every view and trigger of the schema
-        // (lang_altertable.html#altertabrename): renaming a scratch table proves them valid.
+        //: renaming a scratch table proves them valid.
         if (saved.length > 0) {
           const probe = q(`__mig_probe_${table}`);
           db.exec(`CREATE TABLE ${probe} (x); ALTER TABLE ${probe} RENAME TO ${q(`__mig_probe_${table}_`)}; DROP TABLE ${q(`__mig_probe_${table}_`)}`);

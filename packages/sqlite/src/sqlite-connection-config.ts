@@ -7,8 +7,8 @@ export interface SqliteConnectionOptions {
   /** Open read-only (migrations will fail). Default is `false`. */
   readonly readonly?: boolean;
   /**
-   * How long a statement waits for another connection's write lock before `SQLITE_BUSY`
-   * (pragma.html#pragma_busy_timeout). Default is `5000`.
+   * How long a statement waits for another connection's write lock before `SQLITE_BUSY`.
+   * Default is `5000`.
    */
   readonly busyTimeoutMs?: number;
 }

@@ -40,7 +40,7 @@ export class SqliteConnection implements Connection {
         readonly: options.readonly ?? false,
         timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       });
-      // Foreign keys are off by default in every new connection (foreignkeys.html#fk_enable).
+      // Foreign keys are off by default in every new connection.
       db.pragma("foreign_keys = ON");
     } catch (error) {
       throw new MigError("MIG_E_CONNECTION", `Cannot open the SQLite database ${options.filename}: ${(error as Error).message}`, {
@@ -86,8 +86,8 @@ export class SqliteConnection implements Connection {
 
   /**
    * `BEGIN IMMEDIATE` … `COMMIT`: the write lock is taken at the start, so a busy database fails
-   * (after the busy timeout) before any work instead of at the first write (lang_transaction.html).
-   * DDL rolls back with it. Nested calls use savepoints (lang_savepoint.html).
+   * (after the busy timeout) before any work instead of at the first write.
+   * DDL rolls back with it. Nested calls use savepoints.
    */
   async transaction<T>(fn: (connection: Connection) => Promise<T>): Promise<T> {
     const savepoint = this.#depth === 0 ? undefined : `"mig_savepoint_${this.#depth}"`;
@@ -98,8 +98,7 @@ export class SqliteConnection implements Connection {
       this.#db.exec(savepoint ? `RELEASE ${savepoint}` : "COMMIT");
       return result;
     } catch (error) {
-      // Some errors (SQLITE_FULL, SQLITE_IOERR, ...) already rolled the transaction back
-      // (lang_transaction.html, "Response To Errors Within A Transaction").
+      // Some errors (SQLITE_FULL, SQLITE_IOERR, ...) already rolled the transaction back.
       if (this.#db.inTransaction) {
         this.#db.exec(savepoint ? `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}` : "ROLLBACK");
       }

@@ -5,7 +5,7 @@ import { canonicalHex, unquoteString } from "./sqlite-literals";
 
 /**
  * A random version 4 UUID in SQL. SQLite has no uuid function (only the loadable `uuid.c`
- * extension): this builds one from `randomblob()` (lang_corefunc.html#randomblob), with the
+ * extension): this builds one from `randomblob()`, with the
  * version nibble `4` and a variant nibble from `89ab`. `random() & 3` instead of `abs(random()) % 4`,
  * because `abs()` of the smallest integer overflows.
  */
@@ -15,8 +15,7 @@ export const UUID_V4_SQL =
   "substr(lower(hex(randomblob(2))), 2) || '-' || lower(hex(randomblob(6)))";
 
 /**
- * The DEFAULT clause of a column. An expression must be in parentheses (lang_createtable.html,
- * "The DEFAULT clause"): raw SQL and the UUID expression are wrapped; `now` uses the
+ * The DEFAULT clause of a column. An expression must be in parentheses: raw SQL and the UUID expression are wrapped; `now` uses the
  * CURRENT_TIMESTAMP / CURRENT_DATE / CURRENT_TIME keywords (UTC text).
  */
 export function renderSqliteDefault(quoteLiteral: QuoteLiteral, value: ColumnDefault, column: ColumnEntity): string {

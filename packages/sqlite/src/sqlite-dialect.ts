@@ -36,7 +36,7 @@ export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): I
     connect: (config: ConnectionConfig) => SqliteConnection.open({ ...options.connection, ...parseSqliteConfig(config) }),
     describeConnection: describeSqliteConnection,
     normalise: normaliseSqliteSnapshot,
-    // One writer at a time (sqlite.org/lockingv3.html): every change holds the write lock for its
+    // One writer at a time: every change holds the write lock for its
     // length, whatever form it takes. Online mode has nothing to offer here.
     online: {
       note: "SQLite allows one writer at a time: online mode changes nothing there (each change holds the write lock while it runs)",

@@ -10,7 +10,8 @@ import {
 import { emitRebuild } from "./emit-rebuild";
 import { renderSqliteDefault } from "./sqlite-defaults";
 import { sqliteQuoteLiteral } from "./sqlite-literals";
-import { nameList as list, renderCreateTable } from "./sqlite-table-body";
+import { rowidColumn } from "./rowid-column";
+import { sqliteCapabilities } from "./sqlite-capabilities";
 import { sqliteTypes } from "./sqlite-type-mapper";
 
 const HINT = "SQLite cannot change this in place; recreate the table (a table rebuild), or change the model.";
@@ -37,6 +38,7 @@ function unsupported<K extends SchemaOperationKind>(kind: K, what: (operation: P
  */
 export const sqliteEmitter: Emitter = createEmitter({
   types: sqliteTypes,
+  capabilities: sqliteCapabilities,
   hooks: (standard) => {
     const hooks: Partial<EmitterHooks> = {
       quoteLiteral: sqliteQuoteLiteral,
@@ -44,7 +46,7 @@ export const sqliteEmitter: Emitter = createEmitter({
       renderColumn: (column, context) => {
         if (column.type !== "serial" && column.type !== "bigserial") return standard.renderColumn(column, context);
         // AUTOINCREMENT only exists on the rowid alias, "INTEGER PRIMARY KEY" written inline
-        // (autoinc.html, lang_createtable.html#rowid): a serial anywhere else cannot be made.
+        //: a serial anywhere else cannot be made.
         if (!context.inlinePrimaryKey) {
           throw new MigError("MIG_E_UNSUPPORTED", `SQLite can only auto-increment a single-column primary key ("${column.table}"."${column.name}")`, {
             hint: "Make the serial column the table's only primary key column, or use integer().",
@@ -55,20 +57,17 @@ export const sqliteEmitter: Emitter = createEmitter({
       },
       // A rebuild copies values into columns of the new type without CAST: the new column's type
       // affinity converts a value only when the conversion is lossless and keeps it as it is
-      // otherwise (datatype3.html §3.4), where CAST('abc' AS INTEGER) would silently give 0.
+      // otherwise, where CAST('abc' AS INTEGER) would silently give 0.
       renderCast: (expression) => expression,
+      inlinePrimaryKeyColumn: (schema) => rowidColumn(schema)?.name,
     };
     return hooks;
   },
   handlers: {
-    create_table: ({ schema }, hooks, emitter) => [
-      { sql: renderCreateTable(hooks, schema) },
-      ...schema.indexes.flatMap((index) => emitter.emit({ kind: "add_index", index })),
-    ],
     add_column: (operation, hooks, emitter) => {
       const { table, column, backfill } = operation;
       // ADD COLUMN with NOT NULL needs a non-NULL default, and a default can never be dropped
-      // afterwards (lang_altertable.html#altertabaddcol): a backfill would stay as the column's
+      // afterwards: a backfill would stay as the column's
       // default forever. Refused rather than leaving a default the model does not have.
       if (backfill !== undefined && !column.default) {
         throw new MigError("MIG_E_UNSUPPORTED", `SQLite cannot add the NOT NULL column "${table}"."${column.name}" without a default (add_column with a backfill)`, {
@@ -77,30 +76,21 @@ export const sqliteEmitter: Emitter = createEmitter({
         });
       }
       // CURRENT_* and expression defaults are only accepted while the table is empty
-      // (lang_altertable.html#altertabaddcol: "Cannot add a column with non-constant default").
+      // (SQLite says "Cannot add a column with non-constant default").
       // A planned inline foreign key (`references`) is allowed when the default is NULL (same page).
       return standardHandlers.add_column(operation, hooks, emitter);
     },
-    add_index: ({ index }, hooks) => {
-      // SQLite indexes are all b-trees (lang_createindex.html); there is no USING clause.
-      if (index.method !== "btree") {
-        throw new MigError("MIG_E_UNSUPPORTED", `SQLite has no ${index.method} indexes (index "${index.name}" on "${index.table}")`, {
-          meta: { operation: "add_index", table: index.table, index: index.name },
-        });
-      }
-      return [{ sql: `CREATE INDEX ${hooks.quoteIdentifier(index.name)} ON ${hooks.quoteIdentifier(index.table)} (${list(hooks, index.columns)})` }];
-    },
     // SQLite's ALTER TABLE only renames a table, renames / adds / drops a column
-    // (lang_altertable.html): a column's type, nullability and default are fixed.
+    //: a column's type, nullability and default are fixed.
     alter_column: unsupported("alter_column", (o) => `alter column "${o.table}"."${o.to.name}"`, "ALTER TABLE has no ALTER COLUMN"),
-    // No ADD / DROP CONSTRAINT (lang_altertable.html): constraints are part of CREATE TABLE.
+    // No ADD / DROP CONSTRAINT: constraints are part of CREATE TABLE.
     add_unique: unsupported("add_unique", (o) => `add unique constraint "${o.unique.name}" to "${o.unique.table}"`, "ALTER TABLE has no ADD CONSTRAINT"),
     drop_unique: unsupported("drop_unique", (o) => `drop unique constraint "${o.unique.name}" from "${o.unique.table}"`, "ALTER TABLE has no DROP CONSTRAINT"),
     add_check: unsupported("add_check", (o) => `add check constraint "${o.check.name}" to "${o.check.table}"`, "ALTER TABLE has no ADD CONSTRAINT"),
     drop_check: unsupported("drop_check", (o) => `drop check constraint "${o.check.name}" from "${o.check.table}"`, "ALTER TABLE has no DROP CONSTRAINT"),
     add_foreign_key: unsupported("add_foreign_key", (o) => `add foreign key "${o.foreignKey.name}" to "${o.foreignKey.table}"`, "ALTER TABLE has no ADD CONSTRAINT"),
     drop_foreign_key: unsupported("drop_foreign_key", (o) => `drop foreign key "${o.foreignKey.name}" from "${o.foreignKey.table}"`, "ALTER TABLE has no DROP CONSTRAINT"),
-    // The 12 steps of lang_altertable.html#otheralter, with foreign keys off outside the
+    // A new table, the rows copied, the old one dropped, with foreign keys off outside the
     // transaction and checked before COMMIT: see emit-rebuild.ts.
     rebuild_table: (operation, hooks, emitter) => emitRebuild(operation, hooks, emitter),
   },

@@ -26,7 +26,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
 
 /**
  * Reads a SQLite database back as a snapshot, from `PRAGMA table_list` / `sqlite_master` and the
- * table-valued pragmas (pragma.html#pragfunc), plus the stored CREATE TABLE text for what the
+ * table-valued pragmas, plus the stored CREATE TABLE text for what the
  * pragmas do not report (constraint names, CHECK expressions, DEFAULT expressions, AUTOINCREMENT).
  *
  * Normalised to match {@link normaliseSqliteSnapshot}: UNIQUE constraints become `unique`
@@ -58,7 +58,7 @@ export const sqliteIntrospector: Introspector = {
 
 async function introspectTable(connection: Connection, table: string, parsed: ParsedTable, allNames: readonly string[]): Promise<Entity[]> {
   const columns = (await connection.query<ColumnRow>(`SELECT * FROM pragma_table_xinfo(?) ORDER BY cid`, [table])).rows
-    // hidden: 1 virtual-table column, 2/3 generated columns (pragma.html#pragma_table_xinfo).
+    // hidden: 1 virtual-table column, 2/3 generated columns.
     .filter((c) => c.hidden === 0);
   const columnName = (name: string) => columns.find((c) => same(c.name, name))?.name ?? name;
   const primaryKey = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
@@ -66,7 +66,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
 
   for (const column of columns) {
     const source = parsed.columns.find((c) => same(c.name, column.name));
-    // AUTOINCREMENT is only allowed on the rowid alias (autoinc.html): that column is a serial.
+    // AUTOINCREMENT is only allowed on the rowid alias: that column is a serial.
     const autoIncrement = source?.autoIncrement === true && primaryKey.length === 1 && column.pk === 1;
     const spec: ColumnTypeSpec = sqliteTypes.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
     const clause = source?.default ?? (column.dflt_value === null ? undefined : { parenthesised: false, text: column.dflt_value });
@@ -96,8 +96,8 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     const indexColumns = parts.map((p) => p.name as string);
     if (index.origin === "u") {
       // The index of a UNIQUE constraint is named sqlite_autoindex_*; the constraint's own name
-      // exists only in the CREATE TABLE text (lang_createtable.html#uniqueconst).
-      // Identical UNIQUE constraints share one index (lang_createtable.html#uniqueconst): one entity each.
+      // exists only in the CREATE TABLE text.
+      // Identical UNIQUE constraints share one index: one entity each.
       const names: string[] = [];
       for (let source = take("unique", (c) => sameList(c.columns, indexColumns)); source; source = take("unique", (c) => sameList(c.columns, indexColumns))) {
         names.push(source.name ?? `${table}_${indexColumns.join("_")}_key`);
@@ -142,7 +142,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
 }
 
 /**
- * NUMERIC affinity keeps `DEFAULT 0` as the integer 0 (datatype3.html#type_affinity): a numeric
+ * NUMERIC affinity keeps `DEFAULT 0` as the integer 0: a numeric
  * default is read back in mig's form for decimals, an exact string with the column's scale ("0.00"),
  * as `numeric({ precision: 8, scale: 2 }).default(0)` gives it.
  */
@@ -157,7 +157,7 @@ async function primaryKeyOf(connection: Connection, table: string): Promise<stri
   return rows.map((r) => r.name);
 }
 
-/** `"SET NULL"` → `"set null"`; SQLite reports `NO ACTION` when none was written (foreignkeys.html#fk_actions). */
+/** `"SET NULL"` → `"set null"`; SQLite reports `NO ACTION` when none was written. */
 function action(words: string): ForeignKeyAction {
   const lower = words.toLowerCase() as ForeignKeyAction;
   return FOREIGN_KEY_ACTIONS.includes(lower) ? lower : "no action";

@@ -4,9 +4,9 @@ const INTEGER_TYPES = new Set(["integer", "bigint", "smallint"]);
 
 /**
  * A SQLite literal. Strings are single-quoted with `''` for a quote and nothing else escaped:
- * SQLite has no backslash escapes (lang_expr.html#literal_values), so backslashes and newlines
- * are written as they are. Booleans are `1`/`0` (SQLite has no boolean storage class,
- * datatype3.html §2.1), bytea values are blob literals `X'…'`, JSON columns get JSON text.
+ * SQLite has no backslash escapes, so backslashes and newlines
+ * are written as they are. Booleans are `1`/`0` (SQLite has no boolean storage
+ * class), bytea values are blob literals `X'…'`, JSON columns get JSON text.
  */
 export function sqliteQuoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
   if (value === null) return "NULL";

@@ -4,7 +4,7 @@ import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
  * Contract types ⇄ SQLite declared types.
  *
  * SQLite keeps the declared type name of a column verbatim and only derives a storage *affinity*
- * from it (datatype3.html §3.1), so mig writes the contract's own names (`VARCHAR(100)`, `BIGINT`,
+ * from it, so mig writes the contract's own names (`VARCHAR(100)`, `BIGINT`,
  * `BOOLEAN`, `UUID`, ...) and reads them back exactly: introspection round-trips without guessing.
  *
  * @example
@@ -27,7 +27,7 @@ export const sqliteTypes: TypeMapper = {
       case "smallint":
         return "SMALLINT";
       // A serial is the rowid alias, which must be declared exactly "INTEGER PRIMARY KEY"
-      // (lang_createtable.html#rowid); the emitter adds PRIMARY KEY AUTOINCREMENT.
+      //; the emitter adds PRIMARY KEY AUTOINCREMENT.
       case "serial":
       case "bigserial":
         return "INTEGER";
@@ -40,7 +40,7 @@ export const sqliteTypes: TypeMapper = {
       case "numeric":
         if (spec.precision === undefined) return "NUMERIC";
         return spec.scale === undefined ? `NUMERIC(${spec.precision})` : `NUMERIC(${spec.precision}, ${spec.scale})`;
-      // SQLite has no time zone aware type (lang_datefunc.html: times are UTC text): one TIMESTAMP.
+      // SQLite has no time zone aware type (times are UTC text): one TIMESTAMP.
       case "timestamp":
       case "timestamptz":
         return "TIMESTAMP";
@@ -51,7 +51,7 @@ export const sqliteTypes: TypeMapper = {
       // Stored as TEXT (affinity NUMERIC, but a UUID string never converts); the name is kept.
       case "uuid":
         return "UUID";
-      // SQLite's JSON functions work on JSON text (json1.html); there is no binary column type.
+      // SQLite's JSON functions work on JSON text; there is no binary column type.
       case "json":
       case "jsonb":
         return "JSON";
@@ -73,7 +73,7 @@ export const sqliteTypes: TypeMapper = {
       case "TEXT":
       case "CLOB":
         return { type: "text" };
-      // AUTOINCREMENT is only allowed on the rowid alias "INTEGER PRIMARY KEY" (autoinc.html).
+      // AUTOINCREMENT is only allowed on the rowid alias "INTEGER PRIMARY KEY".
       case "INTEGER":
       case "INT":
         return { type: details?.autoIncrement ? "serial" : "integer" };
@@ -160,7 +160,7 @@ export function parseDeclaredType(native: string): { readonly name: string; read
 
 /**
  * The contract type for a declared type mig does not know, by SQLite's affinity rules
- * (datatype3.html §3.1): INT → integer, CHAR/CLOB/TEXT → text, BLOB or none → bytea,
+ *: INT → integer, CHAR/CLOB/TEXT → text, BLOB or none → bytea,
  * REAL/FLOA/DOUB → doublePrecision, anything else → numeric.
  */
 export function affinityType(native: string): ColumnTypeSpec {

@@ -1,6 +1,6 @@
 import type { SchemaOperation, SchemaOperationKind } from "../operations/operation";
 import type { ColumnDefault, JsonValue } from "../schema/types";
-import type { ColumnEntity, ColumnTypeSpec } from "../snapshot/entities";
+import type { ColumnEntity, ColumnTypeSpec, IndexEntity, TableSchema } from "../snapshot/entities";
 import type { Statement } from "./statement";
 
 /**
@@ -23,6 +23,32 @@ export interface EmitterHooks {
    * (`USING` on PostgreSQL). Default: the expression unchanged.
    */
   renderCast(expression: string, from: ColumnTypeSpec, to: ColumnTypeSpec): string;
+  /**
+   * The type step of `alter_column`: whether the type changes, the statements that change it
+   * (`ALTER COLUMN … TYPE … [USING cast]`), and whether the column's implicit default goes with it
+   * (a type that carries its own default and sequence, such as PostgreSQL's serials, adds its
+   * steps here). The handler writes the default and nullability steps around it.
+   */
+  alterColumnType(table: string, from: ColumnEntity, to: ColumnEntity): ColumnTypeChange;
+  /**
+   * The method clause of CREATE INDEX (` USING gin`), empty for btree. Refuses with
+   * `MIG_E_UNSUPPORTED` a method missing from the dialect's `capabilities.indexMethods`.
+   */
+  renderIndexMethod(index: Pick<IndexEntity, "name" | "table" | "method">): string;
+  /**
+   * The column CREATE TABLE writes with its primary key inline (`… PRIMARY KEY`) instead of a
+   * table constraint (SQLite's rowid alias). Default: none.
+   */
+  inlinePrimaryKeyColumn(schema: TableSchema): string | undefined;
+}
+
+/** What {@link EmitterHooks.alterColumnType} gives `alter_column`. */
+export interface ColumnTypeChange {
+  /** The type differs: the default is dropped before and set again after. */
+  readonly changed: boolean;
+  /** The column loses a default the type carried (it is dropped even when `from.default` is unset). */
+  readonly dropsImplicitDefault: boolean;
+  readonly statements: readonly Statement[];
 }
 
 /** A handler turns one operation into zero or more statements. */

@@ -9,3 +9,4 @@ export * from "./statement";
 export * from "./type-mapper";
 export * from "./require-introspector";
 export * from "./normalise-for-dialect";
+export * from "./sql-lexer";

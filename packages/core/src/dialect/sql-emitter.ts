@@ -1,20 +1,31 @@
 import { MigError } from "../errors/mig-error";
 import type { SchemaOperation } from "../operations/operation";
 import type { ColumnDefault, JsonValue } from "../schema/types";
+import { isLongerThan } from "../snapshot/derive-name";
 import type { ColumnEntity, ColumnTypeSpec, ForeignKeyEntity, IndexEntity, TableSchema } from "../snapshot/entities";
-import type { Emitter, EmitterHooks, OperationHandlers } from "./emitter";
+import { type DialectCapabilities, type ResolvedCapabilities, resolveCapabilities } from "./capabilities";
+import type { ColumnTypeChange, Emitter, EmitterHooks, OperationHandlers } from "./emitter";
 import type { Statement } from "./statement";
 import type { TypeMapper } from "./type-mapper";
 
 /**
- * Quotes an identifier the standard way: double quotes, with inner double quotes doubled.
- * Rejects the NUL character, which no database accepts in a name.
+ * Quotes an identifier the standard way: the quote character around it, inner ones doubled.
+ * Rejects the NUL character, which no database accepts in a name, and, given `maxBytes`, a name
+ * longer than that in UTF-8: a database that cuts long names short would leave mig looking for a
+ * name that does not exist.
  */
-export function quoteIdentifierWith(quote: string): (name: string) => string {
+export function quoteIdentifierWith(quote: string, options: { readonly maxBytes?: number } = {}): (name: string) => string {
   const doubled = quote + quote;
+  const maxBytes = options.maxBytes;
   return (name) => {
     if (name.length === 0 || name.includes("\0")) {
       throw new MigError("MIG_E_IDENTIFIER", `Invalid identifier ${JSON.stringify(name)}: names must be non-empty and must not contain NUL`);
+    }
+    if (maxBytes !== undefined && isLongerThan(name, maxBytes)) {
+      throw new MigError("MIG_E_IDENTIFIER", `The name ${JSON.stringify(name)} is longer than the database's ${maxBytes} bytes`, {
+        hint: "Choose a shorter name (the database would cut a longer one short or refuse it).",
+        meta: { name, maxBytes },
+      });
     }
     // Most names hold no quote: no need to split them.
     return name.includes(quote) ? quote + name.split(quote).join(doubled) + quote : quote + name + quote;
@@ -38,10 +49,13 @@ function jsonTypes(spec: ColumnTypeSpec | undefined): boolean {
   return spec?.type === "json" || spec?.type === "jsonb";
 }
 
-/** The standard hooks, given a type mapper. Dialects spread these and override what differs. */
-export function standardHooks(types: TypeMapper): EmitterHooks {
+/**
+ * The standard hooks, given a type mapper and the dialect's capabilities (for the identifier
+ * limit and the index methods). Dialects spread these and override what differs.
+ */
+export function standardHooks(types: TypeMapper, capabilities: ResolvedCapabilities = resolveCapabilities(undefined)): EmitterHooks {
   const hooks: EmitterHooks = {
-    quoteIdentifier: quoteIdentifierWith('"'),
+    quoteIdentifier: quoteIdentifierWith('"', { maxBytes: capabilities.maxIdentifierLength }),
     quoteLiteral: (value, column) =>
       // A JSON column's literal default is JSON text, even when the value is a plain string.
       jsonTypes(column) && value !== null ? standardQuoteLiteral(JSON.stringify(value)) : standardQuoteLiteral(value),
@@ -55,8 +69,31 @@ export function standardHooks(types: TypeMapper): EmitterHooks {
       return sql;
     },
     renderCast: (expression) => expression,
+    alterColumnType: (table, from, to) => standardTypeChange(hooks, table, from, to),
+    renderIndexMethod: (index) => {
+      if (!capabilities.indexMethods.includes(index.method)) {
+        throw new MigError("MIG_E_UNSUPPORTED", `Index "${index.name}" on "${index.table}": this database has no ${index.method} indexes`, {
+          hint: `Use one of: ${capabilities.indexMethods.join(", ")} (or leave out the index method).`,
+          meta: { table: index.table, index: index.name, method: index.method },
+        });
+      }
+      // btree is every database's default method: the common statement stays plain.
+      return index.method === "btree" ? "" : ` USING ${index.method}`;
+    },
+    inlinePrimaryKeyColumn: () => undefined,
   };
   return hooks;
+}
+
+/** `ALTER COLUMN … TYPE t`, with `USING cast` only when the cast is not the column itself. */
+function standardTypeChange(hooks: EmitterHooks, table: string, from: ColumnEntity, to: ColumnEntity): ColumnTypeChange {
+  const toType = hooks.renderType(to);
+  if (hooks.renderType(from) === toType) return { changed: false, dropsImplicitDefault: false, statements: [] };
+  const q = hooks.quoteIdentifier;
+  const column = q(to.name);
+  const cast = hooks.renderCast(column, from, to);
+  // Without USING, the database converts with its assignment cast: say USING only when it differs.
+  return { changed: true, dropsImplicitDefault: false, statements: [{ sql: `ALTER TABLE ${q(table)} ALTER COLUMN ${column} TYPE ${toType}${cast === column ? "" : ` USING ${cast}`}` }] };
 }
 
 function renderStandardDefault(hooks: EmitterHooks, value: ColumnDefault, column: ColumnEntity): string {
@@ -99,23 +136,51 @@ export function renderColumnReference(hooks: EmitterHooks, fk: ForeignKeyEntity)
 
 const NOT_INLINE = Object.freeze({ inlinePrimaryKey: false });
 
-/** The body of CREATE TABLE: columns, primary key, uniques, checks and foreign keys. */
+const INLINE = Object.freeze({ inlinePrimaryKey: true });
+
+/**
+ * The body of CREATE TABLE: columns, primary key, uniques, checks and foreign keys. The primary
+ * key is a table constraint, or inline on the column `inlinePrimaryKeyColumn` names.
+ */
 export function renderTableBody(hooks: EmitterHooks, schema: TableSchema): string[] {
   const q = hooks.quoteIdentifier;
   const lines: string[] = [];
   const columns = schema.columns;
-  for (let i = 0; i < columns.length; i++) lines.push(hooks.renderColumn(columns[i] as ColumnEntity, NOT_INLINE));
+  const inline = hooks.inlinePrimaryKeyColumn(schema);
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as ColumnEntity;
+    lines.push(hooks.renderColumn(column, column.name === inline ? INLINE : NOT_INLINE));
+  }
   // No key: only a table introspected from elsewhere (mig pull keeps it as a raw step).
-  if (schema.table.primaryKey.length > 0) lines.push(`PRIMARY KEY (${list(hooks, schema.table.primaryKey)})`);
+  if (inline === undefined && schema.table.primaryKey.length > 0) lines.push(`PRIMARY KEY (${list(hooks, schema.table.primaryKey)})`);
   for (const u of schema.uniques) lines.push(`CONSTRAINT ${q(u.name)} UNIQUE (${list(hooks, u.columns)})`);
   for (const c of schema.checks) lines.push(`CONSTRAINT ${q(c.name)} CHECK (${c.sql})`);
   for (const fk of schema.foreignKeys) lines.push(`CONSTRAINT ${q(fk.name)} ${renderForeignKeyBody(hooks, fk)}`);
   return lines;
 }
 
-export function renderCreateIndex(hooks: EmitterHooks, index: IndexEntity): string {
+/** `CREATE TABLE name (\n  body\n)`: the table `schema` describes, under `name` (a rebuild's new table has another). */
+export function renderCreateTable(hooks: EmitterHooks, schema: TableSchema, name = schema.table.name): string {
+  return `CREATE TABLE ${hooks.quoteIdentifier(name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)`;
+}
+
+/** The words a CREATE INDEX statement may carry besides the index: `UNIQUE`, and what follows `INDEX` (`CONCURRENTLY IF NOT EXISTS`). */
+export interface CreateIndexOptions {
+  readonly unique?: boolean;
+  readonly afterIndex?: string;
+}
+
+/** `CREATE [UNIQUE] INDEX name ON table [USING method] (columns)`; the method is checked by `renderIndexMethod`. */
+export function renderCreateIndex(hooks: EmitterHooks, index: Pick<IndexEntity, "name" | "table" | "columns" | "method">, options: CreateIndexOptions = {}): string {
   const q = hooks.quoteIdentifier;
-  return `CREATE INDEX ${q(index.name)} ON ${q(index.table)} (${list(hooks, index.columns)})`;
+  const head = `CREATE ${options.unique ? "UNIQUE " : ""}INDEX ${options.afterIndex ? `${options.afterIndex} ` : ""}`;
+  return `${head}${q(index.name)} ON ${q(index.table)}${hooks.renderIndexMethod(index)} (${list(hooks, index.columns)})`;
+}
+
+/** The UPDATE that gives a column's NULLs a value before it becomes NOT NULL. */
+export function renderBackfillNulls(hooks: EmitterHooks, table: string, column: ColumnEntity, value: JsonValue): Statement {
+  const q = hooks.quoteIdentifier;
+  return { sql: `UPDATE ${q(table)} SET ${q(column.name)} = ${hooks.quoteLiteral(value, column)} WHERE ${q(column.name)} IS NULL` };
 }
 
 /**
@@ -124,9 +189,7 @@ export function renderCreateIndex(hooks: EmitterHooks, index: IndexEntity): stri
  */
 export const standardHandlers: OperationHandlers = {
   create_table: ({ schema }, hooks, emitter) => {
-    const statements: Statement[] = [
-      { sql: `CREATE TABLE ${hooks.quoteIdentifier(schema.table.name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)` },
-    ];
+    const statements: Statement[] = [{ sql: renderCreateTable(hooks, schema) }];
     const indexes = schema.indexes;
     for (let i = 0; i < indexes.length; i++) statements.push(...emitter.emit({ kind: "add_index", index: indexes[i] as IndexEntity }));
     return statements;
@@ -158,18 +221,14 @@ export const standardHandlers: OperationHandlers = {
     const q = hooks.quoteIdentifier;
     const prefix = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)}`;
     const out: Statement[] = [];
-    const typeChanged = hooks.renderType(from) !== hooks.renderType(to);
+    const type = hooks.alterColumnType(table, from, to);
     const defaultChanged = JSON.stringify(from.default) !== JSON.stringify(to.default);
     // The old default may not convert to the new type: drop it before the type changes.
-    if (from.default && (defaultChanged || typeChanged)) out.push({ sql: `${prefix} DROP DEFAULT` });
-    if (typeChanged) {
-      out.push({ sql: `${prefix} TYPE ${hooks.renderType(to)} USING ${hooks.renderCast(q(to.name), from, to)}` });
-    }
-    if (to.default && (defaultChanged || typeChanged)) out.push({ sql: `${prefix} SET DEFAULT ${hooks.renderDefault(to.default, to)}` });
+    if ((from.default && (defaultChanged || type.changed)) || type.dropsImplicitDefault) out.push({ sql: `${prefix} DROP DEFAULT` });
+    out.push(...type.statements);
+    if (to.default && (defaultChanged || type.changed)) out.push({ sql: `${prefix} SET DEFAULT ${hooks.renderDefault(to.default, to)}` });
     if (from.nullable && !to.nullable) {
-      if (backfill !== undefined) {
-        out.push({ sql: `UPDATE ${q(table)} SET ${q(to.name)} = ${hooks.quoteLiteral(backfill, to)} WHERE ${q(to.name)} IS NULL` });
-      }
+      if (backfill !== undefined) out.push(renderBackfillNulls(hooks, table, to, backfill));
       out.push({ sql: `${prefix} SET NOT NULL` });
     }
     if (!from.nullable && to.nullable) out.push({ sql: `${prefix} DROP NOT NULL` });
@@ -206,6 +265,8 @@ export const standardHandlers: OperationHandlers = {
 
 export interface CreateEmitterOptions {
   readonly types: TypeMapper;
+  /** The dialect's capabilities: the identifier limit and the index methods the standard hooks enforce. Default: the defaults. */
+  readonly capabilities?: DialectCapabilities;
   /** Hooks that differ from {@link standardHooks}. */
   readonly hooks?: (standard: EmitterHooks) => Partial<EmitterHooks>;
   /** Handlers that differ from {@link standardHandlers}. */
@@ -225,7 +286,7 @@ export interface CreateEmitterOptions {
  * ```
  */
 export function createEmitter(options: CreateEmitterOptions): Emitter {
-  const standard = standardHooks(options.types);
+  const standard = standardHooks(options.types, resolveCapabilities(options.capabilities));
   // Overrides are merged into one object so that standard hooks calling `hooks.x` see the override.
   const hooks: EmitterHooks = Object.assign(standard, options.hooks?.({ ...standard }) ?? {});
   const handlers: OperationHandlers = { ...standardHandlers, ...options.handlers };

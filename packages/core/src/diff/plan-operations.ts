@@ -283,8 +283,7 @@ function reverseProblems(input: PlanInput): { refusals: PlanProblem[]; questions
  * A dialect that cannot add a foreign key to an existing table gets the FKs of a cycle inside
  * the CREATE TABLE statements instead. Such a dialect (SQLite) accepts a reference to a table
  * that does not exist yet: foreign-key errors that need another table's definition are not
- * detected by CREATE TABLE, only when rows are written (sqlite.org/foreignkeys.html, "foreign key
- * DML errors").
+ * detected by CREATE TABLE, only when rows are written.
  */
 function foldCycleForeignKeys(operations: readonly Operation[]): readonly Operation[] {
   const created = new Map<string, CreateTableOperation>();
@@ -327,7 +326,7 @@ function dropWithTables(operations: readonly Operation[]): readonly Operation[] 
 /**
  * For a dialect that cannot add a foreign key to an existing table but can add a column that
  * has one (SQLite: `ALTER TABLE … ADD COLUMN … REFERENCES`, allowed when the column's default is
- * NULL; lang_altertable.html#altertabaddcol): a new nullable column without a default and the
+ * NULL): a new nullable column without a default and the
  * single-column foreign key added on it by the same plan become one `add_column` that carries
  * the key, instead of a table rebuild.
  */

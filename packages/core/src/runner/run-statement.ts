@@ -25,8 +25,8 @@ export async function runStatement(connection: Connection, statement: Statement)
  * Runs `attempt` (one online step) with the dialect's bound on lock waits, again after each lock
  * timeout, up to `retries` times with a pause doubling from `backoffMs`: a migration that waits
  * for a lock behind a long transaction gives up after `lockTimeoutMs` instead of queueing every
- * writer behind it (PostgreSQL: writers queue behind a waiting ACCESS EXCLUSIVE request, manual
- * §13.3.1), and tries again once the way may be clear. `attempt` receives the statements that set
+ * writer behind it (PostgreSQL: writers queue behind a waiting ACCESS EXCLUSIVE request),
+ * and tries again once the way may be clear. `attempt` receives the statements that set
  * the bound, to run first on the connection it uses. The last timeout is thrown.
  */
 export async function withLockRetry<T>(

@@ -11,13 +11,13 @@ export interface PostgresConnectOptions {
   /**
    * The schema mig works in: `SET search_path TO "schema"` right after connecting. Default: none,
    * mig works in the connection's current schema (the first schema of its `search_path` that exists,
-   * usually `public`; manual §5.9.3). Tables are always created unqualified, in that schema.
+   * usually `public`). Tables are always created unqualified, in that schema.
    */
   readonly schema?: string;
   /** Give up connecting after this long. Default is `10000`. */
   readonly connectTimeoutMs?: number;
   /**
-   * `SET lock_timeout` for the session (manual §20.11.1): a DDL statement waiting this long for a
+   * `SET lock_timeout` for the session: a DDL statement waiting this long for a
    * table lock fails (and its migration rolls back) instead of queueing every other query on that
    * table behind it. Default: not set (wait as long as it takes), as migrations run at quiet times.
    */
@@ -28,7 +28,7 @@ export interface PostgresConnectOptions {
   readonly lockPollMs?: number;
 }
 
-/** pg_type OIDs (manual §53.64; fixed in every PostgreSQL). */
+/** pg_type OIDs (fixed in every PostgreSQL). */
 const INT8_OID = 20;
 
 /**

@@ -6,7 +6,7 @@ interface DriverError {
   readonly message?: string;
 }
 
-/** A hint per failure kind: SQLSTATEs from the manual's Appendix A, errno names from Node. */
+/** A hint per failure kind: PostgreSQL's SQLSTATE codes, errno names from Node. */
 function hintFor(code: string | undefined, target: ConnectionTarget): string {
   switch (code) {
     case "ECONNREFUSED":

@@ -20,7 +20,7 @@ function fromUrl(url: string): ConnectionTarget & { readonly password?: string }
   const user = decodeURIComponent(parsed.username) || process.env.PGUSER || process.env.USER || "postgres";
   const password = parsed.password ? decodeURIComponent(parsed.password) : undefined;
   return {
-    // `?host=/run/postgresql` selects a Unix socket directory (libpq URI syntax, manual §34.1.1).
+    // `?host=/run/postgresql` selects a Unix socket directory (libpq URI syntax).
     host: parsed.searchParams.get("host") || decodeURIComponent(parsed.hostname).replace(/^\[|\]$/g, "") || "localhost",
     port: Number(parsed.port || parsed.searchParams.get("port") || 5432),
     database: decodeURIComponent(parsed.pathname.slice(1)) || user,

@@ -7,7 +7,7 @@ type Query = <Row>(sql: string, params?: readonly unknown[]) => Promise<{ rows: 
 
 /**
  * The default advisory lock key: the first 8 bytes of SHA-256("mig_migrations") as a signed
- * bigint. Advisory locks are per database (manual §13.3.5), so runs against different databases
+ * bigint. Advisory locks are per database, so runs against different databases
  * never wait for each other.
  */
 export const DEFAULT_LOCK_KEY: bigint = BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update("mig_migrations").digest("hex").slice(0, 16)}`));
@@ -41,7 +41,7 @@ export interface MigrationLockSettings {
 }
 
 /**
- * Holds a session-level advisory lock while `fn` runs (manual §9.27.10).
+ * Holds a session-level advisory lock while `fn` runs.
  *
  * - Taken with `pg_try_advisory_lock`, polled until `timeoutMs`: a plain `pg_advisory_lock` would
  *   wait inside the server, where only `lock_timeout` could stop it, and we could not say who we wait for.

@@ -56,8 +56,8 @@ export class PostgresConnection implements Connection {
     try {
       return await this.#send<Row>(`${BEGIN_PREFIX}${sql}`, []);
     } catch (error) {
-      // Did BEGIN run? A syntax error fails a whole query string before its first statement
-      // (manual §55.2.2.1). BEGIN again tells: in the transaction the statement aborted, it fails.
+      // Did BEGIN run? A syntax error fails a whole query string before its first statement.
+      // BEGIN again tells: in the transaction the statement aborted, it fails.
       try {
         await this.#send("BEGIN", []);
       } catch (again) {
@@ -92,7 +92,7 @@ export class PostgresConnection implements Connection {
    * query (two round trips in all). When one fails, the server stops there and the savepoint is
    * rolled back, so none of them has taken effect (then the error is thrown). The SAVEPOINT goes
    * first on its own: a syntax error anywhere in a query string fails the whole string before its
-   * first statement runs (manual §55.2.2.1), and the savepoint must exist to roll back to. Outside
+   * first statement runs, and the savepoint must exist to roll back to. Outside
    * a transaction (a multi-statement query would be one implicit transaction there): one
    * `execute` each.
    */

@@ -1,10 +1,8 @@
-import { type EmitterHooks, type OperationHandler, type Statement, renderForeignKeyBody } from "@mig/core";
-import { alterColumn } from "./alter-column";
-import { deriveName } from "./derive-name";
+import { type EmitterHooks, type IndexEntity, type OperationHandler, type Statement, deriveName, renderCreateIndex, renderForeignKeyBody, standardHandlers } from "@mig/core";
+import { postgresCapabilities } from "../postgres-capabilities";
 
 /**
- * PostgreSQL's non-blocking forms of the operations marked online (manual: "Explicit Locking"
- * §13.3.1, CREATE INDEX "Building Indexes Concurrently", ALTER TABLE "Notes"). Statements marked
+ * PostgreSQL's non-blocking forms of the operations marked online. Statements marked
  * `transaction: "none"` run outside any transaction block; every other step commits on its own, so
  * the brief lock of an `ADD CONSTRAINT … NOT VALID` is let go before the long `VALIDATE`.
  */
@@ -12,7 +10,7 @@ import { deriveName } from "./derive-name";
 /**
  * An INVALID index of this name (left by an interrupted or failed CREATE INDEX CONCURRENTLY,
  * which still costs every write) dropped before the index is built again: found by
- * `pg_index.indisvalid` (manual: CREATE INDEX, "Building Indexes Concurrently").
+ * `pg_index.indisvalid`.
  */
 function dropIfInvalid(hooks: EmitterHooks, name: string): Statement {
   return {
@@ -27,13 +25,11 @@ function dropIfInvalid(hooks: EmitterHooks, name: string): Statement {
  * transaction block. `IF NOT EXISTS` makes a re-run after a kill between the build and its
  * progress record a no-op; the repair first drops an INVALID leftover, so that one never counts.
  */
-function createConcurrently(hooks: EmitterHooks, name: string, table: string, columns: readonly string[], options: { unique?: boolean; method?: string }): Statement {
-  const q = hooks.quoteIdentifier;
-  const using = options.method && options.method !== "btree" ? ` USING ${options.method}` : "";
+function createConcurrently(hooks: EmitterHooks, index: Pick<IndexEntity, "name" | "table" | "columns" | "method">, unique = false): Statement {
   return {
-    sql: `CREATE ${options.unique ? "UNIQUE " : ""}INDEX CONCURRENTLY IF NOT EXISTS ${q(name)} ON ${q(table)}${using} (${columns.map(q).join(", ")})`,
+    sql: renderCreateIndex(hooks, index, { unique, afterIndex: "CONCURRENTLY IF NOT EXISTS" }),
     transaction: "none",
-    repair: [dropIfInvalid(hooks, name)],
+    repair: [dropIfInvalid(hooks, index.name)],
   };
 }
 
@@ -47,7 +43,7 @@ function addThenValidate(hooks: EmitterHooks, table: string, name: string, body:
 }
 
 export const onlineAddIndex: OperationHandler<"add_index"> = ({ index }, hooks) => [
-  createConcurrently(hooks, index.name, index.table, index.columns, { method: index.method }),
+  createConcurrently(hooks, index),
 ];
 
 /** DROP INDEX CONCURRENTLY (one index, no CASCADE, not in a transaction block); `IF EXISTS` makes a re-run a no-op. */
@@ -57,7 +53,7 @@ export const onlineDropIndex: OperationHandler<"drop_index"> = ({ index }, hooks
 
 /** A unique index built concurrently, then made the constraint (`ADD CONSTRAINT … UNIQUE USING INDEX`, brief; the index takes the constraint's name). */
 export const onlineAddUnique: OperationHandler<"add_unique"> = ({ unique }, hooks) => [
-  createConcurrently(hooks, unique.name, unique.table, unique.columns, { unique: true }),
+  createConcurrently(hooks, { ...unique, method: "btree" }, true),
   {
     sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE USING INDEX ${hooks.quoteIdentifier(unique.name)}`,
     transaction: "own",
@@ -71,17 +67,17 @@ export const onlineAddForeignKey: OperationHandler<"add_foreign_key"> = ({ forei
 
 /**
  * SET NOT NULL without its scan under ACCESS EXCLUSIVE: a valid `CHECK (col IS NOT NULL)` lets
- * PostgreSQL 12+ skip the scan (manual: ALTER TABLE, SET NOT NULL), so the check is added
+ * PostgreSQL 12+ skip the scan, so the check is added
  * `NOT VALID`, validated, the column set NOT NULL, and the helper check dropped. Everything else
  * of the change is the offline handler's (the planner refuses type changes that rewrite).
  */
 export const onlineAlterColumn: OperationHandler<"alter_column"> = (operation, hooks, emitter) => {
-  const statements = alterColumn(operation, hooks, emitter);
+  const statements = standardHandlers.alter_column(operation, hooks, emitter);
   const { table, from, to } = operation;
   if (!(from.nullable && !to.nullable)) return statements;
   const q = hooks.quoteIdentifier;
   const setNotNull = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)} SET NOT NULL`;
-  const helper = deriveName(`${table}_${to.name}_not_null_mig`);
+  const helper = deriveName([table, to.name, "not_null"], "mig", postgresCapabilities.maxIdentifierLength);
   return statements.flatMap((statement): Statement[] =>
     statement.sql !== setNotNull
       ? [statement]

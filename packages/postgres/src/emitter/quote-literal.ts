@@ -2,7 +2,7 @@ import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } f
 
 /**
  * A PostgreSQL string literal. Plain `'...'` with quotes doubled, unless the text holds a
- * backslash: then an escape string `E'...'` with backslashes doubled too (manual §4.1.2.2).
+ * backslash: then an escape string `E'...'` with backslashes doubled too.
  * A plain literal's backslashes are only literal while `standard_conforming_strings` is on (the
  * default since 9.1, but a server or role may turn it off); `E'...'` reads the same under both
  * settings, and emitting SQL never needs a connection to find out which one is in force.
@@ -21,7 +21,7 @@ export function normaliseHex(value: string): string | undefined {
 
 /**
  * Literals for PostgreSQL: strings through {@link quoteString}, JSON values as JSON text cast to
- * the column's json type, bytea as its hex input format (§8.4.1).
+ * the column's json type, bytea as its hex input format.
  */
 export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
   if (value === null) return "NULL";

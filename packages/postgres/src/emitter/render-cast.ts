@@ -5,7 +5,7 @@ const NUMBERS: ReadonlySet<TypeName> = new Set(["integer", "bigint", "smallint",
 const STRINGS: ReadonlySet<TypeName> = new Set(["varchar", "text"]);
 
 /**
- * The `USING` expression of `ALTER COLUMN ... TYPE` (manual: ALTER TABLE, "SET DATA TYPE"):
+ * The `USING` expression of `ALTER COLUMN ... TYPE`:
  * how the values of `expression`, of type `from`, become values of type `to`.
  *
  * @example
@@ -21,7 +21,7 @@ export function renderCast(expression: string, from: ColumnTypeSpec, to: ColumnT
   if (source === "bytea" && STRINGS.has(target.type)) return `convert_from(${expression}, 'UTF8')`;
   // Text and varchar targets: no explicit cast. The column's own value is then converted with an
   // assignment cast, which fails on a value too long for VARCHAR(n); an explicit `::VARCHAR(n)`
-  // would silently truncate it (§8.3). Every type has an assignment cast to text (§10.4).
+  // would silently truncate it. Every type has an assignment cast to text.
   if (STRINGS.has(target.type)) return expression;
   // text → bytea: the text's UTF-8 bytes (a plain cast would read backslash escapes).
   if (STRINGS.has(source) && target.type === "bytea") return `convert_to(${expression}, 'UTF8')`;

@@ -1,9 +1,9 @@
-import type { ColumnEntity, EmitterHooks, Statement } from "@mig/core";
-import { deriveName } from "./derive-name";
+import { type ColumnEntity, type EmitterHooks, type Statement, deriveName } from "@mig/core";
+import { postgresCapabilities } from "../postgres-capabilities";
 import { quoteString } from "./quote-literal";
 
 /**
- * A `DO` block (manual: DO) that runs `command`, with `%s` replaced by the sequence owned by the
+ * A `DO` block that runs `command`, with `%s` replaced by the sequence owned by the
  * column, when there is one. A serial's sequence keeps its first name across table renames, so
  * the emitter cannot name it: `pg_get_serial_sequence` finds it at run time and `format('%s')`
  * splices the name it returns, which PostgreSQL has already quoted.
@@ -29,12 +29,12 @@ export function retypeOwnedSequence(hooks: EmitterHooks, table: string, column: 
 }
 
 /**
- * Plain integer → serial: what `SERIAL` does in CREATE TABLE (§8.1.4), on an existing column: a
+ * Plain integer → serial: what `SERIAL` does in CREATE TABLE, on an existing column: a
  * sequence owned by the column, the `nextval` default, and the sequence moved past existing values.
  */
 export function createOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement[] {
   const q = hooks.quoteIdentifier;
-  const sequence = q(deriveName(`${table}_${column.name}_seq`));
+  const sequence = q(deriveName([table, column.name], "seq", postgresCapabilities.maxIdentifierLength));
   const type = column.type === "bigserial" ? "BIGINT" : "INTEGER";
   return [
     { sql: `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${q(table)}.${q(column.name)}` },

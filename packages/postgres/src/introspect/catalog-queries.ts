@@ -14,7 +14,7 @@ SELECT c.relname AS name
  WHERE ${TABLE_FILTER}
  ORDER BY c.relname`;
 
-/** information_schema.columns gives lengths, precisions and the default's text as the manual documents them (§37.17). */
+/** information_schema.columns gives lengths, precisions and the default's text in the standard's columns. */
 export const COLUMNS_SQL = `
 SELECT col.table_name, col.column_name, col.data_type, col.character_maximum_length AS length,
        col.numeric_precision AS precision, col.numeric_scale AS scale, col.is_nullable = 'YES' AS nullable,

@@ -12,7 +12,7 @@ const NULL_DEFAULT = new RegExp(String.raw`^NULL${CASTS}$`, "i");
 const NOW = /^(?:\(\s*)?(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME|now\(\)|transaction_timestamp\(\))(?:\s*\))?(?:\s*::\s*[a-z ]+)?$/i;
 const RANDOM = /^(gen_random_uuid|uuid_generate_v4)\(\)$/i;
 
-/** Reads an escape string's body (manual §4.1.2.2): `\\`, `\n`, `\t`, octal, hex and unicode escapes. */
+/** Reads an escape string's body: `\\`, `\n`, `\t`, octal, hex and unicode escapes. */
 function unescapeE(body: string): string {
   return body.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)/gs, (_, e: string) => {
     if (e.length > 1 && (e[0] === "x" || e[0] === "u" || e[0] === "U")) return String.fromCodePoint(parseInt(e.slice(1), 16));

@@ -16,7 +16,7 @@ import { normaliseSnapshot } from "../normalise/normalise-snapshot";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, INDEXES_SQL, TABLES_SQL } from "./catalog-queries";
 import { parseDefault } from "./parse-default";
 
-/** `pg_constraint.confdeltype` / `confupdtype` codes (manual §53.13) in the contract's words. */
+/** `pg_constraint.confdeltype` / `confupdtype` codes in the contract's words. */
 const ACTIONS: Readonly<Record<string, ForeignKeyAction>> = {
   a: "no action",
   r: "restrict",

@@ -17,7 +17,7 @@ function offsetMinutes(zone: string): number {
 }
 
 /**
- * A timestamp as PostgreSQL prints it (ISO DateStyle, manual §8.5.2): `timestamp` drops any zone
+ * A timestamp as PostgreSQL prints it (ISO DateStyle): `timestamp` drops any zone
  * (PostgreSQL ignores it for that type); `timestamptz` is moved to UTC and written with `+00`,
  * whatever the session's TimeZone was. A value without a zone is read as UTC.
  */

@@ -15,7 +15,7 @@ export type CheckNode =
   | { readonly k: "array"; readonly items: readonly CheckNode[] }
   | { readonly k: "case"; readonly subject?: CheckNode; readonly whens: readonly (readonly [CheckNode, CheckNode])[]; readonly otherwise?: CheckNode };
 
-/** Operator precedence, lowest first (manual §4.1.6, table 4.2). */
+/** Operator precedence, lowest first. */
 export const PREC = { or: 1, and: 2, not: 3, is: 4, cmp: 5, like: 6, other: 7, add: 8, mul: 9, exp: 10, unary: 11, cast: 13, atom: 100 } as const;
 
 const COMPARISONS = new Set(["<", ">", "=", "<=", ">=", "<>"]);
@@ -44,11 +44,11 @@ class Parser {
   }
   #isWord(word: string, offset = 0): boolean {
     const t = this.#peek(offset);
-    return t?.t === "word" && t.v === word;
+    return t?.kind === "word" && t.value === word;
   }
   #isPunct(p: string, offset = 0): boolean {
     const t = this.#peek(offset);
-    return t?.t === "punct" && t.v === p;
+    return t?.kind === "punct" && t.value === p;
   }
   #next(): Token {
     const t = this.tokens[this.#pos++];
@@ -68,21 +68,21 @@ class Parser {
   #infixPrec(): number {
     const t = this.#peek();
     if (!t) return 0;
-    if (t.t === "punct") return t.v === "::" ? PREC.cast : 0;
-    if (t.t === "op") {
-      if (COMPARISONS.has(t.v)) return PREC.cmp;
-      if (t.v === "+" || t.v === "-") return PREC.add;
-      if (t.v === "*" || t.v === "/" || t.v === "%") return PREC.mul;
-      if (t.v === "^") return PREC.exp;
+    if (t.kind === "punct") return t.value === "::" ? PREC.cast : 0;
+    if (t.kind === "op") {
+      if (COMPARISONS.has(t.value)) return PREC.cmp;
+      if (t.value === "+" || t.value === "-") return PREC.add;
+      if (t.value === "*" || t.value === "/" || t.value === "%") return PREC.mul;
+      if (t.value === "^") return PREC.exp;
       return PREC.other;
     }
-    if (t.t !== "word") return 0;
-    if (t.v === "or") return PREC.or;
-    if (t.v === "and") return PREC.and;
-    if (t.v === "is" || t.v === "isnull" || t.v === "notnull") return PREC.is;
-    if (t.v === "like" || t.v === "ilike" || t.v === "in" || t.v === "between") return PREC.like;
-    if (t.v === "not" && ["like", "ilike", "in", "between"].some((w) => this.#isWord(w, 1))) return PREC.like;
-    if (REFUSED.has(t.v)) throw new CheckSyntaxError(`${t.v} is not normalised`);
+    if (t.kind !== "word") return 0;
+    if (t.value === "or") return PREC.or;
+    if (t.value === "and") return PREC.and;
+    if (t.value === "is" || t.value === "isnull" || t.value === "notnull") return PREC.is;
+    if (t.value === "like" || t.value === "ilike" || t.value === "in" || t.value === "between") return PREC.like;
+    if (t.value === "not" && ["like", "ilike", "in", "between"].some((w) => this.#isWord(w, 1))) return PREC.like;
+    if (REFUSED.has(t.value)) throw new CheckSyntaxError(`${t.value} is not normalised`);
     return 0;
   }
 
@@ -97,31 +97,31 @@ class Parser {
 
   #infix(left: CheckNode, prec: number): CheckNode {
     const t = this.#next();
-    if (t.t === "punct") return { k: "cast", arg: left, type: this.#typeName() };
-    if (t.t === "op") {
+    if (t.kind === "punct") return { k: "cast", arg: left, type: this.#typeName() };
+    if (t.kind === "op") {
       if (prec === PREC.cmp && ["any", "some", "all"].some((w) => this.#isWord(w)) && this.#isPunct("(", 1)) {
-        const q = this.#next().v === "all" ? "ALL" : "ANY";
+        const q = this.#next().value === "all" ? "ALL" : "ANY";
         this.#expectPunct("(");
         const right = this.expr(0);
         this.#expectPunct(")");
-        return { k: "quant", op: t.v, q, left, right };
+        return { k: "quant", op: t.value, q, left, right };
       }
-      return { k: "bin", op: t.v, prec, left, right: this.expr(prec) };
+      return { k: "bin", op: t.value, prec, left, right: this.expr(prec) };
     }
-    const word = t.v;
+    const word = t.value;
     if (word === "or" || word === "and") return { k: "bin", op: word.toUpperCase(), prec, left, right: this.expr(prec) };
     if (word === "isnull") return { k: "is", arg: left, test: "NULL" };
     if (word === "notnull") return { k: "is", arg: left, test: "NOT NULL" };
     if (word === "is") {
       const not = this.#isWord("not") ? (this.#pos++, "NOT ") : "";
       const test = this.#next();
-      if (test.t !== "word" || !["null", "true", "false", "unknown"].includes(test.v)) throw new CheckSyntaxError("unsupported IS test");
-      return { k: "is", arg: left, test: `${not}${test.v.toUpperCase()}` };
+      if (test.kind !== "word" || !["null", "true", "false", "unknown"].includes(test.value)) throw new CheckSyntaxError("unsupported IS test");
+      return { k: "is", arg: left, test: `${not}${test.value.toUpperCase()}` };
     }
     const negated = word === "not";
-    const what = negated ? (this.#next() as { v: string }).v : word;
+    const what = negated ? (this.#next() as { value: string }).value : word;
     if (what === "like" || what === "ilike") {
-      // PostgreSQL stores LIKE as the ~~ operator family (§9.7.1) and prints it that way.
+      // PostgreSQL stores LIKE as the ~~ operator family and prints it that way.
       const op = `${negated ? "!" : ""}~~${what === "ilike" ? "*" : ""}`;
       return { k: "bin", op, prec: PREC.other, left, right: this.expr(PREC.like) };
     }
@@ -161,10 +161,10 @@ class Parser {
   #typeName(): string {
     const t = this.#next();
     let name: string;
-    if (t.t === "qid") name = t.v;
-    else if (t.t === "word") {
-      const words = [t.v];
-      while (this.#peek()?.t === "word" && TYPE_CONTINUATIONS.has((this.#peek() as { v: string }).v)) words.push(this.#next().v);
+    if (t.kind === "quoted") name = t.value;
+    else if (t.kind === "word") {
+      const words = [t.value];
+      while (this.#peek()?.kind === "word" && TYPE_CONTINUATIONS.has((this.#peek() as { value: string }).value)) words.push(this.#next().value);
       name = words.join(" ");
     } else throw new CheckSyntaxError("expected a type name");
     name = TYPE_ALIASES[name] ?? name;
@@ -182,24 +182,26 @@ class Parser {
 
   #prefix(): CheckNode {
     const t = this.#next();
-    switch (t.t) {
-      case "num":
-        return { k: "num", text: t.v };
-      case "str":
-        return { k: "str", value: t.v };
-      case "qid":
-        return this.#name(t.v);
+    switch (t.kind) {
+      case "number":
+        return { k: "num", text: t.value };
+      case "string":
+        return { k: "str", value: t.value };
+      case "quoted":
+        return this.#name(t.value);
       case "op":
-        if (t.v === "-" || t.v === "+") return { k: "unary", op: t.v, arg: this.expr(PREC.unary) };
-        throw new CheckSyntaxError(`unexpected operator ${t.v}`);
+        if (t.value === "-" || t.value === "+") return { k: "unary", op: t.value, arg: this.expr(PREC.unary) };
+        throw new CheckSyntaxError(`unexpected operator ${t.value}`);
       case "punct": {
-        if (t.v !== "(") throw new CheckSyntaxError(`unexpected ${t.v}`);
+        if (t.value !== "(") throw new CheckSyntaxError(`unexpected ${t.value}`);
         const inner = this.expr(0);
         this.#expectPunct(")");
         return inner;
       }
       case "word":
-        return this.#word(t.v);
+        return this.#word(t.value);
+      default:
+        throw new CheckSyntaxError(`unexpected ${t.kind}`);
     }
   }
 
@@ -220,9 +222,9 @@ class Parser {
     }
     if (word === "case") return this.#case();
     if (REFUSED.has(word)) throw new CheckSyntaxError(`${word} is not normalised`);
-    // A typed literal (`date '2020-01-01'`) is a cast of the string (§4.2.9).
-    if (this.#peek()?.t === "str" && !this.#isPunct(".", 1)) {
-      const value = (this.#next() as { v: string }).v;
+    // A typed literal (`date '2020-01-01'`) is a cast of the string.
+    if (this.#peek()?.kind === "string" && !this.#isPunct(".", 1)) {
+      const value = (this.#next() as { value: string }).value;
       return { k: "cast", arg: { k: "str", value }, type: TYPE_ALIASES[word] ?? word };
     }
     return this.#name(word);
@@ -233,8 +235,8 @@ class Parser {
     while (this.#isPunct(".")) {
       this.#pos++;
       const t = this.#next();
-      if (t.t !== "word" && t.t !== "qid") throw new CheckSyntaxError("expected a name");
-      parts.push(t.v);
+      if (t.kind !== "word" && t.kind !== "quoted") throw new CheckSyntaxError("expected a name");
+      parts.push(t.value);
     }
     if (this.#isPunct("(")) {
       this.#pos++;

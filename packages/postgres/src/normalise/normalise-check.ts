@@ -2,7 +2,7 @@ import type { TypeName } from "@mig/core";
 import { type CheckNode, parseCheck } from "./check-parser";
 import { printCheck } from "./print-check";
 
-/** The casts PostgreSQL adds by itself to a column of each type to resolve an operator (implicit casts, §10.2). */
+/** The casts PostgreSQL adds by itself to a column of each type to resolve an operator (implicit casts). */
 const IMPLICIT_CASTS: Partial<Record<TypeName, readonly string[]>> = {
   varchar: ["text"],
   smallint: ["integer", "bigint", "numeric", "real", "double precision"],

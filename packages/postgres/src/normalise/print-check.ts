@@ -15,7 +15,7 @@ const KEYWORDS = new Set(
     "xmlforest xmlnamespaces xmlparse xmlpi xmlroot xmlserialize xmltable").split(" "),
 );
 
-/** A name as PostgreSQL prints it: bare when it is a plain lower-case word, quoted otherwise (§4.1.1). */
+/** A name as PostgreSQL prints it: bare when it is a plain lower-case word, quoted otherwise. */
 export function printName(name: string): string {
   return /^[a-z_][a-z0-9_$]*$/.test(name) && !KEYWORDS.has(name) ? name : `"${name.split('"').join('""')}"`;
 }

@@ -75,7 +75,7 @@ export const PROFILES: Readonly<Record<DialectName, DialectProfile>> = {
     uniqueTypes: new Set(KEYABLE),
     // MariaDB indexes a TEXT column only with a prefix length, which mig does not model.
     indexTypes: new Set(KEYABLE.filter((t) => t !== "text")),
-    // InnoDB refuses SET DEFAULT (MariaDB manual, "Foreign Keys": "SET DEFAULT ... not supported").
+    // InnoDB refuses SET DEFAULT.
     foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
     allowRebuild: false,
   },
