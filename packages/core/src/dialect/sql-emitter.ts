@@ -1,5 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import type { SchemaOperation } from "../operations/operation";
+import { moveTableName, nameInSchemaOf, splitTableName } from "../schema/qualified-table-name";
 import type { ColumnDefault, JsonValue } from "../schema/types";
 import type { ColumnEntity, ColumnTypeSpec, ForeignKeyEntity, IndexEntity, TableSchema } from "../snapshot/entities";
 import type { Emitter, EmitterHooks, OperationHandlers } from "./emitter";
@@ -42,6 +43,10 @@ function jsonTypes(spec: ColumnTypeSpec | undefined): boolean {
 export function standardHooks(types: TypeMapper): EmitterHooks {
   const hooks: EmitterHooks = {
     quoteIdentifier: quoteIdentifierWith('"'),
+    quoteTable: (table) => {
+      const { schema, name } = splitTableName(table);
+      return schema === undefined ? hooks.quoteIdentifier(name) : `${hooks.quoteIdentifier(schema)}.${hooks.quoteIdentifier(name)}`;
+    },
     quoteLiteral: (value, column) =>
       // A JSON column's literal default is JSON text, even when the value is a plain string.
       jsonTypes(column) && value !== null ? standardQuoteLiteral(JSON.stringify(value)) : standardQuoteLiteral(value),
@@ -81,7 +86,7 @@ function list(hooks: EmitterHooks, names: readonly string[]): string {
 /** `FOREIGN KEY (...) REFERENCES t (...) ON DELETE x ON UPDATE y`, without the constraint name. */
 export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity): string {
   return (
-    `FOREIGN KEY (${list(hooks, fk.columns)}) REFERENCES ${hooks.quoteIdentifier(fk.references.table)} ` +
+    `FOREIGN KEY (${list(hooks, fk.columns)}) REFERENCES ${hooks.quoteTable(fk.references.table)} ` +
     `(${list(hooks, fk.references.columns)}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`
   );
 }
@@ -92,7 +97,7 @@ export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity):
  */
 export function renderColumnReference(hooks: EmitterHooks, fk: ForeignKeyEntity): string {
   return (
-    `CONSTRAINT ${hooks.quoteIdentifier(fk.name)} REFERENCES ${hooks.quoteIdentifier(fk.references.table)} ` +
+    `CONSTRAINT ${hooks.quoteIdentifier(fk.name)} REFERENCES ${hooks.quoteTable(fk.references.table)} ` +
     `(${list(hooks, fk.references.columns)}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`
   );
 }
@@ -113,9 +118,45 @@ export function renderTableBody(hooks: EmitterHooks, schema: TableSchema): strin
   return lines;
 }
 
+/**
+ * `ALTER TABLE … RENAME TO …`, after `ALTER TABLE … SET SCHEMA …` when the table moves to another
+ * schema (a move back to the connection's schema names it by `current_schema()`, through
+ * {@link EmitterHooks.quoteTable} of a dialect that has schemas; dialects without them never plan a move).
+ */
+export function renderRenameTable(hooks: EmitterHooks, from: string, to: string): Statement[] {
+  const source = splitTableName(from);
+  const target = splitTableName(to);
+  const statements: Statement[] = [];
+  let current = from;
+  if (source.schema !== target.schema) {
+    statements.push({ sql: renderSetSchema(hooks, from, target.schema) });
+    current = moveTableName(from, target.schema);
+  }
+  if (source.name !== target.name) statements.push({ sql: `ALTER TABLE ${hooks.quoteTable(current)} RENAME TO ${hooks.quoteIdentifier(target.name)}` });
+  return statements;
+}
+
+/**
+ * Moves a table into `schema`, or back into the connection's current schema (`undefined`): that
+ * one has no name until the statement runs, so the statement is built by the server (`format`
+ * with `%I`, quoted there) inside a DO block.
+ */
+function renderSetSchema(hooks: EmitterHooks, table: string, schema: string | undefined): string {
+  if (schema !== undefined) return `ALTER TABLE ${hooks.quoteTable(table)} SET SCHEMA ${hooks.quoteIdentifier(schema)}`;
+  const statement = `EXECUTE format('ALTER TABLE %s SET SCHEMA %I', ${hooks.quoteLiteral(hooks.quoteTable(table))}, current_schema());`;
+  return `DO ${plpgsqlBlock(statement)}`;
+}
+
+/** `body` in dollar quotes whose tag does not occur in it (PostgreSQL manual §4.1.2.4). */
+export function plpgsqlBlock(body: string): string {
+  let tag = "$mig$";
+  for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
+  return `${tag} BEGIN ${body} END ${tag}`;
+}
+
 export function renderCreateIndex(hooks: EmitterHooks, index: IndexEntity): string {
   const q = hooks.quoteIdentifier;
-  return `CREATE INDEX ${q(index.name)} ON ${q(index.table)} (${list(hooks, index.columns)})`;
+  return `CREATE INDEX ${q(index.name)} ON ${hooks.quoteTable(index.table)} (${list(hooks, index.columns)})`;
 }
 
 /**
@@ -125,38 +166,36 @@ export function renderCreateIndex(hooks: EmitterHooks, index: IndexEntity): stri
 export const standardHandlers: OperationHandlers = {
   create_table: ({ schema }, hooks, emitter) => {
     const statements: Statement[] = [
-      { sql: `CREATE TABLE ${hooks.quoteIdentifier(schema.table.name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)` },
+      { sql: `CREATE TABLE ${hooks.quoteTable(schema.table.name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)` },
     ];
     const indexes = schema.indexes;
     for (let i = 0; i < indexes.length; i++) statements.push(...emitter.emit({ kind: "add_index", index: indexes[i] as IndexEntity }));
     return statements;
   },
-  drop_table: ({ schema }, hooks) => [{ sql: `DROP TABLE ${hooks.quoteIdentifier(schema.table.name)}` }],
-  rename_table: ({ from, to }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(from)} RENAME TO ${hooks.quoteIdentifier(to)}` },
-  ],
+  drop_table: ({ schema }, hooks) => [{ sql: `DROP TABLE ${hooks.quoteTable(schema.table.name)}` }],
+  rename_table: ({ from, to }, hooks) => renderRenameTable(hooks, from, to),
   add_column: ({ table, column, backfill, references }, hooks) => {
     const q = hooks.quoteIdentifier;
     if (backfill === undefined || column.default) {
       const reference = references ? ` ${renderColumnReference(hooks, references)}` : "";
-      return [{ sql: `ALTER TABLE ${q(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}${reference}` }];
+      return [{ sql: `ALTER TABLE ${hooks.quoteTable(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}${reference}` }];
     }
     // Existing rows get the backfill value through a temporary default, dropped right after.
     const withDefault: ColumnEntity = { ...column, default: { kind: "value", value: backfill } };
     return [
-      { sql: `ALTER TABLE ${q(table)} ADD COLUMN ${hooks.renderColumn(withDefault, { inlinePrimaryKey: false })}` },
-      { sql: `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column.name)} DROP DEFAULT` },
+      { sql: `ALTER TABLE ${hooks.quoteTable(table)} ADD COLUMN ${hooks.renderColumn(withDefault, { inlinePrimaryKey: false })}` },
+      { sql: `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(column.name)} DROP DEFAULT` },
     ];
   },
   drop_column: ({ table, column }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(table)} DROP COLUMN ${hooks.quoteIdentifier(column.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} DROP COLUMN ${hooks.quoteIdentifier(column.name)}` },
   ],
   rename_column: ({ table, from, to }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(table)} RENAME COLUMN ${hooks.quoteIdentifier(from)} TO ${hooks.quoteIdentifier(to)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} RENAME COLUMN ${hooks.quoteIdentifier(from)} TO ${hooks.quoteIdentifier(to)}` },
   ],
   alter_column: ({ table, from, to, backfill }, hooks) => {
     const q = hooks.quoteIdentifier;
-    const prefix = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)}`;
+    const prefix = `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(to.name)}`;
     const out: Statement[] = [];
     const typeChanged = hooks.renderType(from) !== hooks.renderType(to);
     const defaultChanged = JSON.stringify(from.default) !== JSON.stringify(to.default);
@@ -168,7 +207,7 @@ export const standardHandlers: OperationHandlers = {
     if (to.default && (defaultChanged || typeChanged)) out.push({ sql: `${prefix} SET DEFAULT ${hooks.renderDefault(to.default, to)}` });
     if (from.nullable && !to.nullable) {
       if (backfill !== undefined) {
-        out.push({ sql: `UPDATE ${q(table)} SET ${q(to.name)} = ${hooks.quoteLiteral(backfill, to)} WHERE ${q(to.name)} IS NULL` });
+        out.push({ sql: `UPDATE ${hooks.quoteTable(table)} SET ${q(to.name)} = ${hooks.quoteLiteral(backfill, to)} WHERE ${q(to.name)} IS NULL` });
       }
       out.push({ sql: `${prefix} SET NOT NULL` });
     }
@@ -176,28 +215,29 @@ export const standardHandlers: OperationHandlers = {
     return out;
   },
   add_index: ({ index }, hooks) => [{ sql: renderCreateIndex(hooks, index) }],
-  drop_index: ({ index }, hooks) => [{ sql: `DROP INDEX ${hooks.quoteIdentifier(index.name)}` }],
+  // An index lives in its table's schema.
+  drop_index: ({ index }, hooks) => [{ sql: `DROP INDEX ${hooks.quoteTable(nameInSchemaOf(index.table, index.name))}` }],
   add_unique: ({ unique }, hooks) => [
     {
-      sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE (${list(hooks, unique.columns)})`,
+      sql: `ALTER TABLE ${hooks.quoteTable(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE (${list(hooks, unique.columns)})`,
     },
   ],
   drop_unique: ({ unique }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(unique.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(unique.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(unique.name)}` },
   ],
   add_check: ({ check }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(check.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(check.name)} CHECK (${check.sql})` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(check.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(check.name)} CHECK (${check.sql})` },
   ],
   drop_check: ({ check }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(check.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(check.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(check.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(check.name)}` },
   ],
   add_foreign_key: ({ foreignKey }, hooks) => [
     {
-      sql: `ALTER TABLE ${hooks.quoteIdentifier(foreignKey.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)} ${renderForeignKeyBody(hooks, foreignKey)}`,
+      sql: `ALTER TABLE ${hooks.quoteTable(foreignKey.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)} ${renderForeignKeyBody(hooks, foreignKey)}`,
     },
   ],
   drop_foreign_key: ({ foreignKey }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(foreignKey.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(foreignKey.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)}` },
   ],
   rebuild_table: ({ from }) => {
     throw new MigError("MIG_E_UNSUPPORTED", `This dialect cannot rebuild tables (table "${from.table.name}")`);

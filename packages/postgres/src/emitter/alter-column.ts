@@ -10,7 +10,7 @@ import { createOwnedSequence, dropOwnedSequence, retypeOwnedSequence } from "./s
  */
 export const alterColumn: OperationHandler<"alter_column"> = ({ table, from, to, backfill }, hooks) => {
   const q = hooks.quoteIdentifier;
-  const prefix = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)}`;
+  const prefix = `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(to.name)}`;
   const out: Statement[] = [];
   const fromType = hooks.renderType(storageType(from));
   const toType = hooks.renderType(storageType(to));
@@ -33,7 +33,7 @@ export const alterColumn: OperationHandler<"alter_column"> = ({ table, from, to,
   if (to.default && (defaultChanged || typeChanged)) out.push({ sql: `${prefix} SET DEFAULT ${hooks.renderDefault(to.default, to)}` });
   if (from.nullable && !to.nullable) {
     if (backfill !== undefined) {
-      out.push({ sql: `UPDATE ${q(table)} SET ${q(to.name)} = ${hooks.quoteLiteral(backfill, to)} WHERE ${q(to.name)} IS NULL` });
+      out.push({ sql: `UPDATE ${hooks.quoteTable(table)} SET ${q(to.name)} = ${hooks.quoteLiteral(backfill, to)} WHERE ${q(to.name)} IS NULL` });
     }
     out.push({ sql: `${prefix} SET NOT NULL` });
   }

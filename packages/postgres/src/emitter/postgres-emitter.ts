@@ -1,9 +1,10 @@
-import { type ColumnDefault, type ColumnEntity, type Emitter, type IndexEntity, MigError, createEmitter, quoteIdentifierWith, standardHandlers } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Emitter, type EmitterHooks, type IndexEntity, MigError, createEmitter, nameInSchemaOf, quoteIdentifierWith, schemaOfTable, standardHandlers } from "@mig/core";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumn } from "./alter-column";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
 import { quoteLiteral } from "./quote-literal";
 import { renderCast } from "./render-cast";
+import { ensureSchema, releaseSchema } from "./schema-statements";
 
 const MAX_IDENTIFIER_BYTES = 63;
 const standardQuote = quoteIdentifierWith('"');
@@ -30,12 +31,12 @@ function renderDefault(value: ColumnDefault, column: ColumnEntity, standard: (v:
   return standard(value, column);
 }
 
-function renderCreateIndex(index: IndexEntity): string {
+function renderCreateIndex(hooks: EmitterHooks, index: IndexEntity): string {
   const columns = index.columns.map(quoteIdentifier).join(", ");
   // btree is the default method (manual: CREATE INDEX); writing it only for the others keeps the
   // common statement plain.
   const using = index.method === "btree" ? "" : ` USING ${index.method}`;
-  return `CREATE INDEX ${quoteIdentifier(index.name)} ON ${quoteIdentifier(index.table)}${using} (${columns})`;
+  return `CREATE INDEX ${quoteIdentifier(index.name)} ON ${hooks.quoteTable(index.table)}${using} (${columns})`;
 }
 
 /**
@@ -58,9 +59,16 @@ export const postgresEmitter: Emitter = createEmitter({
   }),
   // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
+    // A table in a named schema: the schema is made when first needed and dropped when mig made it and it is empty (schema-statements.ts).
+    create_table: (op, hooks, emitter) => [...ensureSchema(hooks, op.schema.table.name), ...standardHandlers.create_table(op, hooks, emitter)],
+    drop_table: (op, hooks, emitter) => [...standardHandlers.drop_table(op, hooks, emitter), ...releaseSchema(hooks, op.schema.table.name)],
+    rename_table: (op, hooks, emitter) =>
+      schemaOfTable(op.from) === schemaOfTable(op.to)
+        ? standardHandlers.rename_table(op, hooks, emitter)
+        : [...ensureSchema(hooks, op.to), ...standardHandlers.rename_table(op, hooks, emitter), ...releaseSchema(hooks, op.from)],
     alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn(op, hooks, emitter) : alterColumn(op, hooks, emitter)),
-    add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex(op, hooks, emitter) : [{ sql: renderCreateIndex(op.index) }]),
-    drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex(op, hooks, emitter) : [{ sql: `DROP INDEX ${quoteIdentifier(op.index.name)}` }]),
+    add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex(op, hooks, emitter) : [{ sql: renderCreateIndex(hooks, op.index) }]),
+    drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex(op, hooks, emitter) : [{ sql: `DROP INDEX ${hooks.quoteTable(nameInSchemaOf(op.index.table, op.index.name))}` }]),
     add_unique: (op, hooks, emitter) => (op.online ? onlineAddUnique(op, hooks, emitter) : standardHandlers.add_unique(op, hooks, emitter)),
     add_check: (op, hooks, emitter) => (op.online ? onlineAddCheck(op, hooks, emitter) : standardHandlers.add_check(op, hooks, emitter)),
     add_foreign_key: (op, hooks, emitter) => (op.online ? onlineAddForeignKey(op, hooks, emitter) : standardHandlers.add_foreign_key(op, hooks, emitter)),
