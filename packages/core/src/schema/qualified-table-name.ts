@@ -61,3 +61,13 @@ export function moveTableName(table: string, schema: string | undefined): string
 export function nameInSchemaOf(table: string, name: string): string {
   return qualifiedTableName(schemaOfTable(table), name);
 }
+
+/** The named schemas of these table references, each once, in code-point order (what an introspection has to read). */
+export function schemasOfTables(tables: Iterable<string>): string[] {
+  const schemas = new Set<string>();
+  for (const table of tables) {
+    const schema = schemaOfTable(table);
+    if (schema !== undefined) schemas.add(schema);
+  }
+  return [...schemas].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

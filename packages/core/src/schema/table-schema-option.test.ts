@@ -48,7 +48,7 @@ describe("qualified table names", () => {
 describe("table option schema", () => {
   it("names the table and everything of it by the qualified name; derived names come from the plain name", () => {
     const snapshot = snapshotFromTables(music("music"));
-    expect(snapshot.tableNames().sort()).toEqual(["\"music\".\"band\"", "album"]);
+    expect([...snapshot.tableNames()].sort()).toEqual(["\"music\".\"band\"", "album"]);
     const band = snapshot.table('"music"."band"');
     expect(band?.indexes.map((i) => [i.table, i.name])).toEqual([['"music"."band"', "band_name_idx"]]);
     expect(snapshot.table("album")?.foreignKeys[0]?.references.table).toBe('"music"."band"');
@@ -57,7 +57,7 @@ describe("table option schema", () => {
   it("lets two tables share a name in different schemas", () => {
     const a = table("band", { name: text() }, { schema: "a" });
     const b = table("band", { name: text() }, { schema: "b" });
-    expect(snapshotFromTables([a, b]).tableNames().sort()).toEqual(['"a"."band"', '"b"."band"']);
+    expect([...snapshotFromTables([a, b]).tableNames()].sort()).toEqual(['"a"."band"', '"b"."band"']);
     const c = table("band", { name: text() }, { schema: "a" });
     expect(errorOf(() => snapshotFromTables([a, c]))).toMatchObject({ code: "MIG_E_SCHEMA_INVALID" });
   });
