@@ -8,6 +8,7 @@ import {
   type Introspector,
   MigError,
   Snapshot,
+  isQualifiedTableName,
   qualifiedTableName,
 } from "@mig/core";
 import { postgresEmitter, quoteIdentifier } from "../emitter/postgres-emitter";
@@ -128,14 +129,17 @@ export const postgresIntrospector: Introspector = {
     const params = [[...(options.excludeTables ?? [])], [...new Set(schemas)]];
     // A table of the connection's own schema keeps its plain name; one of another schema is named `"schema"."table"`.
     const named = (schema: string, name: string) => (schema === home ? name : qualifiedTableName(schema, name));
-    const tables = (await connection.query<{ name: string; table_schema: string }>(TABLES_SQL, params)).rows.map((t) => ({ name: named(t.table_schema, t.name) }));
-    const columns = (await connection.query<ColumnRow>(COLUMNS_SQL, params)).rows.map((r) => ({ ...r, table_name: named(r.table_schema, r.table_name) }));
-    const constraints = (await connection.query<ConstraintRow>(CONSTRAINTS_SQL, params)).rows.map((r) => ({
+    // The SQL leaves out plain names; a schema-qualified one in `excludeTables` is left out here.
+    const excluded = new Set((options.excludeTables ?? []).filter(isQualifiedTableName));
+    const kept = <R extends { table_name: string }>(rows: R[]) => (excluded.size === 0 ? rows : rows.filter((r) => !excluded.has(r.table_name)));
+    const tables = kept((await connection.query<{ name: string; table_schema: string }>(TABLES_SQL, params)).rows.map((t) => ({ table_name: named(t.table_schema, t.name) })));
+    const columns = kept((await connection.query<ColumnRow>(COLUMNS_SQL, params)).rows.map((r) => ({ ...r, table_name: named(r.table_schema, r.table_name) })));
+    const constraints = kept((await connection.query<ConstraintRow>(CONSTRAINTS_SQL, params)).rows.map((r) => ({
       ...r,
       table_name: named(r.table_schema, r.table_name),
       ref_table: r.ref_table === null || r.ref_schema === null ? r.ref_table : named(r.ref_schema, r.ref_table),
-    }));
-    const indexes = (await connection.query<IndexRow>(INDEXES_SQL, params)).rows.map((r) => ({ ...r, table_name: named(r.table_schema, r.table_name) }));
+    })));
+    const indexes = kept((await connection.query<IndexRow>(INDEXES_SQL, params)).rows.map((r) => ({ ...r, table_name: named(r.table_schema, r.table_name) })));
     const report = options.onUnsupported;
     // Columns mig does not model, as `table\0column`: left out with what is built on them.
     const skipped = new Set<string>();
@@ -143,7 +147,7 @@ export const postgresIntrospector: Introspector = {
 
     const entities: Entity[] = [];
     const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
-    for (const t of tables) entities.push({ entity: "table", name: t.name, primaryKey: primaryKeys.get(t.name) ?? [] });
+    for (const t of tables) entities.push({ entity: "table", name: t.table_name, primaryKey: primaryKeys.get(t.table_name) ?? [] });
     for (const row of columns) {
       const entity = column(row);
       if (entity) {
