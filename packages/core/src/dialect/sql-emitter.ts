@@ -119,9 +119,9 @@ export function renderTableBody(hooks: EmitterHooks, schema: TableSchema): strin
 }
 
 /**
- * `ALTER TABLE … RENAME TO …`, after `ALTER TABLE … SET SCHEMA …` when the table moves to another
- * schema (a move back to the connection's schema names it by `current_schema()`, through
- * {@link EmitterHooks.quoteTable} of a dialect that has schemas; dialects without them never plan a move).
+ * `rename_table`: `ALTER TABLE … RENAME TO …`, preceded by `ALTER TABLE … SET SCHEMA …` when the
+ * table moves to another schema (tables named `"schema"."name"`, see `qualifiedTableName`). Only
+ * a dialect with `capabilities.schemas` is ever given a move: the planner refuses it elsewhere.
  */
 export function renderRenameTable(hooks: EmitterHooks, from: string, to: string): Statement[] {
   const source = splitTableName(from);
@@ -147,7 +147,10 @@ function renderSetSchema(hooks: EmitterHooks, table: string, schema: string | un
   return `DO ${plpgsqlBlock(statement)}`;
 }
 
-/** `body` in dollar quotes whose tag does not occur in it (PostgreSQL manual §4.1.2.4). */
+/**
+ * A PL/pgSQL block, `BEGIN body END`, in dollar quotes whose tag does not occur in it (manual
+ * §4.1.2.4: names are user data), for `DO`.
+ */
 export function plpgsqlBlock(body: string): string {
   let tag = "$mig$";
   for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
