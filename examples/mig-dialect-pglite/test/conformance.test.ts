@@ -23,8 +23,9 @@ async function connect(): Promise<Connection> {
   return pgliteDialect.connect(url);
 }
 
-/** An empty database: the public schema dropped with everything in it, and made again. */
+/** An empty database: the public schema dropped with everything in it, and made again; the kit's own schemas (`kit_…`) dropped. */
 async function reset(connection: Connection): Promise<void> {
+  await connection.query(`DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kit\\_%' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END $$`);
   await connection.query("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 }
 

@@ -14,6 +14,8 @@ afterAll(async () => {
 });
 
 async function reset(connection: Connection): Promise<void> {
+  // The kit's named schemas (`kit_…`) too, should a failed scenario leave one behind.
+  await connection.query(`DO $$ DECLARE s text; BEGIN FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'kit\\_%' LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s); END LOOP; END $$`);
   await connection.query("DROP SCHEMA public CASCADE");
   await connection.query("CREATE SCHEMA public");
 }

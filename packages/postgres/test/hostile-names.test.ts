@@ -1,4 +1,4 @@
-import type { ColumnEntity, Connection } from "@mig/core";
+import { type ColumnEntity, type Connection, qualifiedTableName } from "@mig/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresDialect } from "../src/index";
 import { apply, createTables, expected, introspect } from "./support/apply";
@@ -135,6 +135,32 @@ describe("hostile names and values (PostgreSQL)", () => {
     expect(rows).toEqual([{ v: "b'\\f" }]);
 
     await apply(connection, { kind: "drop_table", schema: { ...table, table: { ...table.table, name: NEW_TABLE } } }, { kind: "drop_table", schema: parent });
+    expect((await introspect(connection)).tableNames()).toEqual(["victim"]);
+  });
+
+  it("puts a table in a schema with a hostile name, moves it to another and back, serial and index included, and leaves nothing", async () => {
+    const SCHEMA = `sch"ema.; DROP TABLE victim; -- $mig$`;
+    const OTHER = `other "schéma"`;
+    const inSchema = qualifiedTableName(SCHEMA, TABLE);
+    const moved = qualifiedTableName(OTHER, `${TABLE} 2`);
+    const created = tableSchema(inSchema, {
+      columns: [col(inSchema, NAMES.id, { type: "serial" }), col(inSchema, NAMES.quote, { type: "text" })],
+      indexes: [{ name: `idx "q"`, columns: [NAMES.quote], method: "btree" }],
+    });
+    await createTables(connection, created);
+    expect((await introspect(connection, [SCHEMA])).table(inSchema)).toEqual(expected(created).table(inSchema));
+    await apply(connection, { kind: "rename_table", from: inSchema, to: moved });
+    await connection.query(`INSERT INTO ${postgresDialect.emitter.hooks.quoteTable(moved)} (${q(NAMES.quote)}) VALUES ('x')`);
+    const after = await introspect(connection, [SCHEMA, OTHER]);
+    expect(after.tableNames()).toEqual([moved, "victim"]);
+    expect(after.table(moved)?.indexes.map((i) => i.name)).toEqual([`idx "q"`]);
+    // The schema mig made and emptied is gone; the one the table is in now stays.
+    const schemata = async () => (await connection.query<{ n: string }>(`SELECT nspname AS n FROM pg_namespace WHERE nspname IN ($1, $2) ORDER BY 1`, [SCHEMA, OTHER])).rows.map((r) => r.n);
+    expect(await schemata()).toEqual([OTHER]);
+    await apply(connection, { kind: "rename_table", from: moved, to: TABLE });
+    expect((await introspect(connection, [SCHEMA, OTHER])).tableNames()).toEqual(["victim", TABLE]);
+    expect(await schemata()).toEqual([]);
+    await apply(connection, { kind: "drop_table", schema: { ...created, table: { ...created.table, name: TABLE } } });
     expect((await introspect(connection)).tableNames()).toEqual(["victim"]);
   });
 });

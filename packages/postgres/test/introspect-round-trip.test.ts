@@ -194,12 +194,13 @@ describe("introspection round trip (PostgreSQL)", () => {
     await connection.query(`CREATE TABLE billing.invoice (id serial PRIMARY KEY, state billing.state NOT NULL DEFAULT 'open')`);
     const reported: UnsupportedObject[] = [];
     const billing = await postgresDialect.introspector.introspect(connection, { schema: "billing", onUnsupported: (o) => reported.push(o) });
-    expect(billing.tableNames()).toEqual(["invoice"]);
-    expect(billing.table("invoice")?.columns.map((c) => c.name)).toEqual(["id"]);
+    // Another schema than the connection's: its tables are named schema-qualified, as table(..., { schema }) names them.
+    expect(billing.tableNames()).toEqual(['"billing"."invoice"']);
+    expect(billing.table('"billing"."invoice"')?.columns.map((c) => c.name)).toEqual(["id"]);
     expect(reported).toEqual([
       {
-        kind: "column", table: "invoice", name: "state", reason: "its type billing.state is an enum",
-        sql: [`CREATE TYPE billing.state AS ENUM ('open', 'paid')`, `ALTER TABLE "invoice" ADD COLUMN "state" billing.state DEFAULT 'open'::billing.state NOT NULL`],
+        kind: "column", table: '"billing"."invoice"', name: "state", reason: "its type billing.state is an enum",
+        sql: [`CREATE TYPE billing.state AS ENUM ('open', 'paid')`, `ALTER TABLE "billing"."invoice" ADD COLUMN "state" billing.state DEFAULT 'open'::billing.state NOT NULL`],
       },
     ]);
     await expect(postgresDialect.introspector.introspect(connection, { schema: "billing" })).rejects.toMatchObject({ code: "MIG_E_UNSUPPORTED" });

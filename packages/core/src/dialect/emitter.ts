@@ -10,6 +10,11 @@ import type { Statement } from "./statement";
 export interface EmitterHooks {
   /** Quotes an identifier, escaping the quote character inside it. */
   quoteIdentifier(name: string): string;
+  /**
+   * Quotes a table reference: its name, or `schema.name` for a table in a named schema
+   * (`"music"."band"`, see `qualifiedTableName`). Default: each part through `quoteIdentifier`.
+   */
+  quoteTable(table: string): string;
   /** Renders a literal value as SQL, escaping quotes (and backslashes where the dialect needs it). */
   quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string;
   /** The native type of a column, e.g. `VARCHAR(100)`. */

@@ -26,9 +26,16 @@ export interface IntrospectOptions {
   readonly excludeTables?: readonly string[];
   /**
    * The database schema to read (dialects with `capabilities.schemas`). Default: the connection's
-   * current schema.
+   * current schema. Tables of the connection's current schema keep their plain names; tables of
+   * any other schema are named schema-qualified (`"music"."band"`, see `qualifiedTableName`), as
+   * `table(..., { schema })` names them.
    */
   readonly schema?: string;
+  /**
+   * Further schemas to read with it (dialects with `capabilities.schemas`), their tables named
+   * schema-qualified: what `mig check --drift` asks for the schemas the migrations use.
+   */
+  readonly schemas?: readonly string[];
   /**
    * Receives what mig does not model. Without it, such an object fails the introspection with
    * `MIG_E_UNSUPPORTED`; with it, the object is left out of the snapshot and reported here.

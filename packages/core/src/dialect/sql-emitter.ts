@@ -1,5 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import type { SchemaOperation } from "../operations/operation";
+import { moveTableName, nameInSchemaOf, splitTableName } from "../schema/qualified-table-name";
 import type { ColumnDefault, JsonValue } from "../schema/types";
 import { isLongerThan } from "../snapshot/derive-name";
 import type { ColumnEntity, ColumnTypeSpec, ForeignKeyEntity, IndexEntity, TableSchema } from "../snapshot/entities";
@@ -56,6 +57,10 @@ function jsonTypes(spec: ColumnTypeSpec | undefined): boolean {
 export function standardHooks(types: TypeMapper, capabilities: ResolvedCapabilities = resolveCapabilities(undefined)): EmitterHooks {
   const hooks: EmitterHooks = {
     quoteIdentifier: quoteIdentifierWith('"', { maxBytes: capabilities.maxIdentifierLength }),
+    quoteTable: (table) => {
+      const { schema, name } = splitTableName(table);
+      return schema === undefined ? hooks.quoteIdentifier(name) : `${hooks.quoteIdentifier(schema)}.${hooks.quoteIdentifier(name)}`;
+    },
     quoteLiteral: (value, column) =>
       // A JSON column's literal default is JSON text, even when the value is a plain string.
       jsonTypes(column) && value !== null ? standardQuoteLiteral(JSON.stringify(value)) : standardQuoteLiteral(value),
@@ -93,7 +98,7 @@ function standardTypeChange(hooks: EmitterHooks, table: string, from: ColumnEnti
   const column = q(to.name);
   const cast = hooks.renderCast(column, from, to);
   // Without USING, the database converts with its assignment cast: say USING only when it differs.
-  return { changed: true, dropsImplicitDefault: false, statements: [{ sql: `ALTER TABLE ${q(table)} ALTER COLUMN ${column} TYPE ${toType}${cast === column ? "" : ` USING ${cast}`}` }] };
+  return { changed: true, dropsImplicitDefault: false, statements: [{ sql: `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${column} TYPE ${toType}${cast === column ? "" : ` USING ${cast}`}` }] };
 }
 
 function renderStandardDefault(hooks: EmitterHooks, value: ColumnDefault, column: ColumnEntity): string {
@@ -118,7 +123,7 @@ function list(hooks: EmitterHooks, names: readonly string[]): string {
 /** `FOREIGN KEY (...) REFERENCES t (...) ON DELETE x ON UPDATE y`, without the constraint name. */
 export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity): string {
   return (
-    `FOREIGN KEY (${list(hooks, fk.columns)}) REFERENCES ${hooks.quoteIdentifier(fk.references.table)} ` +
+    `FOREIGN KEY (${list(hooks, fk.columns)}) REFERENCES ${hooks.quoteTable(fk.references.table)} ` +
     `(${list(hooks, fk.references.columns)}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`
   );
 }
@@ -129,7 +134,7 @@ export function renderForeignKeyBody(hooks: EmitterHooks, fk: ForeignKeyEntity):
  */
 export function renderColumnReference(hooks: EmitterHooks, fk: ForeignKeyEntity): string {
   return (
-    `CONSTRAINT ${hooks.quoteIdentifier(fk.name)} REFERENCES ${hooks.quoteIdentifier(fk.references.table)} ` +
+    `CONSTRAINT ${hooks.quoteIdentifier(fk.name)} REFERENCES ${hooks.quoteTable(fk.references.table)} ` +
     `(${list(hooks, fk.references.columns)}) ON DELETE ${fk.onDelete.toUpperCase()} ON UPDATE ${fk.onUpdate.toUpperCase()}`
   );
 }
@@ -159,9 +164,48 @@ export function renderTableBody(hooks: EmitterHooks, schema: TableSchema): strin
   return lines;
 }
 
+/**
+ * `rename_table`: `ALTER TABLE … RENAME TO …`, preceded by `ALTER TABLE … SET SCHEMA …` when the
+ * table moves to another schema (tables named `"schema"."name"`, see `qualifiedTableName`). Only
+ * a dialect with `capabilities.schemas` is ever given a move: the planner refuses it elsewhere.
+ */
+export function renderRenameTable(hooks: EmitterHooks, from: string, to: string): Statement[] {
+  const source = splitTableName(from);
+  const target = splitTableName(to);
+  const statements: Statement[] = [];
+  let current = from;
+  if (source.schema !== target.schema) {
+    statements.push({ sql: renderSetSchema(hooks, from, target.schema) });
+    current = moveTableName(from, target.schema);
+  }
+  if (source.name !== target.name) statements.push({ sql: `ALTER TABLE ${hooks.quoteTable(current)} RENAME TO ${hooks.quoteIdentifier(target.name)}` });
+  return statements;
+}
+
+/**
+ * Moves a table into `schema`, or back into the connection's current schema (`undefined`): that
+ * one has no name until the statement runs, so the statement is built by the server (`format`
+ * with `%I`, quoted there) inside a DO block.
+ */
+function renderSetSchema(hooks: EmitterHooks, table: string, schema: string | undefined): string {
+  if (schema !== undefined) return `ALTER TABLE ${hooks.quoteTable(table)} SET SCHEMA ${hooks.quoteIdentifier(schema)}`;
+  const statement = `EXECUTE format('ALTER TABLE %s SET SCHEMA %I', ${hooks.quoteLiteral(hooks.quoteTable(table))}, current_schema());`;
+  return `DO ${plpgsqlBlock(statement)}`;
+}
+
+/**
+ * A PL/pgSQL block, `BEGIN body END`, for `DO`, in dollar quotes whose tag does not occur in the
+ * body (the body holds names, which are user data).
+ */
+export function plpgsqlBlock(body: string): string {
+  let tag = "$mig$";
+  for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
+  return `${tag} BEGIN ${body} END ${tag}`;
+}
+
 /** `CREATE TABLE name (\n  body\n)`: the table `schema` describes, under `name` (a rebuild's new table has another). */
 export function renderCreateTable(hooks: EmitterHooks, schema: TableSchema, name = schema.table.name): string {
-  return `CREATE TABLE ${hooks.quoteIdentifier(name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)`;
+  return `CREATE TABLE ${hooks.quoteTable(name)} (\n  ${renderTableBody(hooks, schema).join(",\n  ")}\n)`;
 }
 
 /** The words a CREATE INDEX statement may carry besides the index: `UNIQUE`, and what follows `INDEX` (`CONCURRENTLY IF NOT EXISTS`). */
@@ -174,13 +218,13 @@ export interface CreateIndexOptions {
 export function renderCreateIndex(hooks: EmitterHooks, index: Pick<IndexEntity, "name" | "table" | "columns" | "method">, options: CreateIndexOptions = {}): string {
   const q = hooks.quoteIdentifier;
   const head = `CREATE ${options.unique ? "UNIQUE " : ""}INDEX ${options.afterIndex ? `${options.afterIndex} ` : ""}`;
-  return `${head}${q(index.name)} ON ${q(index.table)}${hooks.renderIndexMethod(index)} (${list(hooks, index.columns)})`;
+  return `${head}${q(index.name)} ON ${hooks.quoteTable(index.table)}${hooks.renderIndexMethod(index)} (${list(hooks, index.columns)})`;
 }
 
 /** The UPDATE that gives a column's NULLs a value before it becomes NOT NULL. */
 export function renderBackfillNulls(hooks: EmitterHooks, table: string, column: ColumnEntity, value: JsonValue): Statement {
   const q = hooks.quoteIdentifier;
-  return { sql: `UPDATE ${q(table)} SET ${q(column.name)} = ${hooks.quoteLiteral(value, column)} WHERE ${q(column.name)} IS NULL` };
+  return { sql: `UPDATE ${hooks.quoteTable(table)} SET ${q(column.name)} = ${hooks.quoteLiteral(value, column)} WHERE ${q(column.name)} IS NULL` };
 }
 
 /**
@@ -194,32 +238,30 @@ export const standardHandlers: OperationHandlers = {
     for (let i = 0; i < indexes.length; i++) statements.push(...emitter.emit({ kind: "add_index", index: indexes[i] as IndexEntity }));
     return statements;
   },
-  drop_table: ({ schema }, hooks) => [{ sql: `DROP TABLE ${hooks.quoteIdentifier(schema.table.name)}` }],
-  rename_table: ({ from, to }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(from)} RENAME TO ${hooks.quoteIdentifier(to)}` },
-  ],
+  drop_table: ({ schema }, hooks) => [{ sql: `DROP TABLE ${hooks.quoteTable(schema.table.name)}` }],
+  rename_table: ({ from, to }, hooks) => renderRenameTable(hooks, from, to),
   add_column: ({ table, column, backfill, references }, hooks) => {
     const q = hooks.quoteIdentifier;
     if (backfill === undefined || column.default) {
       const reference = references ? ` ${renderColumnReference(hooks, references)}` : "";
-      return [{ sql: `ALTER TABLE ${q(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}${reference}` }];
+      return [{ sql: `ALTER TABLE ${hooks.quoteTable(table)} ADD COLUMN ${hooks.renderColumn(column, { inlinePrimaryKey: false })}${reference}` }];
     }
     // Existing rows get the backfill value through a temporary default, dropped right after.
     const withDefault: ColumnEntity = { ...column, default: { kind: "value", value: backfill } };
     return [
-      { sql: `ALTER TABLE ${q(table)} ADD COLUMN ${hooks.renderColumn(withDefault, { inlinePrimaryKey: false })}` },
-      { sql: `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column.name)} DROP DEFAULT` },
+      { sql: `ALTER TABLE ${hooks.quoteTable(table)} ADD COLUMN ${hooks.renderColumn(withDefault, { inlinePrimaryKey: false })}` },
+      { sql: `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(column.name)} DROP DEFAULT` },
     ];
   },
   drop_column: ({ table, column }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(table)} DROP COLUMN ${hooks.quoteIdentifier(column.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} DROP COLUMN ${hooks.quoteIdentifier(column.name)}` },
   ],
   rename_column: ({ table, from, to }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(table)} RENAME COLUMN ${hooks.quoteIdentifier(from)} TO ${hooks.quoteIdentifier(to)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} RENAME COLUMN ${hooks.quoteIdentifier(from)} TO ${hooks.quoteIdentifier(to)}` },
   ],
   alter_column: ({ table, from, to, backfill }, hooks) => {
     const q = hooks.quoteIdentifier;
-    const prefix = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)}`;
+    const prefix = `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(to.name)}`;
     const out: Statement[] = [];
     const type = hooks.alterColumnType(table, from, to);
     const defaultChanged = JSON.stringify(from.default) !== JSON.stringify(to.default);
@@ -235,28 +277,29 @@ export const standardHandlers: OperationHandlers = {
     return out;
   },
   add_index: ({ index }, hooks) => [{ sql: renderCreateIndex(hooks, index) }],
-  drop_index: ({ index }, hooks) => [{ sql: `DROP INDEX ${hooks.quoteIdentifier(index.name)}` }],
+  // An index lives in its table's schema.
+  drop_index: ({ index }, hooks) => [{ sql: `DROP INDEX ${hooks.quoteTable(nameInSchemaOf(index.table, index.name))}` }],
   add_unique: ({ unique }, hooks) => [
     {
-      sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE (${list(hooks, unique.columns)})`,
+      sql: `ALTER TABLE ${hooks.quoteTable(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE (${list(hooks, unique.columns)})`,
     },
   ],
   drop_unique: ({ unique }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(unique.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(unique.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(unique.name)}` },
   ],
   add_check: ({ check }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(check.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(check.name)} CHECK (${check.sql})` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(check.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(check.name)} CHECK (${check.sql})` },
   ],
   drop_check: ({ check }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(check.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(check.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(check.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(check.name)}` },
   ],
   add_foreign_key: ({ foreignKey }, hooks) => [
     {
-      sql: `ALTER TABLE ${hooks.quoteIdentifier(foreignKey.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)} ${renderForeignKeyBody(hooks, foreignKey)}`,
+      sql: `ALTER TABLE ${hooks.quoteTable(foreignKey.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)} ${renderForeignKeyBody(hooks, foreignKey)}`,
     },
   ],
   drop_foreign_key: ({ foreignKey }, hooks) => [
-    { sql: `ALTER TABLE ${hooks.quoteIdentifier(foreignKey.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(foreignKey.table)} DROP CONSTRAINT ${hooks.quoteIdentifier(foreignKey.name)}` },
   ],
   rebuild_table: ({ from }) => {
     throw new MigError("MIG_E_UNSUPPORTED", `This dialect cannot rebuild tables (table "${from.table.name}")`);

@@ -1,5 +1,6 @@
 import type { ResolvedCapabilities } from "../dialect/capabilities";
-import type { Operation } from "../operations/operation";
+import { type Operation, tableOf } from "../operations/operation";
+import { schemaOfTable, splitTableName } from "../schema/qualified-table-name";
 import { identifierByteLength, isLongerThan } from "../snapshot/derive-name";
 
 /** Why a dialect cannot perform one operation of a plan, or `undefined` when it can. */
@@ -14,7 +15,7 @@ export interface Refusal {
  * other operations (a UNIQUE constraint on a column added by the same plan).
  */
 export function refusalOf(operation: Operation, plan: readonly Operation[], capabilities: ResolvedCapabilities): Refusal | undefined {
-  return namesRefusal(operation, capabilities) ?? contentRefusal(operation, capabilities) ?? kindRefusal(operation, plan, capabilities);
+  return schemaRefusal(operation, capabilities) ?? namesRefusal(operation, capabilities) ?? contentRefusal(operation, capabilities) ?? kindRefusal(operation, plan, capabilities);
 }
 
 function kindRefusal(operation: Operation, plan: readonly Operation[], capabilities: ResolvedCapabilities): Refusal | undefined {
@@ -87,13 +88,13 @@ function newNames(operation: Operation): { readonly table: string; readonly colu
     case "create_table": {
       const { table, columns, indexes, uniques, checks, foreignKeys } = operation.schema;
       return [
-        { table: table.name, name: table.name },
+        { table: table.name, name: splitTableName(table.name).name },
         ...columns.map((c) => ({ table: table.name, column: c.name, name: c.name })),
         ...[...indexes, ...uniques, ...checks, ...foreignKeys].map((e) => ({ table: table.name, name: e.name })),
       ];
     }
     case "rename_table":
-      return [{ table: operation.to, name: operation.to }];
+      return [{ table: operation.to, name: splitTableName(operation.to).name }];
     case "add_column":
       return [{ table: operation.table, column: operation.column.name, name: operation.column.name }];
     case "rename_column":
@@ -109,6 +110,44 @@ function newNames(operation: Operation): { readonly table: string; readonly colu
     default:
       return [];
   }
+}
+
+/** Every table an operation names: the ones it changes and the ones its foreign keys point to. */
+function tablesOf(operation: Operation): string[] {
+  switch (operation.kind) {
+    case "create_table":
+    case "drop_table":
+      return [operation.schema.table.name, ...operation.schema.foreignKeys.map((fk) => fk.references.table)];
+    case "rebuild_table":
+      return [operation.from.table.name, operation.to.table.name, ...operation.to.foreignKeys.map((fk) => fk.references.table)];
+    case "rename_table":
+      return [operation.from, operation.to];
+    case "raw":
+      return [];
+    case "rename_column":
+      return [operation.table];
+    case "add_foreign_key":
+    case "drop_foreign_key":
+      return [operation.foreignKey.table, operation.foreignKey.references.table];
+    default:
+      return [tableOf(operation)];
+  }
+}
+
+/**
+ * A table in a named schema (`table(..., { schema })`) on a database without schemas
+ * (`capabilities.schemas`): refused whatever the operation, so `mig new` refuses the table for the
+ * configured dialect and every target before a file is written.
+ */
+function schemaRefusal(operation: Operation, capabilities: ResolvedCapabilities): Refusal | undefined {
+  if (capabilities.schemas) return undefined;
+  for (const table of tablesOf(operation)) {
+    const schema = schemaOfTable(table);
+    if (schema === undefined) continue;
+    const name = splitTableName(table).name;
+    return { table, reason: `${operation.kind} ${table}: the database has no schemas (table "${name}" has the option schema: ${JSON.stringify(schema)}); leave the option out for this database` };
+  }
+  return undefined;
 }
 
 /** An identifier longer than the database takes (`maxIdentifierLength`, in bytes of UTF-8). */

@@ -3,6 +3,7 @@ import type { Dialect } from "../dialect/dialect";
 import type { UnsupportedObject } from "../dialect/introspector";
 import { requireIntrospector } from "../dialect/require-introspector";
 import { MigError } from "../errors/mig-error";
+import { schemasOfTables } from "../schema/qualified-table-name";
 import { DEFAULT_TRACKING_TABLE, progressTableName } from "../runner/tracking-schema";
 import { planTablesModule } from "../pull/tables-module-plan";
 import { entityKey } from "../snapshot/entities";
@@ -41,8 +42,11 @@ export async function detectDrift(options: DetectDriftOptions): Promise<DriftRep
   const introspector = requireIntrospector(dialect, "the drift check");
   const tracking = options.trackingTable ?? DEFAULT_TRACKING_TABLE;
   const notCompared: UnsupportedObject[] = [];
+  // The named schemas the migrations put tables in are read too (dialects with schemas).
+  const schemas = schemasOfTables(options.expected.tableNames());
   const actual = await introspector.introspect(connection, {
     excludeTables: [tracking, progressTableName(tracking)],
+    ...(schemas.length > 0 ? { schemas } : {}),
     onUnsupported: (object) => notCompared.push(object),
   });
   // What the DSL cannot say (a foreign key over two columns, a table without a key) is kept by

@@ -47,4 +47,17 @@ export const Band = table("band", {
     expect(text).toContain(`primaryKey: ["isbn", "number"]`);
     expect(text).not.toContain("note");
   });
+
+  it("writes the schema option for a table of a named schema, and foreign keys across schemas by export name", () => {
+    const band = '"music"."band"';
+    const snapshot = snap(t(band, { name: "text" }), t("album", { band: "integer" }), [fk("album", "band", band)]);
+    const { text } = printTablesModule(snapshot);
+    expect(text).toContain(`export const MusicBand = table("band", {
+  id: serial().primaryKey(),
+  name: text(),
+}, {
+  schema: "music",
+});`);
+    expect(text).toContain("band: foreignKey(() => MusicBand),");
+  });
 });

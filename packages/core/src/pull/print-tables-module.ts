@@ -1,4 +1,5 @@
 import type { ColumnEntity, IndexEntity, UniqueEntity } from "../snapshot/entities";
+import { splitTableName } from "../schema/qualified-table-name";
 import { deriveName, MAX_DERIVED_NAME_LENGTH } from "../snapshot/derive-name";
 import type { Snapshot } from "../snapshot/snapshot";
 import { printKey, printLiteral, printString } from "../serialise/print-literal";
@@ -77,7 +78,9 @@ function isSingleKey(key: readonly string[] | undefined, column: string): boolea
 
 function printTable(planned: PlannedTable, context: PrintContext): { text: string; annotated: boolean } {
   const { schema, foreignKeys } = planned;
-  const name = schema.table.name;
+  // A table of a named schema is printed by its plain name with the schema option.
+  const ref = schema.table.name;
+  const { name, schema: databaseSchema } = splitTableName(ref);
   const derive = (columns: readonly string[], suffix: string) => deriveName([name, ...columns], suffix, context.maxLength);
   const singleKey = schema.table.primaryKey.length === 1 ? schema.table.primaryKey[0] : undefined;
   // The first single-column unique and index of a column go on the column; the rest are options.
@@ -103,7 +106,7 @@ function printTable(planned: PlannedTable, context: PrintContext): { text: strin
     let text: string;
     if (fk) {
       context.imports.add("foreignKey");
-      const self = fk.references.table === name;
+      const self = fk.references.table === ref;
       const later = !self && !context.defined.has(fk.references.table);
       if (later) annotated = true;
       const target = self ? `"self"` : `(${later ? "): Table" : ")"} => ${context.exportOf.get(fk.references.table)}`;
@@ -127,6 +130,7 @@ function printTable(planned: PlannedTable, context: PrintContext): { text: strin
     lines.push(`  ${printKey(column.name)}: ${text},`);
   }
   const tableOptions: string[] = [];
+  if (databaseSchema !== undefined) tableOptions.push(`schema: ${printString(databaseSchema)}`);
   if (schema.table.primaryKey.length > 1) tableOptions.push(`primaryKey: ${printLiteral(schema.table.primaryKey)}`);
   if (uniques.length > 0) {
     tableOptions.push(`unique: [${uniques.map((u) => (u.name === derive(u.columns, "key") ? printLiteral(u.columns) : `{ columns: ${printLiteral(u.columns)}, name: ${printString(u.name)} }`)).join(", ")}]`);

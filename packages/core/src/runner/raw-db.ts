@@ -1,6 +1,7 @@
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
 import { MigError } from "../errors/mig-error";
+import { qualifiedTableName } from "../schema/qualified-table-name";
 import type { RawDb, RawTableAccess, RawTableRef, WhereEquals } from "../operations/operation";
 import { bindPlaceholders } from "./bind-placeholders";
 
@@ -31,13 +32,17 @@ export function createRawDb(connection: Connection, dialect: Dialect): RawDb {
 function tableName(ref: RawTableRef): string {
   if (typeof ref === "string") return ref;
   if ("tableName" in ref && typeof ref.tableName === "string") return ref.tableName;
-  if ("name" in ref && typeof ref.name === "string") return ref.name;
+  if ("name" in ref && typeof ref.name === "string") {
+    // A `table(...)` value with the schema option is named `"schema"."name"`, as everywhere else.
+    const schema = (ref as { readonly options?: { readonly schema?: unknown } }).options?.schema;
+    return typeof schema === "string" ? qualifiedTableName(schema, ref.name) : ref.name;
+  }
   throw new MigError("MIG_E_USAGE", "db.table() needs a table defined in the migration file, or a table name");
 }
 
 function tableAccess(connection: Connection, dialect: Dialect, table: string): RawTableAccess {
   const q = (name: string) => dialect.emitter.hooks.quoteIdentifier(name);
-  const target = q(table);
+  const target = dialect.emitter.hooks.quoteTable(table);
 
   /** ` WHERE a = $n AND b IS NULL`, numbering placeholders after `params`. */
   const whereClause = (where: WhereEquals | undefined, params: unknown[]): string => {

@@ -10,3 +10,4 @@ export * from "./normalise-default";
 export * from "./default-values";
 export * from "./table-constraints";
 export * from "./table-facts";
+export * from "./qualified-table-name";

@@ -2,6 +2,7 @@ import { MigError } from "../errors/mig-error";
 import { type AnyColumn, isColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { serial } from "./column-factories";
+import { qualifiedTableName } from "./qualified-table-name";
 import type { IndexMethod } from "./types";
 
 const TABLE_MARK: unique symbol = Symbol.for("mig.table");
@@ -36,6 +37,11 @@ export interface TableOptions<K extends string = string> {
   readonly checks?: readonly CheckOption[];
   /** A composite primary key. */
   readonly primaryKey?: readonly K[];
+  /**
+   * The database schema the table lives in (PostgreSQL: `CREATE SCHEMA` when a migration first
+   * needs it). Default: the connection's schema. A dialect without schemas refuses it at `mig new`.
+   */
+  readonly schema?: string;
 }
 
 /** A column of a table with its object key and database name, in definition order. */
@@ -114,4 +120,13 @@ export function table<const C extends ColumnMap>(
 /** True for a `table(...)` value (also one made by another copy of this library). */
 export function isTable(value: unknown): value is Table {
   return typeof value === "object" && value !== null && (value as { [TABLE_MARK]?: unknown })[TABLE_MARK] === true;
+}
+
+/**
+ * How snapshots, operations and migration files name `table`: its name, or `"schema"."name"`
+ * when it has the `schema` option (see `qualifiedTableName`).
+ */
+export function tableRef(table: Table): string {
+  const schema = table.options.schema;
+  return typeof schema === "string" ? qualifiedTableName(schema, table.name) : table.name;
 }

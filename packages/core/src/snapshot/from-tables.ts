@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import { type Table, type TableColumn, isTable } from "../schema/table";
+import { type Table, type TableColumn, isTable, tableRef } from "../schema/table";
 import type { TableConstraint } from "../schema/table-constraints";
 import type { TableFacts } from "../schema/table-facts";
 import type { ColumnDefault } from "../schema/types";
@@ -43,41 +43,44 @@ export function snapshotFromTables(input: TablesInput, options: ValidateTablesOp
 /** Appends the table's entities: the table, its columns in order, then its indexes and constraints. */
 function tableEntities(table: Table, className: string | undefined, facts: TableFacts, entities: Entity[]): void {
   const primaryKey = facts.primaryKey(table);
+  // Entities name the table by its reference (schema-qualified when it has a schema); derived
+  // index and constraint names keep coming from the plain name (`tableConstraints`).
+  const ref = tableRef(table);
   const keyNames: string[] = [];
   for (let i = 0; i < primaryKey.length; i++) keyNames.push((primaryKey[i] as TableColumn).name);
   entities.push(className === undefined
-    ? { entity: "table", name: table.name, primaryKey: keyNames }
-    : { entity: "table", name: table.name, primaryKey: keyNames, className });
+    ? { entity: "table", name: ref, primaryKey: keyNames }
+    : { entity: "table", name: ref, primaryKey: keyNames, className });
   const columns = table.columnList;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as TableColumn;
     const type = expect(facts.columnType(table, column));
     const nullable = column.definition.nullable && !primaryKey.includes(column);
     const columnDefault = expect(facts.columnDefault(table, column, type));
-    entities.push(columnEntity(table.name, column.name, type, nullable, columnDefault));
+    entities.push(columnEntity(ref, column.name, type, nullable, columnDefault));
   }
   const constraints = facts.constraints(table);
   for (let i = 0; i < constraints.length; i++) {
     const constraint = constraints[i] as TableConstraint;
     switch (constraint.kind) {
       case "index":
-        entities.push({ entity: "index", table: table.name, name: constraint.name, columns: constraint.columns, method: constraint.method });
+        entities.push({ entity: "index", table: ref, name: constraint.name, columns: constraint.columns, method: constraint.method });
         break;
       case "unique":
-        entities.push({ entity: "unique", table: table.name, name: constraint.name, columns: constraint.columns });
+        entities.push({ entity: "unique", table: ref, name: constraint.name, columns: constraint.columns });
         break;
       case "check":
-        entities.push({ entity: "check", table: table.name, name: constraint.name, sql: constraint.sql });
+        entities.push({ entity: "check", table: ref, name: constraint.name, sql: constraint.sql });
         break;
       case "foreign_key": {
         const target = expect(facts.foreignKey(table, constraint.column));
         const references = constraint.column.definition.references;
         entities.push({
           entity: "foreign_key",
-          table: table.name,
+          table: ref,
           name: constraint.name,
           columns: constraint.columns,
-          references: { table: target.table.name, columns: [target.column.name] },
+          references: { table: tableRef(target.table), columns: [target.column.name] },
           onDelete: references?.onDelete ?? "no action",
           onUpdate: references?.onUpdate ?? "no action",
         });

@@ -14,6 +14,7 @@ import { runBackwards } from "../runner/run-backwards";
 import { runForwards } from "../runner/run-forwards";
 import type { RunResult } from "../runner/runner-types";
 import { DEFAULT_TRACKING_TABLE, progressTableName } from "../runner/tracking-schema";
+import { schemasOfTables } from "../schema/qualified-table-name";
 import { Snapshot } from "../snapshot/snapshot";
 import { schemaDifferences } from "./compare-schemas";
 import { ConformanceFailure, check, checkEqual, checkRejects, looselyEqual, stableJson } from "./conformance-check";
@@ -45,7 +46,7 @@ export async function runSchemaScenario(dialect: Dialect, connection: Connection
   const context = scenarioContext(dialect, connection);
 
   expectOk(await runForwards({ dialect, connection, sources, target: setup.id }), "setting up the scenario's starting schema");
-  await expectSchema(dialect, connection, scenario.before, "after setting up the starting schema");
+  await expectSchema(dialect, connection, scenario.before, "after setting up the starting schema", scenario);
   await insertRows(context, scenario.seed);
 
   if (expectedSql) {
@@ -58,17 +59,17 @@ export async function runSchemaScenario(dialect: Dialect, connection: Connection
   const forwards = await runForwards({ dialect, connection, sources });
   if (!supported) {
     check(!forwards.ok && forwards.error?.code === "MIG_E_UNSUPPORTED", `the dialect's capabilities say it cannot do this, so it must be refused with MIG_E_UNSUPPORTED; got ${describe(forwards)}`);
-    await expectSchema(dialect, connection, scenario.before, "after the refusal (nothing may change)");
+    await expectSchema(dialect, connection, scenario.before, "after the refusal (nothing may change)", scenario);
     return;
   }
   expectOk(forwards, "applying the migration");
-  await expectSchema(dialect, connection, scenario.after, "after applying the migration");
+  await expectSchema(dialect, connection, scenario.after, "after applying the migration", scenario);
   await expectNoDrift(dialect, connection, sources);
   await insertRows(context, scenario.rows);
   await scenario.afterForwards?.(context);
 
   expectOk(await runBackwards({ dialect, connection, sources, target: change.id }), "reversing the migration");
-  await expectSchema(dialect, connection, scenario.before, "after reversing the migration");
+  await expectSchema(dialect, connection, scenario.before, "after reversing the migration", scenario);
   await expectNoDrift(dialect, connection, [setup]);
   await scenario.afterBackwards?.(context);
 }
@@ -109,12 +110,18 @@ function describe(result: RunResult): string {
   return `${error.code}: ${error.message}${cause}${statement}`;
 }
 
-export async function introspect(dialect: Dialect, connection: Connection): Promise<Snapshot> {
-  return requireIntrospector(dialect, "the conformance kit").introspect(connection, { excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)] });
+/** The live schema; `schemas`: named schemas to read besides the connection's own (dialects with schemas). */
+export async function introspect(dialect: Dialect, connection: Connection, schemas: readonly string[] = []): Promise<Snapshot> {
+  return requireIntrospector(dialect, "the conformance kit").introspect(connection, {
+    excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)],
+    ...(schemas.length > 0 ? { schemas } : {}),
+  });
 }
 
-async function expectSchema(dialect: Dialect, connection: Connection, expected: Snapshot, when: string): Promise<void> {
-  const problems = schemaDifferences(dialect, expected, await introspect(dialect, connection));
+async function expectSchema(dialect: Dialect, connection: Connection, expected: Snapshot, when: string, scenario?: SchemaScenario): Promise<void> {
+  // Every named schema the scenario uses is read at every step, so a table left behind in one is seen.
+  const schemas = scenario ? schemasOfTables([...scenario.before.tableNames(), ...scenario.after.tableNames()]) : [];
+  const problems = schemaDifferences(dialect, expected, await introspect(dialect, connection, schemas));
   if (problems.length > 0) throw new ConformanceFailure(`The database does not have the intended schema ${when}:\n  - ${problems.join("\n  - ")}`);
 }
 
@@ -140,7 +147,7 @@ function scenarioContext(dialect: Dialect, connection: Connection): ScenarioCont
     capabilities: resolveCapabilities(dialect.capabilities),
     db,
     async expectRows(table, expected, orderBy) {
-      const { rows } = await connection.query<Record<string, unknown>>(`SELECT * FROM ${q(table)} ORDER BY ${q(orderBy)}`);
+      const { rows } = await connection.query<Record<string, unknown>>(`SELECT * FROM ${dialect.emitter.hooks.quoteTable(table)} ORDER BY ${q(orderBy)}`);
       const same = rows.length === expected.length && expected.every((want, i) => Object.entries(want).every(([k, v]) => looselyEqual(rows[i]?.[k], v)));
       if (!same) throw new ConformanceFailure(`Rows of "${table}" differ\n  expected (these keys): ${stableJson(expected)}\n  actual: ${stableJson(rows)}`);
     },

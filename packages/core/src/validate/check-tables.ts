@@ -1,15 +1,15 @@
 import { MigError, type MigProblem } from "../errors/mig-error";
-import { type Table, isTable } from "../schema/table";
+import { type Table, isTable, tableRef } from "../schema/table";
 import { TableFacts } from "../schema/table-facts";
 import type { SchemaProblem, SchemaRuleContext, ValidateTablesOptions } from "./schema-rule";
 import { SCHEMA_RULES } from "./schema-rules";
 
 /** Every problem of the tables' definitions, in rule order, the rules sharing `facts`. */
 export function schemaProblems(tables: readonly Table[], options: ValidateTablesOptions, facts: TableFacts): SchemaProblem[] {
-  const external = (options.externalTables ?? []).map((t) => (isTable(t) ? t.name : t));
+  const external = (options.externalTables ?? []).map((t) => (isTable(t) ? tableRef(t) : t));
   const context: SchemaRuleContext = {
     tables,
-    knownTables: new Set([...tables.map((t) => t.name), ...external]),
+    knownTables: new Set([...tables.map(tableRef), ...external]),
     maxIdentifierLength: options.maxIdentifierLength ?? 63,
     indexMethods: options.indexMethods,
     dialect: options.dialect,

@@ -21,10 +21,10 @@ const where = (problems: readonly MigProblem[]) => problems.map((p) => `${p.tabl
 
 describe("validateTables", () => {
   test("an unknown table option is a problem naming it, never dropped silently", () => {
-    const Band = table("band", { name: text() }, { schema: "music" } as never);
+    const Band = table("band", { name: text() }, { tablespace: "music" } as never);
     const error = errorOf([Band]);
     expect(error.code).toBe("MIG_E_SCHEMA_INVALID");
-    expect(error.problems).toEqual([expect.objectContaining({ table: "band", message: expect.stringContaining('Unknown table option "schema"') })]);
+    expect(error.problems).toEqual([expect.objectContaining({ table: "band", message: expect.stringContaining('Unknown table option "tablespace"') })]);
   });
 
   test("valid tables pass, including the contract's example", () => {

@@ -1,4 +1,4 @@
-import { type EmitterHooks, type IndexEntity, type OperationHandler, type Statement, deriveName, renderCreateIndex, renderForeignKeyBody, standardHandlers } from "@mig/core";
+import { type EmitterHooks, type IndexEntity, type OperationHandler, type Statement, deriveName, nameInSchemaOf, renderCreateIndex, renderForeignKeyBody, standardHandlers } from "@mig/core";
 import { postgresCapabilities } from "../postgres-capabilities";
 
 /**
@@ -12,11 +12,13 @@ import { postgresCapabilities } from "../postgres-capabilities";
  * which still costs every write) dropped before the index is built again: found by
  * `pg_index.indisvalid`.
  */
-function dropIfInvalid(hooks: EmitterHooks, name: string): Statement {
+function dropIfInvalid(hooks: EmitterHooks, table: string, name: string): Statement {
+  // The index lives in its table's schema.
+  const index = hooks.quoteTable(nameInSchemaOf(table, name));
   return {
-    sql: `DROP INDEX CONCURRENTLY IF EXISTS ${hooks.quoteIdentifier(name)}`,
+    sql: `DROP INDEX CONCURRENTLY IF EXISTS ${index}`,
     transaction: "none",
-    onlyIf: { sql: "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass($1) AND NOT indisvalid", params: [hooks.quoteIdentifier(name)] },
+    onlyIf: { sql: "SELECT 1 FROM pg_index WHERE indexrelid = to_regclass($1) AND NOT indisvalid", params: [index] },
   };
 }
 
@@ -29,7 +31,7 @@ function createConcurrently(hooks: EmitterHooks, index: Pick<IndexEntity, "name"
   return {
     sql: renderCreateIndex(hooks, index, { unique, afterIndex: "CONCURRENTLY IF NOT EXISTS" }),
     transaction: "none",
-    repair: [dropIfInvalid(hooks, index.name)],
+    repair: [dropIfInvalid(hooks, index.table, index.name)],
   };
 }
 
@@ -37,8 +39,8 @@ function createConcurrently(hooks: EmitterHooks, index: Pick<IndexEntity, "name"
 function addThenValidate(hooks: EmitterHooks, table: string, name: string, body: string): Statement[] {
   const q = hooks.quoteIdentifier;
   return [
-    { sql: `ALTER TABLE ${q(table)} ADD CONSTRAINT ${q(name)} ${body} NOT VALID`, transaction: "own" },
-    { sql: `ALTER TABLE ${q(table)} VALIDATE CONSTRAINT ${q(name)}`, transaction: "own" },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} ADD CONSTRAINT ${q(name)} ${body} NOT VALID`, transaction: "own" },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} VALIDATE CONSTRAINT ${q(name)}`, transaction: "own" },
   ];
 }
 
@@ -48,14 +50,14 @@ export const onlineAddIndex: OperationHandler<"add_index"> = ({ index }, hooks) 
 
 /** DROP INDEX CONCURRENTLY (one index, no CASCADE, not in a transaction block); `IF EXISTS` makes a re-run a no-op. */
 export const onlineDropIndex: OperationHandler<"drop_index"> = ({ index }, hooks) => [
-  { sql: `DROP INDEX CONCURRENTLY IF EXISTS ${hooks.quoteIdentifier(index.name)}`, transaction: "none" },
+  { sql: `DROP INDEX CONCURRENTLY IF EXISTS ${hooks.quoteTable(nameInSchemaOf(index.table, index.name))}`, transaction: "none" },
 ];
 
 /** A unique index built concurrently, then made the constraint (`ADD CONSTRAINT … UNIQUE USING INDEX`, brief; the index takes the constraint's name). */
 export const onlineAddUnique: OperationHandler<"add_unique"> = ({ unique }, hooks) => [
   createConcurrently(hooks, { ...unique, method: "btree" }, true),
   {
-    sql: `ALTER TABLE ${hooks.quoteIdentifier(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE USING INDEX ${hooks.quoteIdentifier(unique.name)}`,
+    sql: `ALTER TABLE ${hooks.quoteTable(unique.table)} ADD CONSTRAINT ${hooks.quoteIdentifier(unique.name)} UNIQUE USING INDEX ${hooks.quoteIdentifier(unique.name)}`,
     transaction: "own",
   },
 ];
@@ -76,7 +78,7 @@ export const onlineAlterColumn: OperationHandler<"alter_column"> = (operation, h
   const { table, from, to } = operation;
   if (!(from.nullable && !to.nullable)) return statements;
   const q = hooks.quoteIdentifier;
-  const setNotNull = `ALTER TABLE ${q(table)} ALTER COLUMN ${q(to.name)} SET NOT NULL`;
+  const setNotNull = `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(to.name)} SET NOT NULL`;
   const helper = deriveName([table, to.name, "not_null"], "mig", postgresCapabilities.maxIdentifierLength);
   return statements.flatMap((statement): Statement[] =>
     statement.sql !== setNotNull
@@ -84,7 +86,7 @@ export const onlineAlterColumn: OperationHandler<"alter_column"> = (operation, h
       : [
           ...addThenValidate(hooks, table, helper, `CHECK (${q(to.name)} IS NOT NULL)`),
           { sql: setNotNull, transaction: "own" },
-          { sql: `ALTER TABLE ${q(table)} DROP CONSTRAINT ${q(helper)}`, transaction: "own" },
+          { sql: `ALTER TABLE ${hooks.quoteTable(table)} DROP CONSTRAINT ${q(helper)}`, transaction: "own" },
         ],
   );
 };

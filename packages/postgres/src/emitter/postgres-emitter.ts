@@ -1,10 +1,11 @@
-import { type ColumnDefault, type ColumnEntity, type Emitter, createEmitter, standardHandlers } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Emitter, createEmitter, schemaOfTable, standardHandlers } from "@mig/core";
 import { postgresCapabilities } from "../postgres-capabilities";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumnType } from "./alter-column";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
 import { quoteLiteral } from "./quote-literal";
 import { renderCast } from "./render-cast";
+import { ensureSchema, releaseSchema } from "./schema-statements";
 
 function renderDefault(value: ColumnDefault, column: ColumnEntity, standard: (v: ColumnDefault, c: ColumnEntity) => string): string {
   // gen_random_uuid() is built in since PostgreSQL 13; before that it needed the pgcrypto extension.
@@ -33,6 +34,13 @@ export const postgresEmitter: Emitter = createEmitter({
   }),
   // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
+    // A table in a named schema: the schema is made when first needed and dropped when mig made it and it is empty (schema-statements.ts).
+    create_table: (op, hooks, emitter) => [...ensureSchema(hooks, op.schema.table.name), ...standardHandlers.create_table(op, hooks, emitter)],
+    drop_table: (op, hooks, emitter) => [...standardHandlers.drop_table(op, hooks, emitter), ...releaseSchema(hooks, op.schema.table.name)],
+    rename_table: (op, hooks, emitter) =>
+      schemaOfTable(op.from) === schemaOfTable(op.to)
+        ? standardHandlers.rename_table(op, hooks, emitter)
+        : [...ensureSchema(hooks, op.to), ...standardHandlers.rename_table(op, hooks, emitter), ...releaseSchema(hooks, op.from)],
     alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn : standardHandlers.alter_column)(op, hooks, emitter),
     add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex : standardHandlers.add_index)(op, hooks, emitter),
     drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex : standardHandlers.drop_index)(op, hooks, emitter),

@@ -1,4 +1,4 @@
-import { type ColumnEntity, type EmitterHooks, type Statement, deriveName } from "@mig/core";
+import { type ColumnEntity, type EmitterHooks, type Statement, deriveName, nameInSchemaOf, splitTableName } from "@mig/core";
 import { postgresCapabilities } from "../postgres-capabilities";
 import { quoteString } from "./quote-literal";
 
@@ -10,7 +10,7 @@ import { quoteString } from "./quote-literal";
  */
 function withOwnedSequence(hooks: EmitterHooks, table: string, column: string, command: string): Statement {
   const body =
-    `DECLARE seq text := pg_get_serial_sequence(${quoteString(hooks.quoteIdentifier(table))}, ${quoteString(column)}); ` +
+    `DECLARE seq text := pg_get_serial_sequence(${quoteString(hooks.quoteTable(table))}, ${quoteString(column)}); ` +
     `BEGIN IF seq IS NOT NULL THEN EXECUTE format(${quoteString(command)}, seq); END IF; END`;
   // The dollar-quote tag must not occur in the body (names are user data): pick one that does not.
   let tag = "$mig$";
@@ -34,11 +34,12 @@ export function retypeOwnedSequence(hooks: EmitterHooks, table: string, column: 
  */
 export function createOwnedSequence(hooks: EmitterHooks, table: string, column: ColumnEntity): Statement[] {
   const q = hooks.quoteIdentifier;
-  const sequence = q(deriveName([table, column.name], "seq", postgresCapabilities.maxIdentifierLength));
+  // The sequence lives in the table's schema, named after the table's plain name.
+  const sequence = hooks.quoteTable(nameInSchemaOf(table, deriveName([splitTableName(table).name, column.name], "seq", postgresCapabilities.maxIdentifierLength)));
   const type = column.type === "bigserial" ? "BIGINT" : "INTEGER";
   return [
-    { sql: `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${q(table)}.${q(column.name)}` },
-    { sql: `ALTER TABLE ${q(table)} ALTER COLUMN ${q(column.name)} SET DEFAULT nextval(${quoteString(sequence)}::regclass)` },
-    { sql: `SELECT setval(${quoteString(sequence)}::regclass, COALESCE(MAX(${q(column.name)}), 0) + 1, false) FROM ${q(table)}` },
+    { sql: `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${hooks.quoteTable(table)}.${q(column.name)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(column.name)} SET DEFAULT nextval(${quoteString(sequence)}::regclass)` },
+    { sql: `SELECT setval(${quoteString(sequence)}::regclass, COALESCE(MAX(${q(column.name)}), 0) + 1, false) FROM ${hooks.quoteTable(table)}` },
   ];
 }

@@ -1,22 +1,23 @@
 /**
- * The catalog queries of the introspector: the connection's current schema only (`current_schema()`,
- * the first existing schema of its `search_path`, or the schema in `$2`), ordinary and partitioned tables, leaving out the
+ * The catalog queries of the introspector: the schemas in `$2` (the connection's current schema,
+ * `current_schema()`, the first existing schema of its `search_path`, when `$2` is NULL; each row
+ * says its schema), ordinary and partitioned tables, leaving out the
  * tracking tables (`mig_migrations*`) and those listed in `$1`. Names come back as JSON arrays
  * (`to_json`), so that names with commas, quotes or braces survive.
  */
 
-const TABLE_FILTER = `n.nspname = COALESCE($2::text, current_schema()) AND c.relkind IN ('r', 'p')
+const TABLE_FILTER = `n.nspname = ANY (COALESCE($2::text[], ARRAY[current_schema()]::text[])) AND c.relkind IN ('r', 'p')
   AND c.relname NOT LIKE 'mig\\_migrations%' AND NOT (c.relname = ANY ($1::text[]))`;
 
 export const TABLES_SQL = `
-SELECT c.relname AS name
+SELECT c.relname AS name, n.nspname AS table_schema
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE ${TABLE_FILTER}
- ORDER BY c.relname`;
+ ORDER BY n.nspname, c.relname`;
 
 /** information_schema.columns gives lengths, precisions and the default's text in the standard's columns. */
 export const COLUMNS_SQL = `
-SELECT col.table_name, col.column_name, col.data_type, col.character_maximum_length AS length,
+SELECT col.table_name, col.table_schema, col.column_name, col.data_type, col.character_maximum_length AS length,
        col.numeric_precision AS precision, col.numeric_scale AS scale, col.is_nullable = 'YES' AS nullable,
        col.column_default, col.is_identity = 'YES' AS identity,
        format_type(a.atttypid, a.atttypmod) AS native_type, t.typtype AS type_kind,
@@ -29,7 +30,7 @@ SELECT col.table_name, col.column_name, col.data_type, col.character_maximum_len
   JOIN pg_type t ON t.oid = a.atttypid
   JOIN pg_namespace tn ON tn.oid = t.typnamespace
  WHERE ${TABLE_FILTER}
- ORDER BY col.table_name, col.ordinal_position`;
+ ORDER BY col.table_schema, col.table_name, col.ordinal_position`;
 
 /** Key columns of a constraint in key order (`conkey` / `confkey` hold attribute numbers). */
 const keyColumns = (keys: string, relation: string) => `to_json(ARRAY(
@@ -41,17 +42,18 @@ const keyColumns = (keys: string, relation: string) => `to_json(ARRAY(
  * pretty form (fewer parentheses); the introspector strips its `CHECK (...)` wrapper.
  */
 export const CONSTRAINTS_SQL = `
-SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
+SELECT c.relname AS table_name, n.nspname AS table_schema, con.conname AS name, con.contype AS type,
        ${keyColumns("con.conkey", "con.conrelid")} AS columns,
-       ref.relname AS ref_table, ${keyColumns("con.confkey", "con.confrelid")} AS ref_columns,
+       ref.relname AS ref_table, refn.nspname AS ref_schema, ${keyColumns("con.confkey", "con.confrelid")} AS ref_columns,
        con.confdeltype AS on_delete, con.confupdtype AS on_update,
        pg_get_constraintdef(con.oid, true) AS definition
   FROM pg_constraint con
   JOIN pg_class c ON c.oid = con.conrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_class ref ON ref.oid = con.confrelid
+  LEFT JOIN pg_namespace refn ON refn.oid = ref.relnamespace
  WHERE ${TABLE_FILTER} AND con.contype IN ('p', 'u', 'c', 'f')
- ORDER BY c.relname, con.conname`;
+ ORDER BY n.nspname, c.relname, con.conname`;
 
 /**
  * Indexes that no constraint owns (primary key and unique constraints have their own index, and
@@ -59,7 +61,7 @@ SELECT c.relname AS table_name, con.conname AS name, con.contype AS type,
  * key is reported as its text.
  */
 export const INDEXES_SQL = `
-SELECT c.relname AS table_name, i.relname AS name, am.amname AS method, ix.indisunique AS is_unique,
+SELECT c.relname AS table_name, n.nspname AS table_schema, i.relname AS name, am.amname AS method, ix.indisunique AS is_unique,
        pg_get_indexdef(ix.indexrelid) AS definition,
        ix.indpred IS NOT NULL AS partial,
        to_json(ARRAY(
@@ -74,4 +76,4 @@ SELECT c.relname AS table_name, i.relname AS name, am.amname AS method, ix.indis
   JOIN pg_am am ON am.oid = i.relam
  WHERE ${TABLE_FILTER}
    AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = ix.indexrelid AND con.contype IN ('p', 'u', 'x'))
- ORDER BY c.relname, i.relname`;
+ ORDER BY n.nspname, c.relname, i.relname`;

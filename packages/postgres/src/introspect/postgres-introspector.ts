@@ -8,8 +8,10 @@ import {
   type Introspector,
   MigError,
   Snapshot,
+  isQualifiedTableName,
+  qualifiedTableName,
 } from "@mig/core";
-import { quoteIdentifier } from "../emitter/postgres-emitter";
+import { postgresEmitter, quoteIdentifier } from "../emitter/postgres-emitter";
 import { quoteString } from "../emitter/quote-literal";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { normaliseSnapshot } from "../normalise/normalise-snapshot";
@@ -27,6 +29,7 @@ const ACTIONS: Readonly<Record<string, ForeignKeyAction>> = {
 
 interface ColumnRow {
   table_name: string;
+  table_schema: string;
   column_name: string;
   data_type: string;
   length: number | null;
@@ -43,10 +46,12 @@ interface ColumnRow {
 
 interface ConstraintRow {
   table_name: string;
+  table_schema: string;
   name: string;
   type: "p" | "u" | "c" | "f";
   columns: string[];
   ref_table: string | null;
+  ref_schema: string | null;
   ref_columns: string[];
   on_delete: string;
   on_update: string;
@@ -55,6 +60,7 @@ interface ConstraintRow {
 
 interface IndexRow {
   table_name: string;
+  table_schema: string;
   name: string;
   method: string;
   is_unique: boolean;
@@ -101,7 +107,7 @@ function addColumnSql(row: ColumnRow): string[] {
   if (row.type_kind === "e" && row.enum_labels) sql.push(`CREATE TYPE ${row.type_name} AS ENUM (${row.enum_labels.map(quoteString).join(", ")})`);
   const nullable = row.nullable ? "" : " NOT NULL";
   const fallback = row.column_default === null ? "" : ` DEFAULT ${row.column_default}`;
-  sql.push(`ALTER TABLE ${quoteIdentifier(row.table_name)} ADD COLUMN ${quoteIdentifier(row.column_name)} ${row.native_type}${fallback}${nullable}`);
+  sql.push(`ALTER TABLE ${postgresEmitter.hooks.quoteTable(row.table_name)} ADD COLUMN ${quoteIdentifier(row.column_name)} ${row.native_type}${fallback}${nullable}`);
   return sql;
 }
 
@@ -118,11 +124,22 @@ function checkBody(definition: string): string {
  */
 export const postgresIntrospector: Introspector = {
   async introspect(connection: Connection, options = {}) {
-    const params = [[...(options.excludeTables ?? [])], options.schema ?? null];
-    const tables = (await connection.query<{ name: string }>(TABLES_SQL, params)).rows;
-    const columns = (await connection.query<ColumnRow>(COLUMNS_SQL, params)).rows;
-    const constraints = (await connection.query<ConstraintRow>(CONSTRAINTS_SQL, params)).rows;
-    const indexes = (await connection.query<IndexRow>(INDEXES_SQL, params)).rows;
+    const home = (await connection.query<{ home: string | null }>("SELECT current_schema() AS home")).rows[0]?.home ?? null;
+    const schemas = [options.schema ?? home, ...(options.schemas ?? [])].filter((s): s is string => s !== null);
+    const params = [[...(options.excludeTables ?? [])], [...new Set(schemas)]];
+    // A table of the connection's own schema keeps its plain name; one of another schema is named `"schema"."table"`.
+    const named = (schema: string, name: string) => (schema === home ? name : qualifiedTableName(schema, name));
+    // The SQL leaves out plain names; a schema-qualified one in `excludeTables` is left out here.
+    const excluded = new Set((options.excludeTables ?? []).filter(isQualifiedTableName));
+    const kept = <R extends { table_name: string }>(rows: R[]) => (excluded.size === 0 ? rows : rows.filter((r) => !excluded.has(r.table_name)));
+    const tables = kept((await connection.query<{ name: string; table_schema: string }>(TABLES_SQL, params)).rows.map((t) => ({ table_name: named(t.table_schema, t.name) })));
+    const columns = kept((await connection.query<ColumnRow>(COLUMNS_SQL, params)).rows.map((r) => ({ ...r, table_name: named(r.table_schema, r.table_name) })));
+    const constraints = kept((await connection.query<ConstraintRow>(CONSTRAINTS_SQL, params)).rows.map((r) => ({
+      ...r,
+      table_name: named(r.table_schema, r.table_name),
+      ref_table: r.ref_table === null || r.ref_schema === null ? r.ref_table : named(r.ref_schema, r.ref_table),
+    })));
+    const indexes = kept((await connection.query<IndexRow>(INDEXES_SQL, params)).rows.map((r) => ({ ...r, table_name: named(r.table_schema, r.table_name) })));
     const report = options.onUnsupported;
     // Columns mig does not model, as `table\0column`: left out with what is built on them.
     const skipped = new Set<string>();
@@ -130,7 +147,7 @@ export const postgresIntrospector: Introspector = {
 
     const entities: Entity[] = [];
     const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
-    for (const t of tables) entities.push({ entity: "table", name: t.name, primaryKey: primaryKeys.get(t.name) ?? [] });
+    for (const t of tables) entities.push({ entity: "table", name: t.table_name, primaryKey: primaryKeys.get(t.table_name) ?? [] });
     for (const row of columns) {
       const entity = column(row);
       if (entity) {
@@ -145,7 +162,7 @@ export const postgresIntrospector: Introspector = {
     for (const c of constraints) {
       const base = { table: c.table_name, name: c.name };
       if (c.type !== "p" && onSkipped(c.table_name, c.columns)) {
-        report?.({ kind: "constraint", ...base, reason: "it is built on a column mig does not model", sql: [`ALTER TABLE ${quoteIdentifier(c.table_name)} ADD CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`] });
+        report?.({ kind: "constraint", ...base, reason: "it is built on a column mig does not model", sql: [`ALTER TABLE ${postgresEmitter.hooks.quoteTable(c.table_name)} ADD CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`] });
         continue;
       }
       if (c.type === "u") entities.push({ entity: "unique", ...base, columns: c.columns });

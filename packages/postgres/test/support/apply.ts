@@ -18,6 +18,7 @@ export function expected(...schemas: TableSchema[]): Snapshot {
   return postgresDialect.normalise!(Snapshot.fromEntities(schemas.flatMap(entitiesOf)));
 }
 
-export function introspect(connection: Connection): Promise<Snapshot> {
-  return postgresDialect.introspector.introspect(connection);
+/** `schemas`: named schemas to read besides the connection's own (their tables named `"schema"."name"`). */
+export function introspect(connection: Connection, schemas: readonly string[] = []): Promise<Snapshot> {
+  return postgresDialect.introspector.introspect(connection, schemas.length > 0 ? { schemas } : {});
 }

@@ -4,6 +4,7 @@ import { COLUMN_SCENARIOS } from "./column-scenarios";
 import { CONSTRAINT_SCENARIOS } from "./constraint-scenarios";
 import { FOREIGN_KEY_SCENARIOS } from "./foreign-key-scenarios";
 import { HOSTILE_SCENARIOS } from "./hostile-scenarios";
+import { SCHEMA_SCENARIOS_OF_SCHEMAS } from "./schema-scenarios";
 import { TABLE_SCENARIOS } from "./table-scenarios";
 
 export { HOSTILE, HOSTILE_STRING } from "./hostile-scenarios";
@@ -16,4 +17,5 @@ export const SCHEMA_SCENARIOS: readonly SchemaScenario[] = [
   ...CONSTRAINT_SCENARIOS,
   ...FOREIGN_KEY_SCENARIOS,
   ...HOSTILE_SCENARIOS,
+  ...SCHEMA_SCENARIOS_OF_SCHEMAS,
 ];

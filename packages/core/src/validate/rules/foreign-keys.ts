@@ -1,4 +1,4 @@
-import type { Table, TableColumn } from "../../schema/table";
+import { type Table, type TableColumn, tableRef } from "../../schema/table";
 import { resolveForeignKeyTable } from "../../schema/resolve-foreign-key";
 import { FOREIGN_KEY_ACTIONS } from "../../schema/types";
 import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
@@ -26,7 +26,7 @@ export const foreignKeys: SchemaRule = (context) => {
         problems.push({ message: target.problem, ...at });
         continue;
       }
-      if (!knownTables.has(target.value.name)) {
+      if (!knownTables.has(tableRef(target.value))) {
         problems.push({ message: `Foreign key references table "${target.value.name}", which is not in any app`, ...at });
         continue;
       }

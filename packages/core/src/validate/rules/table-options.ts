@@ -1,16 +1,17 @@
 import type { Table, TableColumn } from "../../schema/table";
 import { findColumn, uniqueOptionColumns } from "../../schema/table-columns";
 import { INDEX_METHODS, type IndexMethod } from "../../schema/types";
+import { identifierByteLength, isLongerThan } from "../../snapshot/derive-name";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
 /** The options `table(name, columns, options)` takes. */
-const TABLE_OPTION_KEYS: readonly string[] = ["primaryKey", "unique", "indexes", "checks"];
+const TABLE_OPTION_KEYS: readonly string[] = ["primaryKey", "unique", "indexes", "checks", "schema"];
 
 /**
  * Options are known; the `unique`, `indexes` and `checks` options name existing columns (each once, at least one),
  * checks have SQL, and index methods (of options and of `.index()`) are known and allowed.
  */
-export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
+export const tableOptions: SchemaRule = ({ tables, indexMethods, maxIdentifierLength }) => {
   const problems: SchemaProblem[] = [];
   for (let t = 0; t < tables.length; t++) {
     const table = tables[t] as Table;
@@ -21,6 +22,7 @@ export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
         problems.push({ message: `Unknown table option "${key}" (mig knows ${TABLE_OPTION_KEYS.join(", ")})`, table: table.name });
       }
     }
+    if ("schema" in table.options) problems.push(...schemaProblems(table, maxIdentifierLength));
     for (const option of table.options.unique ?? []) problems.push(...columnsProblems(table, "unique", uniqueOptionColumns(option)));
     for (const option of table.options.indexes ?? []) {
       problems.push(...columnsProblems(table, "indexes", Array.isArray(option?.columns) ? option.columns : []));
@@ -40,6 +42,18 @@ export const tableOptions: SchemaRule = ({ tables, indexMethods }) => {
   }
   return problems;
 };
+
+/** The `schema` option is a non-empty name the dialect accepts (its identifier length limit). */
+function schemaProblems(table: Table, max: number): SchemaProblem[] {
+  const schema: unknown = table.options.schema;
+  if (typeof schema !== "string" || schema.trim() === "" || schema.includes("\0")) {
+    return [{ message: `The schema option must be a non-empty name without NUL (got ${JSON.stringify(schema) ?? String(schema)})`, table: table.name, identifier: true }];
+  }
+  if (isLongerThan(schema, max)) {
+    return [{ message: `Schema name "${schema}" is ${identifierByteLength(schema)} bytes long; the limit is ${max}`, table: table.name, identifier: true }];
+  }
+  return [];
+}
 
 function columnsProblems(table: Table, option: "unique" | "indexes", keys: readonly string[]): SchemaProblem[] {
   if (keys.length === 0) return [{ message: `An entry of the ${option} option names no column`, table: table.name }];
