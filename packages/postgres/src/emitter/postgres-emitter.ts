@@ -1,6 +1,7 @@
 import { type ColumnDefault, type ColumnEntity, type Emitter, type IndexEntity, MigError, createEmitter, quoteIdentifierWith, standardHandlers } from "@mig/core";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumn } from "./alter-column";
+import { enumAlterColumn, enumHandlers } from "./enum-handlers";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
 import { quoteLiteral } from "./quote-literal";
 import { renderCast } from "./render-cast";
@@ -58,7 +59,8 @@ export const postgresEmitter: Emitter = createEmitter({
   }),
   // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
-    alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn(op, hooks, emitter) : alterColumn(op, hooks, emitter)),
+    ...enumHandlers,
+    alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn(op, hooks, emitter) : enumAlterColumn(op, hooks, emitter, alterColumn)),
     add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex(op, hooks, emitter) : [{ sql: renderCreateIndex(op.index) }]),
     drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex(op, hooks, emitter) : [{ sql: `DROP INDEX ${quoteIdentifier(op.index.name)}` }]),
     add_unique: (op, hooks, emitter) => (op.online ? onlineAddUnique(op, hooks, emitter) : standardHandlers.add_unique(op, hooks, emitter)),

@@ -12,6 +12,9 @@ const NULL_DEFAULT = new RegExp(String.raw`^NULL${CASTS}$`, "i");
 const NOW = /^(?:\(\s*)?(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME|now\(\)|transaction_timestamp\(\))(?:\s*\))?(?:\s*::\s*[a-z ]+)?$/i;
 const RANDOM = /^(gen_random_uuid|uuid_generate_v4)\(\)$/i;
 
+/** The spellings PostgreSQL reads as NaN and the infinities (manual §8.1.3), in core's words. */
+const NON_FINITE: Readonly<Record<string, string>> = { nan: "NaN", infinity: "Infinity", "+infinity": "Infinity", "-infinity": "-Infinity", inf: "Infinity", "+inf": "Infinity", "-inf": "-Infinity" };
+
 /** Reads an escape string's body (manual §4.1.2.2): `\\`, `\n`, `\t`, octal, hex and unicode escapes. */
 function unescapeE(body: string): string {
   return body.replace(/\\(x[0-9a-fA-F]{1,2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[0-7]{1,3}|.)/gs, (_, e: string) => {
@@ -29,6 +32,11 @@ function valueOf(text: string, column: ColumnTypeSpec): JsonValue | undefined {
     // A number while exact; beyond 2^53 (bigint only) the exact decimal text, as core writes them.
     const n = BigInt(text.trim());
     return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+  }
+  if (FLOATS.has(type) || type === "numeric") {
+    // NaN and the infinities, as core keeps them (PostgreSQL prints 'NaN', 'Infinity', '-Infinity').
+    const word = NON_FINITE[text.trim().toLowerCase()];
+    if (word !== undefined) return word;
   }
   if (FLOATS.has(type)) {
     const n = Number(text);
