@@ -133,10 +133,9 @@ for (const name of ["postgres", "mysql", "sqlite"] as const) {
       const v5 = [person(enumeration("feeling", ["ecstatic", "happy", "sad"]).default("happy"))];
       const kinds = await evolve(env, [v1, v2, v3, v4, v5], { allowRebuild: rebuild });
       expect(kinds[0]).toEqual(["create_table"]);
-      // Every later version changes the column (in place, or by a rebuild where the dialect must);
-      // renaming the enum changes nothing stored where the database keeps no enum name.
-      for (const step of kinds.slice(1, 4)) expect(step).toEqual([rebuild ? "rebuild_table" : "alter_column"]);
-      expect(kinds[4]).toEqual(["alter_column"]);
+      // Every later version is one column change in the file (SQLite runs it as a table rebuild, by
+      // the consent the file records).
+      for (const step of kinds.slice(1)) expect(step).toEqual(["alter_column"]);
       if (name === "postgres") {
         // Every enum type went with its last column: none is left behind, not even a retired one.
         const types = await env.connection.query<{ typname: string }>("SELECT typname::text AS typname FROM pg_type WHERE typtype = 'e'", []);
