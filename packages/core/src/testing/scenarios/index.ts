@@ -5,6 +5,7 @@ import { CONSTRAINT_SCENARIOS } from "./constraint-scenarios";
 import { FOREIGN_KEY_SCENARIOS } from "./foreign-key-scenarios";
 import { HOSTILE_SCENARIOS } from "./hostile-scenarios";
 import { TABLE_SCENARIOS } from "./table-scenarios";
+import { TYPE_SCENARIOS } from "./type-scenarios";
 
 export { HOSTILE, HOSTILE_STRING } from "./hostile-scenarios";
 
@@ -16,4 +17,5 @@ export const SCHEMA_SCENARIOS: readonly SchemaScenario[] = [
   ...CONSTRAINT_SCENARIOS,
   ...FOREIGN_KEY_SCENARIOS,
   ...HOSTILE_SCENARIOS,
+  ...TYPE_SCENARIOS,
 ];
