@@ -138,6 +138,9 @@ export function comparable(value: unknown, type: TypeName): string | null {
       return String(value).slice(0, 8);
     case "uuid":
       return String(value).toLowerCase();
+    // CHAR(n) pads with spaces on PostgreSQL (and strips them on MySQL): trailing spaces do not count.
+    case "char":
+      return String(value).trimEnd();
     case "json":
     case "jsonb":
       return stableJson(typeof value === "string" ? JSON.parse(value) : value);
