@@ -17,10 +17,8 @@ export type ParsedConstraint =
 
 export interface ParsedColumn {
   readonly name: string;
-  /** The column's declared type as written (`TEXT`, `VARCHAR(20)`), empty when it has none. */
-  readonly declaredType: string;
-  /** The column's own CHECK expressions (also listed in `constraints`). */
-  readonly checks: readonly string[];
+  /** The column's own unnamed CHECK expressions (also listed in `constraints`), when it has any. */
+  readonly checks?: readonly string[];
   readonly default?: DefaultClause;
   readonly autoIncrement: boolean;
 }
@@ -67,11 +65,10 @@ export function parseCreateTable(sql: string): ParsedTable {
     const rest = definition.slice(i);
     const defaultClause = parseDefault(sql, rest);
     const own = parseConstraints(sql, rest, [name]);
-    const declaredType = i > 1 ? sql.slice((definition[1] as Token).start, (definition[i - 1] as Token).end) : "";
+    const checks = own.flatMap((c) => (c.kind === "check" && c.name === undefined ? [c.sql] : []));
     columns.push({
       name,
-      declaredType,
-      checks: own.flatMap((c) => (c.kind === "check" && c.name === undefined ? [c.sql] : [])),
+      ...(checks.length > 0 ? { checks } : {}),
       ...(defaultClause ? { default: defaultClause } : {}),
       autoIncrement: rest.some((t) => isKeyword(t, "AUTOINCREMENT")),
     });

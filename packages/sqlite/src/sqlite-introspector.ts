@@ -72,8 +72,8 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     // AUTOINCREMENT is only allowed on the rowid alias (autoinc.html): that column is a serial.
     const autoIncrement = source?.autoIncrement === true && primaryKey.length === 1 && column.pk === 1;
     // A TEXT column whose own unnamed CHECK is `"column" IN ('a', ...)` is an enum (enum-check.ts).
-    const labels = column.type.toUpperCase() === "TEXT" ? source?.checks.map((c) => enumLabels(c, column.name)).find((l) => l !== undefined) : undefined;
-    if (labels !== undefined) enumChecks.add(source!.checks.find((c) => enumLabels(c, column.name) !== undefined)!);
+    const labels = column.type.toUpperCase() === "TEXT" ? source?.checks?.map((c) => enumLabels(c, column.name)).find((l) => l !== undefined) : undefined;
+    if (labels !== undefined) enumChecks.add(source!.checks!.find((c) => enumLabels(c, column.name) !== undefined)!);
     const spec: ColumnTypeSpec = labels !== undefined ? { type: "enum", values: labels }
       : sqliteTypes.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
     const clause = source?.default ?? (column.dflt_value === null ? undefined : { parenthesised: false, text: column.dflt_value });
