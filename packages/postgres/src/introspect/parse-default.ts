@@ -4,8 +4,8 @@ import { normaliseHex } from "../emitter/quote-literal";
 const INTEGERS: ReadonlySet<TypeName> = new Set(["integer", "bigint", "smallint", "serial", "bigserial"]);
 const FLOATS: ReadonlySet<TypeName> = new Set(["real", "doublePrecision"]);
 
-/** `::type` suffixes as `pg_get_expr` writes them (`::character varying`, `::timestamp without time zone`, `::numeric(5,2)`). */
-const CASTS = String.raw`(?:\s*::\s*(?:"[^"]+"|[a-z_][a-z0-9_ ]*?)(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?)*`;
+/** `::type` suffixes as `pg_get_expr` writes them (`::character varying`, `::timestamp without time zone`, `::numeric(5,2)`, `::billing.state` for an enum of another schema). */
+const CASTS = String.raw`(?:\s*::\s*(?:(?:"[^"]+"|[a-z_][a-z0-9_]*)\.)?(?:"[^"]+"|[a-z_][a-z0-9_ ]*?)(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?)*`;
 const STRING_LITERAL = new RegExp(String.raw`^([eE])?'((?:[^']|'')*)'${CASTS}$`, "i");
 const NUMBER = new RegExp(String.raw`^\(?\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*\)?${CASTS}$`, "i");
 const NULL_DEFAULT = new RegExp(String.raw`^NULL${CASTS}$`, "i");
