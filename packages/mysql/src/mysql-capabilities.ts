@@ -70,4 +70,12 @@ export const mysqlCapabilities = {
    * AUTO_INCREMENT): a serial elsewhere passes CREATE TABLE nowhere, so mig new refuses it.
    */
   serialPrimaryKeyOnly: true,
+  /** `ENUM('a', 'b')`, the column's own type (no name is kept). Changing the labels is a MODIFY COLUMN. */
+  enums: "inline",
+  /** No array type: `array(..., { fallback: "json" })` is a JSON column, a bare array is refused. */
+  arrays: false,
+  /** No interval type: refused (store a span as integer seconds, or as text). */
+  interval: false,
+  /** FLOAT, DOUBLE and DECIMAL hold no NaN or Infinity: such defaults are refused at mig new. */
+  nonFiniteNumbers: false,
 } as const satisfies DialectCapabilities;

@@ -1,4 +1,6 @@
-import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
+import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core";
+import { mysqlTokens } from "./expression-tokens";
+import { quoteMysqlString } from "./mysql-literal";
 
 /** How uuid columns are stored: `CHAR(36)` everywhere, or MariaDB's native `UUID` (10.7+). */
 export type MysqlUuidType = "char" | "native";
@@ -61,11 +63,29 @@ export function createMysqlTypeMapper(options: { readonly uuidType?: MysqlUuidTy
           return "JSON";
         case "bytea":
           return "LONGBLOB";
+        case "char":
+          return `CHAR(${spec.length ?? 1})`;
+        case "enum":
+          return `ENUM(${(spec.values ?? []).map(quoteMysqlString).join(",")})`;
+        case "array":
+          // No array type: an array with the JSON fallback is a JSON array (validation refuses the others).
+          if (spec.fallback === "json") return "JSON";
+          throw new MigError("MIG_E_UNSUPPORTED", 'MySQL and MariaDB have no array type; write array(..., { fallback: "json" }) to store a JSON array');
+        case "interval":
+          throw new MigError("MIG_E_UNSUPPORTED", "MySQL and MariaDB have no interval type; store the span as an integer of seconds, or as text");
       }
     },
     fromNative: (native, details) => mysqlTypeFromNative(native, details?.autoIncrement === true),
     canonical(spec) {
       switch (spec.type) {
+        case "char":
+          // CHAR(36) is how uuids are stored, and reads back as one.
+          return uuidType === "char" && (spec.length ?? 1) === 36 ? { type: "uuid" } : { type: "char", length: spec.length ?? 1 };
+        case "enum":
+          // ENUM(...) is the column's own type: the database keeps no name for it.
+          return spec.values === undefined ? { type: "enum" } : { type: "enum", values: spec.values };
+        case "array":
+          return spec.fallback === "json" ? { type: "json" } : spec;
         case "varchar":
           return { type: "varchar", length: spec.length ?? DEFAULT_VARCHAR_LENGTH };
         case "numeric":
@@ -79,6 +99,22 @@ export function createMysqlTypeMapper(options: { readonly uuidType?: MysqlUuidTy
       }
     },
   };
+}
+
+/** The labels of `enum('a','b''c')` as COLUMN_TYPE reports them, or undefined when it is not that. */
+function enumLabels(native: string): string[] | undefined {
+  const tokens = mysqlTokens(native);
+  if (!tokens || tokens[0]?.kind !== "word" || tokens[0].value.toLowerCase() !== "enum" || tokens[1]?.value !== "(") return undefined;
+  const labels: string[] = [];
+  for (let i = 2; i < tokens.length; i += 2) {
+    const label = tokens[i];
+    const next = tokens[i + 1];
+    if (label?.kind !== "string" || next?.kind !== "punct") return undefined;
+    labels.push(label.value);
+    if (next.value === ")") return i + 2 === tokens.length ? labels : undefined;
+    if (next.value !== ",") return undefined;
+  }
+  return undefined;
 }
 
 function decimalParams(spec: ColumnTypeSpec): { precision: number; scale: number } {
@@ -102,7 +138,12 @@ export function mysqlTypeFromNative(native: string, autoIncrement = false): Colu
     case "varchar":
       return { type: "varchar", length: first ?? DEFAULT_VARCHAR_LENGTH };
     case "char":
-      return first === 36 ? { type: "uuid" } : undefined;
+      // CHAR(36) is how mig stores uuids; other lengths are char(n). CHAR without a length is CHAR(1).
+      return first === 36 ? { type: "uuid" } : { type: "char", length: first ?? 1 };
+    case "enum": {
+      const values = enumLabels(native);
+      return values === undefined ? undefined : { type: "enum", values };
+    }
     case "uuid":
       return { type: "uuid" };
     case "text":

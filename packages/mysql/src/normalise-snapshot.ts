@@ -33,7 +33,7 @@ export function normaliseMysqlSnapshot(snapshot: Snapshot, types: TypeMapper): S
           return table;
         }
         case "column": {
-          const { length: _l, precision: _p, scale: _s, type: _t, ...rest } = entity;
+          const { length: _l, precision: _p, scale: _s, type: _t, enumName: _n, values: _v, element: _e, fallback: _f, ...rest } = entity;
           const typed = { ...rest, ...canonical(entity) };
           // AUTO_INCREMENT columns have no DEFAULT.
           const isSerial = typed.type === "serial" || typed.type === "bigserial";

@@ -59,7 +59,8 @@ describe("native types", () => {
     expect(mysqlTypeFromNative("uuid")).toEqual({ type: "uuid" });
     expect(mysqlTypeFromNative("json")).toEqual({ type: "json" });
     expect(mysqlTypeFromNative("longblob")).toEqual({ type: "bytea" });
-    expect(mysqlTypeFromNative("char(10)")).toBeUndefined();
+    expect(mysqlTypeFromNative("char(10)")).toEqual({ type: "char", length: 10 });
+    expect(mysqlTypeFromNative("enum('a','it''s')")).toEqual({ type: "enum", values: ["a", "it's"] });
     expect(mysqlTypeFromNative("geometry")).toBeUndefined();
   });
 });

@@ -26,4 +26,12 @@ export const postgresCapabilities: DialectCapabilities = {
   lockKind: "advisory",
   jsonb: true,
   timestamptz: true,
+  // `CREATE TYPE … AS ENUM`, created before its first column and dropped after its last.
+  enums: "named",
+  // `INTEGER[]` and the like.
+  arrays: true,
+  interval: true,
+  // real, double precision and numeric hold 'NaN', 'Infinity' and '-Infinity' (numeric's
+  // infinities since PostgreSQL 14).
+  nonFiniteNumbers: true,
 };

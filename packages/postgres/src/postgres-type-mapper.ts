@@ -1,4 +1,7 @@
-import type { ColumnTypeSpec, TypeMapper, TypeName } from "@mig/core";
+import { type ColumnTypeSpec, type TypeMapper, type TypeName, quoteIdentifierWith } from "@mig/core";
+
+/** An enum's type name in DDL, quoted (the emitter's identifier rule without its length check, which the emitter applies). */
+const quoteTypeName = quoteIdentifierWith('"');
 
 /** The DDL spelling of each contract type. */
 const NATIVE: Readonly<Record<TypeName, string>> = {
@@ -23,6 +26,12 @@ const NATIVE: Readonly<Record<TypeName, string>> = {
   json: "JSON",
   jsonb: "JSONB",
   bytea: "BYTEA",
+  // CHARACTER(n), blank-padded.
+  char: "CHAR",
+  interval: "INTERVAL",
+  // Written by toNative: the enum's own (quoted) name, an array its element's type and `[]`.
+  enum: "",
+  array: "",
 };
 
 /**
@@ -59,6 +68,9 @@ const FROM_NATIVE: Readonly<Record<string, TypeName>> = {
   json: "json",
   jsonb: "jsonb",
   bytea: "bytea",
+  character: "char",
+  bpchar: "char",
+  interval: "interval",
 };
 
 /** The type a column really has on disk: a serial is an integer with a sequence default. */
@@ -84,7 +96,9 @@ export function isSerial(spec: ColumnTypeSpec): boolean {
 export const postgresTypeMapper: TypeMapper = {
   toNative(spec) {
     const base = NATIVE[spec.type];
-    if (spec.type === "varchar" && spec.length !== undefined) return `${base}(${spec.length})`;
+    if ((spec.type === "varchar" || spec.type === "char") && spec.length !== undefined) return `${base}(${spec.length})`;
+    if (spec.type === "enum") return quoteTypeName(spec.enumName ?? "");
+    if (spec.type === "array") return `${postgresTypeMapper.toNative(spec.element ?? { type: "text" })}[]`;
     if (spec.type === "numeric" && spec.precision !== undefined) {
       return spec.scale !== undefined ? `${base}(${spec.precision}, ${spec.scale})` : `${base}(${spec.precision})`;
     }
@@ -96,7 +110,7 @@ export const postgresTypeMapper: TypeMapper = {
     if (type === undefined) return undefined;
     if (details.autoIncrement && type === "integer") return { type: "serial" };
     if (details.autoIncrement && type === "bigint") return { type: "bigserial" };
-    if (type === "varchar" && details.length != null) return { type, length: details.length };
+    if ((type === "varchar" || type === "char") && details.length != null) return { type, length: details.length };
     if (type === "numeric" && details.precision != null) {
       return { type, precision: details.precision, scale: details.scale ?? 0 };
     }
@@ -104,6 +118,11 @@ export const postgresTypeMapper: TypeMapper = {
   },
 
   canonical(spec) {
+    // An array is native here: its JSON fallback is for other dialects and leaves no trace.
+    if (spec.type === "array") {
+      const element = spec.element === undefined ? undefined : (postgresTypeMapper.canonical?.(spec.element) ?? spec.element);
+      return element === undefined ? { type: "array" } : { type: "array", element };
+    }
     // NUMERIC(p) means NUMERIC(p, 0), and PostgreSQL reports it that way.
     if (spec.type === "numeric" && spec.precision !== undefined && spec.scale === undefined) {
       return { ...spec, scale: 0 };
@@ -112,7 +131,7 @@ export const postgresTypeMapper: TypeMapper = {
       const { precision: _p, scale: _s, ...rest } = spec;
       return rest;
     }
-    if (spec.type !== "varchar" && spec.length !== undefined) {
+    if (spec.type !== "varchar" && spec.type !== "char" && spec.length !== undefined) {
       const { length: _l, ...rest } = spec;
       return rest;
     }

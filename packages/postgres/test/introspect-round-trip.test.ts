@@ -188,19 +188,22 @@ describe("introspection round trip (PostgreSQL)", () => {
     expect((await introspect(connection)).column("alter_default", "x")).toEqual(to);
   });
 
-  it("reads another schema on request (mig pull --schema), and reports an enum column instead of failing when asked", async () => {
+  it("reads another schema on request (mig pull --schema): its enums as enumerations, and reports an enum of another schema instead of failing when asked", async () => {
     await connection.query(`CREATE SCHEMA billing`);
     await connection.query(`CREATE TYPE billing.state AS ENUM ('open', 'paid')`);
-    await connection.query(`CREATE TABLE billing.invoice (id serial PRIMARY KEY, state billing.state NOT NULL DEFAULT 'open')`);
+    await connection.query(`CREATE SCHEMA elsewhere`);
+    await connection.query(`CREATE TYPE elsewhere.state AS ENUM ('open', 'paid')`);
+    await connection.query(`CREATE TABLE billing.invoice (id serial PRIMARY KEY, state billing.state NOT NULL DEFAULT 'open', old elsewhere.state NOT NULL DEFAULT 'open')`);
     const reported: UnsupportedObject[] = [];
     const billing = await postgresDialect.introspector.introspect(connection, { schema: "billing", onUnsupported: (o) => reported.push(o) });
-    // Another schema than the connection's: its tables are named schema-qualified, as table(..., { schema }) names them.
+    // Another schema than the connection's: its tables are named schema-qualified, as table(..., { schema }) names them; its enums are enumerations.
     expect(billing.tableNames()).toEqual(['"billing"."invoice"']);
-    expect(billing.table('"billing"."invoice"')?.columns.map((c) => c.name)).toEqual(["id"]);
+    expect(billing.table('"billing"."invoice"')?.columns.map((c) => c.name)).toEqual(["id", "state"]);
+    expect(billing.column('"billing"."invoice"', "state")).toMatchObject({ type: "enum", enumName: "state", values: ["open", "paid"], default: { kind: "value", value: "open" } });
     expect(reported).toEqual([
       {
-        kind: "column", table: '"billing"."invoice"', name: "state", reason: "its type billing.state is an enum",
-        sql: [`CREATE TYPE billing.state AS ENUM ('open', 'paid')`, `ALTER TABLE "billing"."invoice" ADD COLUMN "state" billing.state DEFAULT 'open'::billing.state NOT NULL`],
+        kind: "column", table: '"billing"."invoice"', name: "old", reason: "its type elsewhere.state is an enum of another schema",
+        sql: [`CREATE TYPE elsewhere.state AS ENUM ('open', 'paid')`, `ALTER TABLE "billing"."invoice" ADD COLUMN "old" elsewhere.state DEFAULT 'open'::elsewhere.state NOT NULL`],
       },
     ]);
     await expect(postgresDialect.introspector.introspect(connection, { schema: "billing" })).rejects.toMatchObject({ code: "MIG_E_UNSUPPORTED" });

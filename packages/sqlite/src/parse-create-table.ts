@@ -17,6 +17,8 @@ export type ParsedConstraint =
 
 export interface ParsedColumn {
   readonly name: string;
+  /** The column's own unnamed CHECK expressions (also listed in `constraints`), when it has any. */
+  readonly checks?: readonly string[];
   readonly default?: DefaultClause;
   readonly autoIncrement: boolean;
 }
@@ -62,12 +64,15 @@ export function parseCreateTable(sql: string): ParsedTable {
     }
     const rest = definition.slice(i);
     const defaultClause = parseDefault(sql, rest);
+    const own = parseConstraints(sql, rest, [name]);
+    const checks = own.flatMap((c) => (c.kind === "check" && c.name === undefined ? [c.sql] : []));
     columns.push({
       name,
+      ...(checks.length > 0 ? { checks } : {}),
       ...(defaultClause ? { default: defaultClause } : {}),
       autoIncrement: rest.some((t) => isKeyword(t, "AUTOINCREMENT")),
     });
-    constraints.push(...parseConstraints(sql, rest, [name]));
+    constraints.push(...own);
   }
   return { columns, constraints };
 }

@@ -46,4 +46,13 @@ export const sqliteCapabilities: DialectCapabilities = {
   timestamptz: false,
   // AUTOINCREMENT only on the rowid alias, "INTEGER PRIMARY KEY".
   serialPrimaryKeyOnly: true,
+  // A TEXT column with CHECK ("column" IN (labels)). Changing the
+  // labels is a table rebuild, like every other column change here.
+  enums: "check",
+  // No array type: `array(..., { fallback: "json" })` is JSON text, a bare array is refused.
+  arrays: false,
+  // No interval type: refused.
+  interval: false,
+  // A REAL column turns NaN into NULL: NaN and Infinity defaults are refused.
+  nonFiniteNumbers: false,
 };

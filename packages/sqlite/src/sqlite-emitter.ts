@@ -8,6 +8,7 @@ import {
   standardHandlers,
 } from "@mig/core";
 import { emitRebuild } from "./emit-rebuild";
+import { enumCheck } from "./enum-check";
 import { renderSqliteDefault } from "./sqlite-defaults";
 import { sqliteQuoteLiteral } from "./sqlite-literals";
 import { rowidColumn } from "./rowid-column";
@@ -44,6 +45,8 @@ export const sqliteEmitter: Emitter = createEmitter({
       quoteLiteral: sqliteQuoteLiteral,
       renderDefault: (value, column) => renderSqliteDefault(sqliteQuoteLiteral, value, column),
       renderColumn: (column, context) => {
+        // An enum is a text column that takes only its labels (the introspector reads it back from this CHECK).
+        if (column.type === "enum") return `${standard.renderColumn(column, context)} ${enumCheck(standard, column)}`;
         if (column.type !== "serial" && column.type !== "bigserial") return standard.renderColumn(column, context);
         // AUTOINCREMENT only exists on the rowid alias, "INTEGER PRIMARY KEY" written inline
         //: a serial anywhere else cannot be made.

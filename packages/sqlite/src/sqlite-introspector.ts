@@ -10,6 +10,7 @@ import {
   Snapshot,
 } from "@mig/core";
 import { type ParsedConstraint, type ParsedTable, parseCreateTable } from "./parse-create-table";
+import { enumLabels } from "./enum-check";
 import { parseSqliteDefault } from "./sqlite-defaults";
 import { affinityType, sqliteTypes } from "./sqlite-type-mapper";
 
@@ -64,11 +65,17 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
   const primaryKey = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
   const entities: Entity[] = [{ entity: "table", name: table, primaryKey }];
 
+  // The CHECKs that make enums: not check entities of their own.
+  const enumChecks = new Set<string>();
   for (const column of columns) {
     const source = parsed.columns.find((c) => same(c.name, column.name));
     // AUTOINCREMENT is only allowed on the rowid alias: that column is a serial.
     const autoIncrement = source?.autoIncrement === true && primaryKey.length === 1 && column.pk === 1;
-    const spec: ColumnTypeSpec = sqliteTypes.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
+    // A TEXT column whose own unnamed CHECK is `"column" IN ('a', ...)` is an enum (enum-check.ts).
+    const labels = column.type.toUpperCase() === "TEXT" ? source?.checks?.map((c) => enumLabels(c, column.name)).find((l) => l !== undefined) : undefined;
+    if (labels !== undefined) enumChecks.add(source!.checks!.find((c) => enumLabels(c, column.name) !== undefined)!);
+    const spec: ColumnTypeSpec = labels !== undefined ? { type: "enum", values: labels }
+      : sqliteTypes.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
     const clause = source?.default ?? (column.dflt_value === null ? undefined : { parenthesised: false, text: column.dflt_value });
     entities.push({
       entity: "column",
@@ -116,6 +123,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
   let checkNumber = 0;
   for (const check of parsed.constraints) {
     if (check.kind !== "check") continue;
+    if (check.name === undefined && enumChecks.has(check.sql)) continue;
     checkNumber++;
     entities.push({ entity: "check", table, name: check.name ?? `${table}_${checkNumber}_check`, sql: check.sql });
   }

@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
+import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core";
 
 /**
  * Contract types ⇄ SQLite declared types.
@@ -57,6 +57,18 @@ export const sqliteTypes: TypeMapper = {
         return "JSON";
       case "bytea":
         return "BLOB";
+      // TEXT affinity (the name holds CHAR), no padding and no length check: see the README.
+      case "char":
+        return `CHAR(${spec.length ?? 1})`;
+      // A text column; the emitter adds CHECK ("column" IN (labels)), which is what makes it an enum.
+      case "enum":
+        return "TEXT";
+      // No array type: an array with the JSON fallback is JSON text (validation refuses the others).
+      case "array":
+        if (spec.fallback === "json") return "JSON";
+        throw new MigError("MIG_E_UNSUPPORTED", 'SQLite has no array type; write array(..., { fallback: "json" }) to store a JSON array');
+      case "interval":
+        throw new MigError("MIG_E_UNSUPPORTED", "SQLite has no interval type; store the span as an integer of seconds, or as text");
     }
   },
 
@@ -73,6 +85,10 @@ export const sqliteTypes: TypeMapper = {
       case "TEXT":
       case "CLOB":
         return { type: "text" };
+      case "CHAR":
+      case "CHARACTER":
+      case "NCHAR":
+        return { type: "char", length: parsed.args.length > 0 ? first : 1 };
       // AUTOINCREMENT is only allowed on the rowid alias "INTEGER PRIMARY KEY".
       case "INTEGER":
       case "INT":
@@ -142,6 +158,13 @@ export const sqliteTypes: TypeMapper = {
       case "numeric":
         if (spec.precision === undefined) return { type: "numeric" };
         return spec.scale === undefined ? { type: "numeric", precision: spec.precision } : { type: "numeric", precision: spec.precision, scale: spec.scale };
+      case "char":
+        return { type: "char", length: spec.length ?? 1 };
+      // A CHECK keeps the labels, not the enum's name.
+      case "enum":
+        return spec.values === undefined ? { type: "enum" } : { type: "enum", values: spec.values };
+      case "array":
+        return spec.fallback === "json" ? { type: "json" } : spec;
       default:
         return { type: spec.type };
     }

@@ -8,7 +8,7 @@ const specs: ColumnTypeSpec[] = [
   { type: "numeric", precision: 5, scale: 2 },
   { type: "numeric", precision: 9 },
   { type: "numeric" },
-  ...TYPE_NAMES.filter((t) => t !== "varchar" && t !== "numeric").map((type) => ({ type })),
+  ...TYPE_NAMES.filter((t) => !["varchar", "numeric", "char", "interval", "enum", "array"].includes(t)).map((type) => ({ type })),
 ];
 
 describe("sqlite type mapper", () => {
@@ -25,6 +25,18 @@ describe("sqlite type mapper", () => {
       const autoIncrement = spec.type === "serial" || spec.type === "bigserial";
       expect(sqliteTypes.fromNative(sqliteTypes.toNative(spec), { autoIncrement }), spec.type).toEqual(sqliteTypes.canonical!(spec));
     }
+  });
+
+  it("char, enums and JSON-fallback arrays; interval and bare arrays are refused", () => {
+    expect(sqliteTypes.toNative({ type: "char", length: 3 })).toBe("CHAR(3)");
+    expect(sqliteTypes.fromNative("CHAR(3)")).toEqual({ type: "char", length: 3 });
+    expect(sqliteTypes.fromNative("character")).toEqual({ type: "char", length: 1 });
+    expect(sqliteTypes.toNative({ type: "enum", enumName: "mood", values: ["a"] })).toBe("TEXT");
+    expect(sqliteTypes.canonical!({ type: "enum", enumName: "mood", values: ["a"] })).toEqual({ type: "enum", values: ["a"] });
+    expect(sqliteTypes.toNative({ type: "array", element: { type: "integer" }, fallback: "json" })).toBe("JSON");
+    expect(sqliteTypes.canonical!({ type: "array", element: { type: "integer" }, fallback: "json" })).toEqual({ type: "json" });
+    expect(() => sqliteTypes.toNative({ type: "array", element: { type: "integer" } })).toThrow(/no array type/);
+    expect(() => sqliteTypes.toNative({ type: "interval" })).toThrow(/no interval type/);
   });
 
   it("canonical: what SQLite really keeps", () => {

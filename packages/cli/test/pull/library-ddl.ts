@@ -27,7 +27,7 @@ export const LIBRARY_DDL: Readonly<Record<DatabaseKind, readonly string[]>> = {
      )`,
     `CREATE TABLE reviews (id bigserial PRIMARY KEY, book varchar(13) NOT NULL REFERENCES books (isbn), stars smallint NOT NULL CHECK (stars BETWEEN 1 AND 5), mood mood NOT NULL DEFAULT 'ok', body text)`,
     `CREATE INDEX reviews_mood_idx ON reviews (mood)`,
-    // What the DSL cannot say besides the enum: a table without a primary key, a foreign key over two columns.
+    // What the DSL cannot say: a table without a primary key, a foreign key over two columns.
     `CREATE TABLE audit_log (at timestamptz NOT NULL DEFAULT now(), message text NOT NULL)`,
     `CREATE TABLE editions (isbn varchar(13) NOT NULL REFERENCES books (isbn), number integer NOT NULL, PRIMARY KEY (isbn, number))`,
     `CREATE TABLE prints (id serial PRIMARY KEY, isbn varchar(13) NOT NULL, number integer NOT NULL, CONSTRAINT prints_edition_fkey FOREIGN KEY (isbn, number) REFERENCES editions (isbn, number))`,

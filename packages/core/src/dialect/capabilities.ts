@@ -97,6 +97,27 @@ export interface DialectCapabilities {
    * serial anywhere else with `MIG_E_SCHEMA_INVALID`. Default is `false`.
    */
   readonly serialPrimaryKeyOnly?: boolean;
+  /**
+   * How `enumeration(name, labels)` is stored: `"named"` (a type of its own, created before its
+   * first column and dropped after its last, PostgreSQL's `CREATE TYPE … AS ENUM`), `"inline"`
+   * (the column's own type, MySQL's `ENUM(…)`, which keeps no name), `"check"` (a text column with
+   * `CHECK (column IN (…))`, which keeps no name), or `false` (refused with `MIG_E_SCHEMA_INVALID`).
+   * Default is `false`.
+   */
+  readonly enums?: false | "named" | "inline" | "check";
+  /**
+   * Array columns (`array(integer())`). When false, an array is refused with
+   * `MIG_E_SCHEMA_INVALID` unless it says `{ fallback: "json" }`, which stores it as JSON.
+   * Default is `false`.
+   */
+  readonly arrays?: boolean;
+  /** An interval type (`interval()`); refused with `MIG_E_SCHEMA_INVALID` when false. Default is `false`. */
+  readonly interval?: boolean;
+  /**
+   * Float and numeric columns hold NaN, Infinity and -Infinity, so such defaults are accepted.
+   * When false they are refused with `MIG_E_SCHEMA_INVALID`. Default is `false`.
+   */
+  readonly nonFiniteNumbers?: boolean;
 }
 
 export type ResolvedCapabilities = { readonly [K in keyof DialectCapabilities]-?: NonNullable<DialectCapabilities[K]> };
@@ -124,6 +145,10 @@ export const DEFAULT_CAPABILITIES: ResolvedCapabilities = {
   jsonb: false,
   timestamptz: false,
   serialPrimaryKeyOnly: false,
+  enums: false,
+  arrays: false,
+  interval: false,
+  nonFiniteNumbers: false,
 };
 
 /** The dialect's flags with every default filled in. */

@@ -1,4 +1,4 @@
-import type { ColumnEntity, ForeignKeyEntity } from "../snapshot/entities";
+import { type ColumnEntity, type ForeignKeyEntity, sameType } from "../snapshot/entities";
 import { backfillQuestion, needsBackfill } from "./backfill-questions";
 import { type DiffContext, targetKey } from "./diff-context";
 import { isNarrowingChange } from "./is-narrowing-change";
@@ -99,7 +99,7 @@ function diffColumn(table: string, from: ColumnEntity, to: ColumnEntity, positio
 /** Type, parameters, nullability and default: what `alter_column` changes. */
 function sameDefinition(a: ColumnEntity, b: ColumnEntity): boolean {
   return (
-    a.type === b.type && a.length === b.length && a.precision === b.precision && a.scale === b.scale &&
+    sameType(a, b) &&
     a.nullable === b.nullable && jsonEqual(a.default, b.default)
   );
 }

@@ -63,7 +63,14 @@ function convert(column: ColumnEntity, text: string): JsonValue | undefined {
     case "boolean":
       return BOOLEANS[text.trim().toLowerCase()];
     case "varchar":
+    case "char":
       return column.length === undefined || [...text].length <= column.length ? text : undefined;
+    case "enum":
+      return column.values?.includes(text) ? text : undefined;
+    case "interval":
+    case "array":
+      // No literal form mig checks: such a column is backfilled through SQL (`mig new --backfill` refuses).
+      return undefined;
     case "text":
       return text;
     case "uuid":

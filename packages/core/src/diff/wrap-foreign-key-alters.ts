@@ -2,12 +2,9 @@ import { MigError } from "../errors/mig-error";
 import { applyToState } from "../manager/apply-to-state";
 import { SchemaState } from "../manager/schema-state";
 import type { AlterColumnOperation, Operation } from "../operations/operation";
-import type { ColumnTypeSpec, ForeignKeyEntity } from "../snapshot/entities";
-import { entityKey } from "../snapshot/entities";
+import type { ForeignKeyEntity } from "../snapshot/entities";
+import { entityKey, sameType } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
-
-const sameType = (a: ColumnTypeSpec, b: ColumnTypeSpec): boolean =>
-  a.type === b.type && a.length === b.length && a.precision === b.precision && a.scale === b.scale;
 
 /** True for an alter that changes the column's type (with its length, precision or scale). */
 export function changesType(operation: AlterColumnOperation): boolean {

@@ -1,6 +1,6 @@
 import type { Dialect } from "../dialect/dialect";
 import { normaliseForDialect } from "../dialect/normalise-for-dialect";
-import type { ColumnEntity, Entity, EntityKind } from "../snapshot/entities";
+import type { ColumnEntity, ColumnTypeSpec, Entity, EntityKind } from "../snapshot/entities";
 import { entityKey } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
 
@@ -134,7 +134,9 @@ function changedAspects(expected: Entity, actual: Entity): DriftAspect[] {
   return aspects;
 }
 
-function typeSpec(column: ColumnEntity): string {
+function typeSpec(column: ColumnTypeSpec): string {
+  if (column.type === "enum") return `enum${column.enumName === undefined ? "" : ` ${column.enumName}`}(${(column.values ?? []).map((v) => JSON.stringify(v)).join(",")})`;
+  if (column.type === "array") return `${column.element === undefined ? "?" : typeSpec(column.element)}[]${column.fallback === undefined ? "" : ` or ${column.fallback}`}`;
   return `${column.type}(${[column.length, column.precision, column.scale].filter((v) => v !== undefined).join(",")})`;
 }
 

@@ -1,4 +1,4 @@
-import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES } from "../schema/types";
+import { ARRAY_ELEMENT_TYPES, FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES } from "../schema/types";
 import { CONSENT_KEYS } from "../operations/operation";
 import type { ManagerCall } from "./manager-calls";
 
@@ -19,6 +19,7 @@ import type { ManagerCall } from "./manager-calls";
 type Fields = Readonly<Record<string, unknown>>;
 
 const TYPES: ReadonlySet<unknown> = new Set(TYPE_NAMES);
+const ELEMENT_TYPES: ReadonlySet<unknown> = new Set(ARRAY_ELEMENT_TYPES);
 const METHODS: ReadonlySet<unknown> = new Set(INDEX_METHODS);
 const ACTIONS: ReadonlySet<unknown> = new Set(FOREIGN_KEY_ACTIONS);
 
@@ -131,6 +132,10 @@ function isColumn(value: Fields, named: boolean, extra: number): boolean {
       case "length":
       case "precision":
       case "scale":
+      case "enumName":
+      case "values":
+      case "element":
+      case "fallback":
         break;
       case "nullable":
         if (item !== undefined && typeof item !== "boolean") return false;
@@ -149,9 +154,24 @@ function isColumn(value: Fields, named: boolean, extra: number): boolean {
     }
   }
   if (named && !isName(value.name)) return false;
-  const { type, length, precision, scale } = value;
-  if (!TYPES.has(type) || !isInteger(length, 1) || !isInteger(precision, 1) || !isInteger(scale, 0)) return false;
-  if (length !== undefined && type !== "varchar") return false;
+  return isType(value, TYPES);
+}
+
+/** The type part of `readColumnState` (`readTypeParameters`): a type the reader knows, with the parameters it takes. */
+function isType(value: Fields, types: ReadonlySet<unknown>): boolean {
+  const { type, length, precision, scale, enumName, values, element, fallback } = value;
+  if (type === "enum") {
+    if (enumName !== undefined && !isName(enumName)) return false;
+    if (!isNames(values)) return false;
+  } else if (enumName !== undefined || values !== undefined) return false;
+  if (type === "array") {
+    if (!isPlain(element)) return false;
+    for (const key in element) if (key !== "type" && key !== "length" && key !== "precision" && key !== "scale") return false;
+    if (!isType(element, ELEMENT_TYPES)) return false;
+    if (fallback !== undefined && fallback !== "json") return false;
+  } else if (element !== undefined || fallback !== undefined) return false;
+  if (!types.has(type) || !isInteger(length, 1) || !isInteger(precision, 1) || !isInteger(scale, 0)) return false;
+  if (length !== undefined && type !== "varchar" && type !== "char") return false;
   if ((precision !== undefined || scale !== undefined) && type !== "numeric") return false;
   return scale === undefined || (precision !== undefined && (scale as number) <= (precision as number));
 }

@@ -1,4 +1,5 @@
-import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+import type { ColumnTypeSpec } from "../snapshot/entities";
 
 /*
  * The plain literal arguments of the MigrationManager methods: what a migration file contains.
@@ -9,12 +10,20 @@ import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName 
 /** A column's definition without its name (the two sides of `alterColumn`). */
 export interface MigrationColumnState {
   readonly type: TypeName;
-  /** varchar only. */
+  /** varchar and char only. */
   readonly length?: number;
   /** numeric only. */
   readonly precision?: number;
   /** numeric only, needs `precision`. */
   readonly scale?: number;
+  /** enum only: the type's name, where the dialect keeps one. */
+  readonly enumName?: string;
+  /** enum only: the labels, in order. */
+  readonly values?: readonly string[];
+  /** array only: the element type (`{ type: "integer" }`). */
+  readonly element?: ColumnTypeSpec;
+  /** array only: `"json"` where the dialect has no arrays. */
+  readonly fallback?: ArrayFallback;
   /** Default `false`: columns are NOT NULL unless they say otherwise. */
   readonly nullable?: boolean;
   /** Default `null`: no default. */

@@ -1,5 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import { type SchemaOperation, consentOf } from "../operations/operation";
+import { copyTypeParameters } from "../snapshot/entities";
 import type {
   CheckEntity,
   ColumnEntity,
@@ -157,9 +158,7 @@ function columnState(column: ColumnEntity): MigrationColumnState {
 
 /** Adds what differs from the defaults (assignments, not spreads: this runs for every column). */
 function withColumnState<T extends Mutable<MigrationColumnState>>(target: T, column: ColumnEntity): T {
-  if (column.length !== undefined) target.length = column.length;
-  if (column.precision !== undefined) target.precision = column.precision;
-  if (column.scale !== undefined) target.scale = column.scale;
+  copyTypeParameters(target, column);
   if (column.nullable) target.nullable = true;
   if (column.default != null) target.default = column.default;
   return target;

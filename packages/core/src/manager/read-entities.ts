@@ -1,7 +1,8 @@
-import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault } from "../schema/types";
+import { ARRAY_ELEMENT_TYPES, FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault, type TypeName } from "../schema/types";
 import type {
   CheckEntity,
   ColumnEntity,
+  ColumnTypeSpec,
   Entity,
   ForeignKeyEntity,
   IndexEntity,
@@ -28,7 +29,8 @@ import {
  * absent type parameters omitted).
  */
 
-export const COLUMN_STATE_KEYS = ["type", "length", "precision", "scale", "nullable", "default"] as const;
+export const COLUMN_STATE_KEYS = ["type", "length", "precision", "scale", "enumName", "values", "element", "fallback", "nullable", "default"] as const;
+const TYPE_KEYS = ["type", "length", "precision", "scale", "enumName", "values", "element", "fallback"] as const;
 export const COLUMN_KEYS = ["name", ...COLUMN_STATE_KEYS] as const;
 
 export function readDefault(value: unknown, path: string): ColumnDefault | null {
@@ -56,24 +58,49 @@ export function readDefault(value: unknown, path: string): ColumnDefault | null 
 /** Reads a column's type, parameters, nullability and default from already-checked fields. */
 export function readColumnState(fields: Fields, table: string, name: string, path: string): ColumnEntity {
   const type = readChoice(fields, "type", path, TYPE_NAMES);
+  // Assignments, not spreads: this runs for every column of every table.
+  const column: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type, nullable: false, default: null };
+  readTypeParameters(fields, type, path, column);
+  column.nullable = readBoolean(fields, "nullable", path, false);
+  column.default = fields.default == null ? null : readDefault(fields.default, `${path}.default`);
+  return Object.freeze(column);
+}
+
+/** Reads the parameters of `type` (only those it takes) into `target`. */
+function readTypeParameters(fields: Fields, type: TypeName, path: string, target: { -readonly [K in keyof ColumnTypeSpec]?: ColumnTypeSpec[K] }): void {
   const length = readInteger(fields, "length", path, 1);
   const precision = readInteger(fields, "precision", path, 1);
   const scale = readInteger(fields, "scale", path, 0);
-  if (length !== undefined && type !== "varchar") throw argumentError(`${path}.length`, `only varchar has a length, not ${type}`);
+  if (length !== undefined && type !== "varchar" && type !== "char") throw argumentError(`${path}.length`, `only varchar and char have a length, not ${type}`);
   if ((precision !== undefined || scale !== undefined) && type !== "numeric") {
     throw argumentError(`${path}.${precision !== undefined ? "precision" : "scale"}`, `only numeric has a precision and scale, not ${type}`);
   }
   if (scale !== undefined && (precision === undefined || scale > precision)) {
     throw argumentError(`${path}.scale`, "a scale needs a precision at least as large");
   }
-  // Assignments, not spreads: this runs for every column of every table.
-  const column: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type, nullable: false, default: null };
-  if (length !== undefined) column.length = length;
-  if (precision !== undefined) column.precision = precision;
-  if (scale !== undefined) column.scale = scale;
-  column.nullable = readBoolean(fields, "nullable", path, false);
-  column.default = fields.default == null ? null : readDefault(fields.default, `${path}.default`);
-  return Object.freeze(column);
+  if (length !== undefined) target.length = length;
+  if (precision !== undefined) target.precision = precision;
+  if (scale !== undefined) target.scale = scale;
+  const only = (key: string, owner: TypeName): void => {
+    if (key in fields && fields[key] !== undefined && type !== owner) throw argumentError(`${path}.${key}`, `only ${owner} has ${key}, not ${type}`);
+  };
+  only("enumName", "enum");
+  only("values", "enum");
+  only("element", "array");
+  only("fallback", "array");
+  if (type === "enum") {
+    if (fields.enumName !== undefined) target.enumName = readName(fields, "enumName", path);
+    target.values = Object.freeze(readNames(fields, "values", path));
+  }
+  if (type === "array") {
+    const elementPath = `${path}.element`;
+    const element = readObject(fields.element, elementPath, TYPE_KEYS);
+    const elementType = readChoice(element, "type", elementPath, ARRAY_ELEMENT_TYPES);
+    const spec: { -readonly [K in keyof ColumnTypeSpec]: ColumnTypeSpec[K] } = { type: elementType };
+    readTypeParameters(element, elementType, elementPath, spec);
+    target.element = Object.freeze(spec);
+    if (fields.fallback !== undefined) target.fallback = readChoice(fields, "fallback", path, ["json"] as const);
+  }
 }
 
 const COLUMN_KEY_SET: ReadonlySet<string> = new Set(COLUMN_KEYS);

@@ -26,10 +26,14 @@ export function restorePlaceholder(column: ColumnEntity): JsonValue | undefined 
     case "varchar":
     case "text":
     case "bytea":
+    case "char":
       return "";
+    case "enum":
+      return column.values?.[0];
     case "date":
       return "1970-01-01";
     case "time":
+    case "interval":
       return "00:00:00";
     case "timestamp":
       return "1970-01-01 00:00:00";

@@ -1,4 +1,4 @@
-import type { ColumnEntity, IndexEntity, UniqueEntity } from "../snapshot/entities";
+import type { ColumnEntity, ColumnTypeSpec, IndexEntity, UniqueEntity } from "../snapshot/entities";
 import { splitTableName } from "../schema/qualified-table-name";
 import { deriveName, MAX_DERIVED_NAME_LENGTH } from "../snapshot/derive-name";
 import type { Snapshot } from "../snapshot/snapshot";
@@ -18,14 +18,29 @@ export interface PrintedTablesModule {
   readonly leftOut: readonly LeftOut[];
 }
 
-/** The column factories, by type: `varchar({ length: 100 })`, `numeric({ precision: 5, scale: 2 })`, ... */
-function factory(column: ColumnEntity): string {
-  if (column.type === "varchar") return `varchar({ length: ${column.length} })`;
+/**
+ * The column factories, by type: `varchar({ length: 100 })`, `numeric({ precision: 5, scale: 2 })`,
+ * `enumeration("mood", ["sad", "ok"])` (named after the column where the dialect keeps no enum
+ * name), `array(integer())`, ... Adds the factories it uses to `imports`.
+ */
+function factory(column: ColumnTypeSpec & { readonly name?: string }, imports: Set<string>): string {
+  const name = FACTORY_NAMES[column.type] ?? column.type;
+  imports.add(name);
+  if (column.type === "varchar" || column.type === "char") return `${name}({ length: ${column.length} })`;
   if (column.type === "numeric" && column.precision !== undefined) {
     return `numeric({ precision: ${column.precision}${column.scale === undefined ? "" : `, scale: ${column.scale}`} })`;
   }
-  return `${column.type}()`;
+  if (column.type === "enum") {
+    return `enumeration(${printString(column.enumName ?? column.name ?? "enum")}, [${(column.values ?? []).map(printString).join(", ")}])`;
+  }
+  if (column.type === "array" && column.element !== undefined) {
+    return `array(${factory(column.element, imports)}${column.fallback === undefined ? "" : `, { fallback: ${printString(column.fallback)} }`})`;
+  }
+  return `${name}()`;
 }
+
+/** Factories named otherwise than their type. */
+const FACTORY_NAMES: Partial<Record<string, string>> = { enum: "enumeration" };
 
 /**
  * A tables module in mig's DSL for a schema read from a database (`mig pull`): one exported
@@ -117,8 +132,7 @@ function printTable(planned: PlannedTable, context: PrintContext): { text: strin
       if (fk.name !== derive([column.name], "fkey")) fkOptions.push(`name: ${printString(fk.name)}`);
       text = `foreignKey(${target}${fkOptions.length ? `, { ${fkOptions.join(", ")} }` : ""})`;
     } else {
-      context.imports.add(column.type);
-      text = factory(column);
+      text = factory(column, context.imports);
     }
     if (column.name === singleKey) text += ".primaryKey()";
     if (column.nullable) text += ".nullable()";

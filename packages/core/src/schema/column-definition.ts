@@ -1,5 +1,6 @@
 import type { Table } from "./table";
-import type { ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "./types";
+import type { ColumnTypeSpec } from "../snapshot/entities";
+import type { ArrayFallback, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "./types";
 
 /** What a column builder makes: one of the contract's types, or a foreign key whose type comes from its target. */
 export type ColumnKind = TypeName | "foreignKey";
@@ -27,9 +28,10 @@ export interface DefaultValueOf {
   readonly serial: never;
   readonly bigserial: never;
   readonly boolean: boolean;
-  readonly real: number;
-  readonly doublePrecision: number;
-  /** Decimals are exact: prefer strings (`"12.50"`). */
+  /** `NaN`, `Infinity` and `-Infinity` (or those words as strings) where the dialect has them. */
+  readonly real: number | NonFinite;
+  readonly doublePrecision: number | NonFinite;
+  /** Decimals are exact: prefer strings (`"12.50"`). `"NaN"`, `"Infinity"`, `"-Infinity"` where the dialect has them. */
   readonly numeric: number | bigint | string;
   /** A `Date` or an ISO 8601 string. */
   readonly timestamp: Date | string;
@@ -43,9 +45,20 @@ export interface DefaultValueOf {
   readonly jsonb: JsonValue;
   /** Bytes, or a hex string. */
   readonly bytea: Uint8Array | string;
+  /** At most the column's length. */
+  readonly char: string;
+  /** Literal defaults are not taken (the databases report them in forms of their own): use `.defaultSql()`. */
+  readonly interval: never;
+  /** One of the labels. */
+  readonly enum: string;
+  /** Literal defaults are not taken: use `.defaultSql()`. */
+  readonly array: never;
   /** Checked against the target column's type. */
   readonly foreignKey: JsonValue | bigint | Date | Uint8Array;
 }
+
+/** The words a float or numeric default that is not finite may be given as. */
+export type NonFinite = "NaN" | "Infinity" | "-Infinity";
 
 /** Where a foreign key points. The target is a thunk so tables may reference each other. */
 export interface ForeignKeyReference {
@@ -61,12 +74,22 @@ export interface ForeignKeyReference {
 /** Everything a column builder has recorded. Readonly data; builders make a new one per modifier. */
 export interface ColumnDefinition {
   readonly kind: ColumnKind;
-  /** varchar only. */
+  /** varchar and char only. */
   readonly length?: number;
   /** numeric only. */
   readonly precision?: number;
   /** numeric only. */
   readonly scale?: number;
+  /** enum only: the type's name. */
+  readonly enumName?: string;
+  /** enum only: the labels, in order. */
+  readonly values?: readonly string[];
+  /** array only: the element type. */
+  readonly element?: ColumnTypeSpec;
+  /** array only: what it becomes where the dialect has no arrays. */
+  readonly fallback?: ArrayFallback;
+  /** Option keys the factory did not know (`varchar({ lenght: 5 })`): a validation problem, never dropped. */
+  readonly unknownOptions?: { readonly factory: string; readonly keys: readonly string[]; readonly known: readonly string[] };
   readonly nullable: boolean;
   readonly default?: DefaultSpec;
   readonly unique?: { readonly name?: string };

@@ -1,18 +1,36 @@
 import { ColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { OWNED } from "./owned-definition";
-import type { TypeName } from "./types";
+import type { ColumnTypeSpec } from "../snapshot/entities";
+import type { ArrayFallback, TypeName } from "./types";
 
 /** Piccolo's default varchar length, used when `varchar()` is given none. */
 export const DEFAULT_VARCHAR_LENGTH = 255;
 
+type MutableDefinition<K> = { -readonly [P in keyof ColumnDefinition]: ColumnDefinition[P] } & { kind: K };
+
 /** A builder of `kind`, NOT NULL, not a key, with the type parameters that are given (in this order). */
-function column<K extends TypeName>(kind: K, length?: number, precision?: number, scale?: number): ColumnBuilder<K> {
-  const definition: { -readonly [P in keyof ColumnDefinition]: ColumnDefinition[P] } & { kind: K } = { kind, nullable: false, primaryKey: false };
+function column<K extends TypeName>(kind: K, length?: number, precision?: number, scale?: number, more?: (definition: MutableDefinition<K>) => void): ColumnBuilder<K> {
+  const definition: MutableDefinition<K> = { kind, nullable: false, primaryKey: false };
   if (length !== undefined) definition.length = length;
   if (precision !== undefined) definition.precision = precision;
   if (scale !== undefined) definition.scale = scale;
+  more?.(definition);
   return new ColumnBuilder<K>(definition, OWNED);
+}
+
+/**
+ * The keys of a factory's options object it does not know, recorded on the column so that
+ * validation reports them (`varchar({ lenght: 5 })` is a `MIG_E_SCHEMA_INVALID` problem, never a
+ * varchar(255) without a word).
+ */
+function unknownKeys(factory: string, options: object | undefined, known: readonly string[]): ((definition: MutableDefinition<TypeName>) => void) | undefined {
+  if (options === undefined || options === null || typeof options !== "object") return undefined;
+  const keys = Object.keys(options).filter((key) => !known.includes(key));
+  if (keys.length === 0) return undefined;
+  return (definition) => {
+    definition.unknownOptions = Object.freeze({ factory, keys: Object.freeze(keys), known });
+  };
 }
 
 /**
@@ -24,7 +42,77 @@ function column<K extends TypeName>(kind: K, length?: number, precision?: number
  * ```
  */
 export function varchar(options: { readonly length?: number } = {}): ColumnBuilder<"varchar"> {
-  return column("varchar", options.length ?? DEFAULT_VARCHAR_LENGTH);
+  return column("varchar", options.length ?? DEFAULT_VARCHAR_LENGTH, undefined, undefined, unknownKeys("varchar", options, ["length"]));
+}
+
+/**
+ * A fixed-length string of `length` characters (1 when not given, as in SQL). PostgreSQL and
+ * MySQL pad it with spaces; SQLite stores it as TEXT without padding or a length check (see the
+ * SQLite README).
+ *
+ * @example
+ * ```ts
+ * const code = char({ length: 3 }); // "GBP"
+ * ```
+ */
+export function char(options: { readonly length?: number } = {}): ColumnBuilder<"char"> {
+  return column("char", options.length ?? 1, undefined, undefined, unknownKeys("char", options, ["length"]));
+}
+
+/** A span of time (PostgreSQL INTERVAL). Dialects without one refuse it (`capabilities.interval`). */
+export function interval(): ColumnBuilder<"interval"> {
+  return column("interval");
+}
+
+/**
+ * One of a fixed list of labels, in order. PostgreSQL makes a named type (`CREATE TYPE name AS
+ * ENUM`, shared by every column that names it), MySQL an inline `ENUM(...)`, SQLite a text column
+ * with a CHECK. Adding, removing and reordering labels, and renaming the type, are diffable changes.
+ *
+ * @example
+ * ```ts
+ * const mood = enumeration("mood", ["sad", "ok", "happy"]).default("ok");
+ * ```
+ */
+export function enumeration(name: string, values: readonly string[]): ColumnBuilder<"enum"> {
+  return column("enum", undefined, undefined, undefined, (definition) => {
+    definition.enumName = name;
+    definition.values = Object.freeze(Array.isArray(values) ? [...values] : values);
+  });
+}
+
+/**
+ * An array of `element` (its type only: modifiers such as `.nullable()` on the element are not
+ * used). Native on dialects with arrays (`capabilities.arrays`, PostgreSQL); elsewhere refused
+ * unless `fallback: "json"` is given, which stores the array as a JSON array there.
+ *
+ * @example
+ * ```ts
+ * const scores = array(integer());
+ * const tags = array(varchar({ length: 20 }), { fallback: "json" });
+ * ```
+ */
+export function array(element: ColumnBuilder, options: { readonly fallback?: ArrayFallback } = {}): ColumnBuilder<"array"> {
+  const unknown = unknownKeys("array", options, ["fallback"]);
+  return column("array", undefined, undefined, undefined, (definition) => {
+    definition.element = elementSpec(element);
+    if (options.fallback !== undefined) definition.fallback = options.fallback;
+    unknown?.(definition);
+  });
+}
+
+/** The element's type: kind and type parameters, key by key. */
+function elementSpec(element: ColumnBuilder): ColumnTypeSpec {
+  const definition = (element as Partial<ColumnBuilder> | undefined)?.definition;
+  const spec: { -readonly [K in keyof ColumnTypeSpec]: ColumnTypeSpec[K] } = { type: (definition?.kind ?? "unknown") as TypeName };
+  if (definition === undefined) return spec;
+  if (definition.length !== undefined) spec.length = definition.length;
+  if (definition.precision !== undefined) spec.precision = definition.precision;
+  if (definition.scale !== undefined) spec.scale = definition.scale;
+  if (definition.enumName !== undefined) spec.enumName = definition.enumName;
+  if (definition.values !== undefined) spec.values = definition.values;
+  if (definition.element !== undefined) spec.element = definition.element;
+  return Object.freeze(spec);
 }
 
 /** Unbounded text. */
@@ -81,7 +169,7 @@ export function doublePrecision(): ColumnBuilder<"doublePrecision"> {
  * ```
  */
 export function numeric(options: { readonly precision?: number; readonly scale?: number } = {}): ColumnBuilder<"numeric"> {
-  return column("numeric", undefined, options.precision, options.scale);
+  return column("numeric", undefined, options.precision, options.scale, unknownKeys("numeric", options, ["precision", "scale"]));
 }
 
 /** A timestamp without time zone. */

@@ -70,9 +70,14 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
       return ok(literal(n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString()));
     }
     case "real":
-    case "doublePrecision":
+    case "doublePrecision": {
+      const word = nonFiniteWord(value);
+      if (word !== undefined) return ok(literal(word));
       return typeof value === "number" && Number.isFinite(value) ? ok(literal(value === 0 ? 0 : value)) : wrong();
+    }
     case "numeric": {
+      const word = nonFiniteWord(value);
+      if (word !== undefined) return ok(literal(word));
       const decimal = typeof value === "number" ? (Number.isFinite(value) ? decimalString(value) : undefined)
         : typeof value === "bigint" ? value.toString()
         : typeof value === "string" && DECIMAL.test(value) ? value : undefined;
@@ -86,10 +91,17 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
     case "boolean":
       return typeof value === "boolean" ? ok(literal(value)) : wrong();
     case "varchar":
+    case "char":
     case "text":
       if (typeof value !== "string") return wrong();
-      if (type.length !== undefined && [...value].length > type.length) return fail(`Default is longer than varchar(${type.length})`);
+      if (type.length !== undefined && [...value].length > type.length) return fail(`Default is longer than ${type.type}(${type.length})`);
       return ok(literal(value));
+    case "enum":
+      if (typeof value !== "string") return wrong();
+      return type.values?.includes(value) ? ok(literal(value)) : fail(`Default ${describe(value)} is not one of the enum's labels (${(type.values ?? []).join(", ")})`);
+    case "interval":
+    case "array":
+      return fail(`A ${type.type} column takes no literal default (databases report them in forms of their own); use .defaultSql()`);
     case "date":
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? wrong() : ok(literal(value.toISOString().slice(0, 10)));
       return typeof value === "string" && isCalendarDate(value) ? ok(literal(value)) : wrong();
@@ -112,6 +124,21 @@ function normaliseValue(value: unknown, type: ColumnTypeSpec): SchemaResolution<
     default:
       return wrong();
   }
+}
+
+/** The words a float or numeric default that is not finite is kept as. */
+export const NON_FINITE_WORDS: readonly string[] = ["NaN", "Infinity", "-Infinity"];
+
+/** `"NaN"`, `"Infinity"` or `"-Infinity"` for such a number or word, else undefined. */
+function nonFiniteWord(value: unknown): string | undefined {
+  if (typeof value === "number") return Number.isNaN(value) ? "NaN" : value === Infinity ? "Infinity" : value === -Infinity ? "-Infinity" : undefined;
+  return typeof value === "string" && NON_FINITE_WORDS.includes(value) ? value : undefined;
+}
+
+/** True for a literal default that is a float or numeric value that is not finite. */
+export function isNonFiniteDefault(value: ColumnDefault | null | undefined, type: ColumnTypeSpec): boolean {
+  return value?.kind === "value" && (type.type === "real" || type.type === "doublePrecision" || type.type === "numeric") &&
+    typeof value.value === "string" && NON_FINITE_WORDS.includes(value.value);
 }
 
 /** `"2.5"` with scale 2 → `"2.50"`: decimals in the form the database stores them. */

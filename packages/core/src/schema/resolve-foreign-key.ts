@@ -82,5 +82,9 @@ function typeSpecOf(definition: ColumnDefinition): ColumnTypeSpec {
   if (definition.length !== undefined) spec.length = definition.length;
   if (definition.precision !== undefined) spec.precision = definition.precision;
   if (definition.scale !== undefined) spec.scale = definition.scale;
+  if (definition.enumName !== undefined) spec.enumName = definition.enumName;
+  if (definition.values !== undefined) spec.values = definition.values;
+  if (definition.element !== undefined) spec.element = definition.element;
+  if (definition.fallback !== undefined) spec.fallback = definition.fallback;
   return spec;
 }

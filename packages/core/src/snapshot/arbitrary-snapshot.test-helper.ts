@@ -38,7 +38,15 @@ function simpleName(): fc.Arbitrary<string> {
 /** A column type with the parameters it takes. */
 export function arbitraryColumnType(): fc.Arbitrary<ColumnTypeSpec> {
   return fc.constantFrom(...TYPE_NAMES).chain((type): fc.Arbitrary<ColumnTypeSpec> => {
-    if (type === "varchar") return fc.integer({ min: 1, max: 500 }).map((length) => ({ type, length }));
+    if (type === "varchar" || type === "char") return fc.integer({ min: 1, max: 500 }).map((length) => ({ type, length }));
+    if (type === "enum") {
+      return fc.record({ enumName: simpleName(), values: fc.uniqueArray(fc.string({ minLength: 1, maxLength: 8 }), { minLength: 1, maxLength: 4 }) })
+        .map(({ enumName, values }) => ({ type, enumName, values }));
+    }
+    if (type === "array") {
+      return fc.record({ element: fc.constantFrom<ColumnTypeSpec>({ type: "integer" }, { type: "text" }, { type: "varchar", length: 10 }), json: fc.boolean() })
+        .map(({ element, json }) => (json ? { type, element, fallback: "json" as const } : { type, element }));
+    }
     if (type === "numeric") {
       return fc.option(fc.integer({ min: 1, max: 30 }).chain((precision) => fc.record({ precision: fc.constant(precision), scale: fc.integer({ min: 0, max: precision }) })), { nil: undefined })
         .map((params) => ({ type, ...params }));
@@ -77,6 +85,10 @@ export function arbitraryDefaultValue(spec: ColumnTypeSpec): fc.Arbitrary<JsonVa
     json: () => fc.jsonValue({ maxDepth: 3 }).map((v) => canonicalJsonValue(v) ?? null),
     jsonb: () => fc.jsonValue({ maxDepth: 3 }).map((v) => canonicalJsonValue(v) ?? null),
     bytea: () => fc.uint8Array({ maxLength: 16 }).map((bytes) => Buffer.from(bytes).toString("hex")),
+    char: () => fc.string({ maxLength: Math.min(spec.length ?? 1, 20) }),
+    enum: () => fc.constantFrom(...(spec.values ?? ["a"])),
+    interval: () => fc.constantFrom("1 day", "02:00:00"),
+    array: () => fc.constant([]),
   };
   return values[spec.type]();
 }

@@ -1,4 +1,4 @@
-import type { ColumnDefault, ForeignKeyAction, IndexMethod, TypeName } from "../schema/types";
+import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, TypeName } from "../schema/types";
 
 /**
  * The normalised schema model. A snapshot is a readonly list of these entities, each with a
@@ -24,12 +24,52 @@ export interface TableEntity {
 /** A column type with its parameters. Absent parameters are omitted, never `undefined`. */
 export interface ColumnTypeSpec {
   readonly type: TypeName;
-  /** varchar only. */
+  /** varchar and char only. */
   readonly length?: number;
   /** numeric only. */
   readonly precision?: number;
   /** numeric only. */
   readonly scale?: number;
+  /**
+   * enum only: the type's name (PostgreSQL's `CREATE TYPE`). Absent where the dialect keeps no
+   * name (MySQL's inline `ENUM(...)`, SQLite's CHECK), so the canonical form leaves it out there.
+   */
+  readonly enumName?: string;
+  /** enum only: the labels, in order. */
+  readonly values?: readonly string[];
+  /** array only: the element type. */
+  readonly element?: ColumnTypeSpec;
+  /** array only: what it becomes where the dialect has no arrays (`"json"`). */
+  readonly fallback?: ArrayFallback;
+}
+
+/** The type parameters after `type`, in the order files and snapshots write them. */
+export const TYPE_PARAMETER_KEYS = ["length", "precision", "scale", "enumName", "values", "element", "fallback"] as const;
+
+/** True when two type specs are the same type with the same parameters. */
+export function sameType(a: ColumnTypeSpec, b: ColumnTypeSpec): boolean {
+  if (a.type !== b.type || a.length !== b.length || a.precision !== b.precision || a.scale !== b.scale) return false;
+  if (a.enumName !== b.enumName || a.fallback !== b.fallback) return false;
+  if (a.values !== b.values) {
+    if (a.values === undefined || b.values === undefined || a.values.length !== b.values.length) return false;
+    for (let i = 0; i < a.values.length; i++) if (a.values[i] !== b.values[i]) return false;
+  }
+  if (a.element !== b.element) {
+    if (a.element === undefined || b.element === undefined || !sameType(a.element, b.element)) return false;
+  }
+  return true;
+}
+
+/** Copies the type part of `from` (type and present parameters, key by key) onto `target`. */
+export function copyTypeParameters<T extends { -readonly [K in keyof ColumnTypeSpec]?: ColumnTypeSpec[K] }>(target: T, from: ColumnTypeSpec): T {
+  if (from.length !== undefined) target.length = from.length;
+  if (from.precision !== undefined) target.precision = from.precision;
+  if (from.scale !== undefined) target.scale = from.scale;
+  if (from.enumName !== undefined) target.enumName = from.enumName;
+  if (from.values !== undefined) target.values = from.values;
+  if (from.element !== undefined) target.element = from.element;
+  if (from.fallback !== undefined) target.fallback = from.fallback;
+  return target;
 }
 
 export interface ColumnEntity extends ColumnTypeSpec {

@@ -5,7 +5,7 @@ import type { TableFacts } from "../schema/table-facts";
 import type { ColumnDefault } from "../schema/types";
 import { checkTables, factsFor } from "../validate/check-tables";
 import type { ValidateTablesOptions } from "../validate/schema-rule";
-import type { ColumnEntity, ColumnTypeSpec, Entity } from "./entities";
+import { type ColumnEntity, type ColumnTypeSpec, type Entity, copyTypeParameters } from "./entities";
 import { Snapshot } from "./snapshot";
 
 /** Tables as a list, or as a tables module's exports (non-table exports are ignored). */
@@ -95,13 +95,11 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
  * only when present, in the type's order) rather than by spreading, which is slow in bulk.
  */
 function columnEntity(table: string, name: string, type: ColumnTypeSpec, nullable: boolean, columnDefault: ColumnDefault | null): ColumnEntity {
-  if (type.length === undefined && type.precision === undefined && type.scale === undefined) {
+  if (type.length === undefined && type.precision === undefined && type.scale === undefined && type.values === undefined && type.element === undefined) {
     return { entity: "column", table, name, type: type.type, nullable, default: columnDefault };
   }
   const entity: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type: type.type } as ColumnEntity;
-  if (type.length !== undefined) entity.length = type.length;
-  if (type.precision !== undefined) entity.precision = type.precision;
-  if (type.scale !== undefined) entity.scale = type.scale;
+  copyTypeParameters(entity, type);
   entity.nullable = nullable;
   entity.default = columnDefault;
   return entity;

@@ -23,7 +23,7 @@ export interface TableSpec {
   }[];
 }
 
-type ColumnOptions = Partial<Pick<ColumnEntity, "length" | "precision" | "scale" | "nullable" | "default">>;
+type ColumnOptions = Partial<Pick<ColumnEntity, "length" | "precision" | "scale" | "enumName" | "values" | "element" | "fallback" | "nullable" | "default">>;
 
 /**
  * A column: NOT NULL without a default unless the options say otherwise.

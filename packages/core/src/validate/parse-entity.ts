@@ -1,6 +1,8 @@
 import { canonicalJsonValue } from "../schema/default-values";
 import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault } from "../schema/types";
-import type { Entity } from "../snapshot/entities";
+import { type ColumnTypeSpec, type Entity, TYPE_PARAMETER_KEYS } from "../snapshot/entities";
+
+const TYPE_PARAMETERS: readonly string[] = TYPE_PARAMETER_KEYS;
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -39,6 +41,22 @@ class Reader {
 
   boolean(value: unknown, path: string): boolean {
     return typeof value === "boolean" ? value : (this.#fail(path, "is not a boolean"), false);
+  }
+
+  /** A type with its parameters (an array's element read the same way). */
+  typeSpec(v: Json, path: string): ColumnTypeSpec {
+    const counts = Object.fromEntries((["length", "precision", "scale"] as const)
+      .map((key) => [key, this.optionalCount(v[key], `${path}.${key}`)] as const)
+      .filter(([, n]) => n !== undefined));
+    const spec: { -readonly [K in keyof ColumnTypeSpec]: ColumnTypeSpec[K] } = { type: this.oneOf(v.type, TYPE_NAMES, `${path}.type`), ...counts };
+    if (v.enumName !== undefined) spec.enumName = this.name(v.enumName, `${path}.enumName`);
+    if (v.values !== undefined) spec.values = this.names(v.values, `${path}.values`);
+    if (v.element !== undefined) {
+      const element = this.object(v.element, `${path}.element`, ["type"], TYPE_PARAMETERS);
+      if (element) spec.element = this.typeSpec(element, `${path}.element`);
+    }
+    if (v.fallback !== undefined) spec.fallback = this.oneOf(v.fallback, ["json"] as const, `${path}.fallback`);
+    return spec;
   }
 
   columnDefault(value: unknown, path: string): ColumnDefault | null {
@@ -80,13 +98,10 @@ export function parseEntity(value: unknown, path: string): { entity: Entity } | 
       break;
     }
     case "column": {
-      const v = owned(["type", "nullable", "default"], ["length", "precision", "scale"]);
+      const v = owned(["type", "nullable", "default"], TYPE_PARAMETERS);
       if (!v) break;
-      const counts = Object.fromEntries((["length", "precision", "scale"] as const)
-        .map((key) => [key, r.optionalCount(v[key], `${path}.${key}`)] as const)
-        .filter(([, n]) => n !== undefined));
-      entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), type: r.oneOf(v.type, TYPE_NAMES, `${path}.type`),
-        ...counts, nullable: r.boolean(v.nullable, `${path}.nullable`), default: r.columnDefault(v.default, `${path}.default`) };
+      entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), ...r.typeSpec(v, path),
+        nullable: r.boolean(v.nullable, `${path}.nullable`), default: r.columnDefault(v.default, `${path}.default`) };
       break;
     }
     case "index": {

@@ -3,6 +3,7 @@ import { columnNames } from "./rules/column-names";
 import { columnTypes } from "./rules/column-types";
 import { constraintNames } from "./rules/constraint-names";
 import { dialectStorage } from "./rules/dialect-storage";
+import { enumTypes } from "./rules/enum-types";
 import { foreignKeys } from "./rules/foreign-keys";
 import { identifiers } from "./rules/identifiers";
 import { primaryKey } from "./rules/primary-key";
@@ -15,6 +16,7 @@ export const SCHEMA_RULES: readonly SchemaRule[] = [
   tableNames,
   columnNames,
   columnTypes,
+  enumTypes,
   primaryKey,
   foreignKeys,
   columnDefaults,

@@ -2,6 +2,7 @@ import { type ColumnDefault, type ColumnEntity, type Emitter, createEmitter, sch
 import { postgresCapabilities } from "../postgres-capabilities";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumnType } from "./alter-column";
+import { enumAlterColumn, enumHandlers } from "./enum-handlers";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
 import { quoteLiteral } from "./quote-literal";
 import { renderCast } from "./render-cast";
@@ -34,14 +35,15 @@ export const postgresEmitter: Emitter = createEmitter({
   }),
   // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
+    ...enumHandlers,
     // A table in a named schema: the schema is made when first needed and dropped when mig made it and it is empty (schema-statements.ts).
-    create_table: (op, hooks, emitter) => [...ensureSchema(hooks, op.schema.table.name), ...standardHandlers.create_table(op, hooks, emitter)],
-    drop_table: (op, hooks, emitter) => [...standardHandlers.drop_table(op, hooks, emitter), ...releaseSchema(hooks, op.schema.table.name)],
+    create_table: (op, hooks, emitter) => [...ensureSchema(hooks, op.schema.table.name), ...enumHandlers.create_table(op, hooks, emitter)],
+    drop_table: (op, hooks, emitter) => [...enumHandlers.drop_table(op, hooks, emitter), ...releaseSchema(hooks, op.schema.table.name)],
     rename_table: (op, hooks, emitter) =>
       schemaOfTable(op.from) === schemaOfTable(op.to)
         ? standardHandlers.rename_table(op, hooks, emitter)
         : [...ensureSchema(hooks, op.to), ...standardHandlers.rename_table(op, hooks, emitter), ...releaseSchema(hooks, op.from)],
-    alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn : standardHandlers.alter_column)(op, hooks, emitter),
+    alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn(op, hooks, emitter) : enumAlterColumn(op, hooks, emitter, standardHandlers.alter_column)),
     add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex : standardHandlers.add_index)(op, hooks, emitter),
     drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex : standardHandlers.drop_index)(op, hooks, emitter),
     add_unique: (op, hooks, emitter) => (op.online ? onlineAddUnique : standardHandlers.add_unique)(op, hooks, emitter),

@@ -2,7 +2,7 @@ import type { ColumnTypeSpec, TypeName } from "@mig/core";
 import { postgresTypeMapper, storageType } from "../postgres-type-mapper";
 
 const NUMBERS: ReadonlySet<TypeName> = new Set(["integer", "bigint", "smallint", "serial", "bigserial", "real", "doublePrecision", "numeric"]);
-const STRINGS: ReadonlySet<TypeName> = new Set(["varchar", "text"]);
+const STRINGS: ReadonlySet<TypeName> = new Set(["varchar", "text", "char"]);
 
 /**
  * The `USING` expression of `ALTER COLUMN ... TYPE`:
@@ -17,6 +17,9 @@ const STRINGS: ReadonlySet<TypeName> = new Set(["varchar", "text"]);
 export function renderCast(expression: string, from: ColumnTypeSpec, to: ColumnTypeSpec): string {
   const source = storageType(from).type;
   const target = storageType(to);
+  // An enum's values convert through their labels: enum → other enum, number, ... as text first
+  // (a label that is not in the new type fails the migration, which then changes nothing).
+  if (source === "enum" && !STRINGS.has(target.type)) return `${expression}::text::${postgresTypeMapper.toNative(target)}`;
   // bytea → text: decode the bytes as UTF-8 text rather than printing them as '\x...'.
   if (source === "bytea" && STRINGS.has(target.type)) return `convert_from(${expression}, 'UTF8')`;
   // Text and varchar targets: no explicit cast. The column's own value is then converted with an

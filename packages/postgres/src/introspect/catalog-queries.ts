@@ -21,7 +21,8 @@ SELECT col.table_name, col.table_schema, col.column_name, col.data_type, col.cha
        col.numeric_precision AS precision, col.numeric_scale AS scale, col.is_nullable = 'YES' AS nullable,
        col.column_default, col.is_identity = 'YES' AS identity,
        format_type(a.atttypid, a.atttypmod) AS native_type, t.typtype AS type_kind,
-       quote_ident(tn.nspname) || '.' || quote_ident(t.typname) AS type_name,
+       quote_ident(tn.nspname) || '.' || quote_ident(t.typname) AS type_name, t.typname::text AS type_short_name,
+       tn.nspname = n.nspname AS type_in_table_schema,
        (SELECT to_json(array_agg(e.enumlabel::text ORDER BY e.enumsortorder)) FROM pg_enum e WHERE e.enumtypid = a.atttypid) AS enum_labels
   FROM information_schema.columns col
   JOIN pg_class c ON c.relname = col.table_name

@@ -4,13 +4,16 @@ import { normaliseHex } from "../emitter/quote-literal";
 const INTEGERS: ReadonlySet<TypeName> = new Set(["integer", "bigint", "smallint", "serial", "bigserial"]);
 const FLOATS: ReadonlySet<TypeName> = new Set(["real", "doublePrecision"]);
 
-/** `::type` suffixes as `pg_get_expr` writes them (`::character varying`, `::timestamp without time zone`, `::numeric(5,2)`). */
-const CASTS = String.raw`(?:\s*::\s*(?:"[^"]+"|[a-z_][a-z0-9_ ]*?)(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?)*`;
+/** `::type` suffixes as `pg_get_expr` writes them (`::character varying`, `::timestamp without time zone`, `::numeric(5,2)`, `::billing.state` for an enum of another schema). */
+const CASTS = String.raw`(?:\s*::\s*(?:(?:"[^"]+"|[a-z_][a-z0-9_]*)\.)?(?:"[^"]+"|[a-z_][a-z0-9_ ]*?)(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?:\[\])?)*`;
 const STRING_LITERAL = new RegExp(String.raw`^([eE])?'((?:[^']|'')*)'${CASTS}$`, "i");
 const NUMBER = new RegExp(String.raw`^\(?\s*(-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*\)?${CASTS}$`, "i");
 const NULL_DEFAULT = new RegExp(String.raw`^NULL${CASTS}$`, "i");
 const NOW = /^(?:\(\s*)?(CURRENT_TIMESTAMP|CURRENT_DATE|CURRENT_TIME|LOCALTIMESTAMP|LOCALTIME|now\(\)|transaction_timestamp\(\))(?:\s*\))?(?:\s*::\s*[a-z ]+)?$/i;
 const RANDOM = /^(gen_random_uuid|uuid_generate_v4)\(\)$/i;
+
+/** The spellings PostgreSQL reads as NaN and the infinities, in core's words. */
+const NON_FINITE: Readonly<Record<string, string>> = { nan: "NaN", infinity: "Infinity", "+infinity": "Infinity", "-infinity": "-Infinity", inf: "Infinity", "+inf": "Infinity", "-inf": "-Infinity" };
 
 /** Reads an escape string's body: `\\`, `\n`, `\t`, octal, hex and unicode escapes. */
 function unescapeE(body: string): string {
@@ -29,6 +32,11 @@ function valueOf(text: string, column: ColumnTypeSpec): JsonValue | undefined {
     // A number while exact; beyond 2^53 (bigint only) the exact decimal text, as core writes them.
     const n = BigInt(text.trim());
     return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+  }
+  if (FLOATS.has(type) || type === "numeric") {
+    // NaN and the infinities, as core keeps them (PostgreSQL prints 'NaN', 'Infinity', '-Infinity').
+    const word = NON_FINITE[text.trim().toLowerCase()];
+    if (word !== undefined) return word;
   }
   if (FLOATS.has(type)) {
     const n = Number(text);

@@ -1,5 +1,7 @@
 import {
+  ARRAY_ELEMENT_TYPES,
   type ColumnEntity,
+  type ColumnTypeSpec,
   type Connection,
   type Entity,
   type ForeignKeyAction,
@@ -42,6 +44,8 @@ interface ColumnRow {
   type_kind: string;
   type_name: string;
   enum_labels: string[] | null;
+  type_short_name: string;
+  type_in_table_schema: boolean;
 }
 
 interface ConstraintRow {
@@ -79,13 +83,42 @@ function unsupported(what: string, table: string): MigError {
   });
 }
 
-function column(row: ColumnRow): ColumnEntity | undefined {
-  const autoIncrement = row.identity || (row.column_default !== null && NEXTVAL.test(row.column_default) && ["integer", "bigint"].includes(row.data_type));
-  const spec = postgresTypeMapper.fromNative(row.data_type, {
+/** `format_type` of an array's element: `character varying(10)` → varchar(10), `numeric(5,2)` → numeric(5, 2). */
+function elementType(native: string): ColumnTypeSpec | undefined {
+  const match = /^([a-z ]+?)(?:\((\d+)(?:,(\d+))?\))?$/.exec(native.trim());
+  if (!match) return undefined;
+  const [, base = "", first, second] = match;
+  const spec = postgresTypeMapper.fromNative(base, {
+    ...(first !== undefined ? { length: Number(first), precision: Number(first), scale: Number(second ?? 0) } : {}),
+  });
+  if (spec === undefined || !ARRAY_ELEMENT_TYPES.includes(spec.type)) return undefined;
+  // A parameter the element type does not take would be a type mig does not model.
+  if (first !== undefined && !["varchar", "char", "numeric"].includes(spec.type)) return undefined;
+  return spec;
+}
+
+/** The column's type: a modelled scalar, an enum of the table's schema, or a one-dimensional array of a modelled scalar. */
+function columnType(row: ColumnRow, autoIncrement: boolean): ColumnTypeSpec | undefined {
+  if (row.type_kind === "e") {
+    return row.type_in_table_schema && row.enum_labels ? { type: "enum", enumName: row.type_short_name, values: row.enum_labels } : undefined;
+  }
+  if (row.data_type === "ARRAY") {
+    const match = /^(.*)\[\]$/.exec(row.native_type);
+    const element = match ? elementType(match[1]!) : undefined;
+    return element === undefined ? undefined : { type: "array", element };
+  }
+  // An interval with fields or a precision (`interval hour`) is another type than interval().
+  if (row.data_type === "interval" && row.native_type !== "interval") return undefined;
+  return postgresTypeMapper.fromNative(row.data_type, {
     ...(row.length !== null ? { length: row.length } : {}),
     ...(row.data_type === "numeric" && row.precision !== null ? { precision: row.precision, scale: row.scale ?? 0 } : {}),
     autoIncrement,
   });
+}
+
+function column(row: ColumnRow): ColumnEntity | undefined {
+  const autoIncrement = row.identity || (row.column_default !== null && NEXTVAL.test(row.column_default) && ["integer", "bigint"].includes(row.data_type));
+  const spec = columnType(row, autoIncrement);
   if (!spec) return undefined;
   return {
     entity: "column",
@@ -98,7 +131,7 @@ function column(row: ColumnRow): ColumnEntity | undefined {
 }
 
 function typeReason(row: ColumnRow): string {
-  return row.type_kind === "e" ? `its type ${row.native_type} is an enum` : `its type ${row.native_type} is not one mig models`;
+  return row.type_kind === "e" ? `its type ${row.native_type} is an enum of another schema` : `its type ${row.native_type} is not one mig models`;
 }
 
 /** The statements that add the column again: its enum type first (once per type, see `rawSteps`). */

@@ -35,12 +35,16 @@ export function normaliseSnapshot(snapshot: Snapshot): Snapshot {
   return Snapshot.fromEntities(
     snapshot.entities.map((entity): Entity => {
       if (entity.entity === "column") {
-        const { type, length, precision, scale, ...rest } = entity;
+        const { type, length, precision, scale, enumName, values, element, fallback, ...rest } = entity;
         const spec: ColumnTypeSpec = {
           type,
           ...(length !== undefined ? { length } : {}),
           ...(precision !== undefined ? { precision } : {}),
           ...(scale !== undefined ? { scale } : {}),
+          ...(enumName !== undefined ? { enumName } : {}),
+          ...(values !== undefined ? { values } : {}),
+          ...(element !== undefined ? { element } : {}),
+          ...(fallback !== undefined ? { fallback } : {}),
         };
         const column: ColumnEntity = { ...rest, ...(postgresTypeMapper.canonical?.(spec) ?? spec) };
         return { ...column, default: normaliseDefault(column) };

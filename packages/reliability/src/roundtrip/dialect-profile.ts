@@ -25,14 +25,23 @@ const STRINGS: ColumnTypeSpec[] = [{ type: "varchar", length: 20 }, { type: "var
 const FLOATS: ColumnTypeSpec[] = [{ type: "real" }, { type: "doublePrecision" }];
 const NUMERICS: ColumnTypeSpec[] = [{ type: "numeric", precision: 10, scale: 2 }, { type: "numeric", precision: 14, scale: 2 }];
 
+/** The labels of generated enums; rows cycle through them (see row-values.ts). */
+export const ENUM_LABELS: readonly string[] = ["red", "it's", "blue green"];
+/** The same enum with a label added: a change every dialect makes keeping the values. */
+// Named by their label count: columns naming one enum must list the same labels.
+const ENUMS: ColumnTypeSpec[] = [{ type: "enum", enumName: "rt_colour3", values: ENUM_LABELS }, { type: "enum", enumName: "rt_colour4", values: [...ENUM_LABELS, "violet"] }];
+/** char(8): the generated values are exactly 8 characters, so no database pads them. */
+const CHARS: ColumnTypeSpec[] = [{ type: "char", length: 8 }, { type: "char", length: 10 }];
+
 const COMMON_TYPES: ColumnTypeSpec[] = [
   ...INTS, ...STRINGS, ...FLOATS, ...NUMERICS,
   { type: "boolean" }, { type: "date" }, { type: "timestamp" }, { type: "timestamptz" }, { type: "time" },
-  { type: "uuid" }, { type: "json" }, { type: "jsonb" }, { type: "bytea" },
+  { type: "uuid" }, { type: "json" }, { type: "jsonb" }, { type: "bytea" }, CHARS[0]!, ENUMS[0]!,
 ];
 
 /** `varchar(20)`, `numeric(10,2)`, `integer`: a type with its parameters, as one string. */
 export function typeLabel(spec: ColumnTypeSpec): string {
+  if (spec.values !== undefined) return `${spec.type}(${spec.values.length})`;
   if (spec.length !== undefined) return `${spec.type}(${spec.length})`;
   if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
   return spec.type;
@@ -52,7 +61,7 @@ function changeTable(groups: readonly (readonly ColumnTypeSpec[])[]): Map<string
 
 // Value-preserving both ways for the values the generator writes: integers fit smallint, strings
 // fit varchar(20), integer <-> string columns hold digits, floats are exact in real.
-const COMMON_CHANGES = [INTS, STRINGS, FLOATS, NUMERICS, [...INTS, ...STRINGS]];
+const COMMON_CHANGES = [INTS, STRINGS, FLOATS, NUMERICS, [...INTS, ...STRINGS], ENUMS, CHARS];
 
 // Unique constraints and indexes: on columns whose values the generator makes distinct and whose
 // types have an equality a constraint can use (json has none in PostgreSQL; boolean has two values).

@@ -1,4 +1,5 @@
 import type { ColumnTypeSpec, JsonValue, TypeName } from "@mig/core";
+import { ENUM_LABELS } from "./dialect-profile";
 
 /**
  * The values of generated rows, and the one comparable form of a value read back from any of the
@@ -7,7 +8,8 @@ import type { ColumnTypeSpec, JsonValue, TypeName } from "@mig/core";
  * holds) and unchanged by every type change the profiles allow.
  */
 export type ValueKind =
-  | "int" | "digits" | "fk" | "string" | "float" | "numeric" | "boolean" | "date" | "timestamp" | "time" | "uuid" | "json" | "bytea";
+  | "int" | "digits" | "fk" | "string" | "float" | "numeric" | "boolean" | "date" | "timestamp" | "time" | "uuid" | "json" | "bytea"
+  | "char" | "enum";
 
 const INT_TYPES: ReadonlySet<TypeName> = new Set(["smallint", "integer", "bigint", "serial", "bigserial"]);
 const STRING_TYPES: ReadonlySet<TypeName> = new Set(["varchar", "text"]);
@@ -62,6 +64,9 @@ export function rowValue(kind: ValueKind, type: TypeName, salt: number, i: numbe
     case "uuid": return `00000000-0000-4000-8000-${pad(salt * 1000 + i, 12)}`;
     case "json": return JSON.stringify({ i, s: `x'y"z${salt}`, list: [salt, true, null] });
     case "bytea": return Buffer.from([salt % 256, i, 0, 255, 39]);
+    // Exactly 8 characters: no database pads or trims them.
+    case "char": return `c${pad(salt % 1000, 3)}_${pad(i, 3)}`;
+    case "enum": return ENUM_LABELS[i % ENUM_LABELS.length];
   }
 }
 
@@ -75,6 +80,8 @@ export function defaultValue(type: ColumnTypeSpec, salt: number): JsonValue | un
     case "real": case "doublePrecision": return salt + 0.5;
     case "date": return "2001-02-03";
     case "time": return "01:02:03";
+    case "char": return `d${pad(salt % 10000000, 7)}`;
+    case "enum": return type.values?.[0];
     default: return undefined;
   }
 }
@@ -131,6 +138,9 @@ export function comparable(value: unknown, type: TypeName): string | null {
       return String(value).slice(0, 8);
     case "uuid":
       return String(value).toLowerCase();
+    // CHAR(n) pads with spaces on PostgreSQL (and strips them on MySQL): trailing spaces do not count.
+    case "char":
+      return String(value).trimEnd();
     case "json":
     case "jsonb":
       return stableJson(typeof value === "string" ? JSON.parse(value) : value);

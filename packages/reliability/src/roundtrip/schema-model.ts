@@ -4,8 +4,11 @@ import {
   type ForeignKeyAction,
   type JsonValue,
   type Table,
+  array,
   bigint,
   boolean,
+  char,
+  enumeration,
   bytea,
   date,
   doublePrecision,
@@ -109,6 +112,9 @@ function typeBuilder(spec: ColumnTypeSpec): AnyColumn {
     case "json": return json();
     case "jsonb": return jsonb();
     case "bytea": return bytea();
+    case "char": return char({ length: spec.length ?? 1 });
+    case "enum": return enumeration(spec.enumName ?? "rt_enum", spec.values ?? []);
+    case "array": return array(typeBuilder(spec.element ?? { type: "integer" }), spec.fallback === undefined ? {} : { fallback: spec.fallback });
     default:
       throw new Error(`model: no builder for type ${spec.type}`);
   }

@@ -6,6 +6,7 @@ import { FOREIGN_KEY_SCENARIOS } from "./foreign-key-scenarios";
 import { HOSTILE_SCENARIOS } from "./hostile-scenarios";
 import { SCHEMA_SCENARIOS_OF_SCHEMAS } from "./schema-scenarios";
 import { TABLE_SCENARIOS } from "./table-scenarios";
+import { TYPE_SCENARIOS } from "./type-scenarios";
 
 export { HOSTILE, HOSTILE_STRING } from "./hostile-scenarios";
 
@@ -18,4 +19,5 @@ export const SCHEMA_SCENARIOS: readonly SchemaScenario[] = [
   ...FOREIGN_KEY_SCENARIOS,
   ...HOSTILE_SCENARIOS,
   ...SCHEMA_SCENARIOS_OF_SCHEMAS,
+  ...TYPE_SCENARIOS,
 ];

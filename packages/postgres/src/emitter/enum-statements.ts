@@ -1,0 +1,94 @@
+import type { ColumnTypeSpec, Statement } from "@mig/core";
+import { quoteString } from "./quote-literal";
+
+/*
+ * The life of PostgreSQL enum types (`capabilities.enums: "named"`). A type is shared by every
+ * column that names it, and the emitter sees one operation at a time, so each statement asks the
+ * catalog instead of assuming: a type is created before a column uses it unless it exists, and
+ * dropped after a column stops using it when no column uses it any more. The statements are
+ * `DO` blocks (PL/pgSQL), transactional like the rest of a migration.
+ */
+
+type Quote = (name: string) => string;
+
+/** The suffix a type takes while its replacement is built (reordered or removed labels). */
+const OLD_SUFFIX = "__mig_old";
+
+/** The name a type is moved to while a new one with other labels takes its name. */
+export function retiredName(name: string): string {
+  // Cut so that the suffix fits PostgreSQL's 63 bytes (a character is at most 4 bytes).
+  let base = name;
+  while (Buffer.byteLength(base + OLD_SUFFIX, "utf8") > 63) base = [...base].slice(0, -1).join("");
+  return base + OLD_SUFFIX;
+}
+
+/** A `DO` block around `body`, with a dollar quote the body does not contain. */
+function doBlock(body: string): Statement {
+  let tag = "$mig$";
+  for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
+  return { sql: `DO ${tag} BEGIN ${body} END ${tag}` };
+}
+
+/** `to_regtype('"name"')`: the type's oid, or NULL when there is none. */
+function regtype(q: Quote, name: string): string {
+  return `to_regtype(${quoteString(q(name))})`;
+}
+
+function labels(spec: ColumnTypeSpec): string {
+  return (spec.values ?? []).map(quoteString).join(", ");
+}
+
+/** Creates the enum type of `spec` unless a type of that name exists. */
+export function ensureEnum(q: Quote, spec: ColumnTypeSpec): Statement {
+  const name = spec.enumName ?? "";
+  return doBlock(`IF ${regtype(q, name)} IS NULL THEN CREATE TYPE ${q(name)} AS ENUM (${labels(spec)}); END IF;`);
+}
+
+/**
+ * Makes the type of `spec`'s name hold exactly its labels: when it holds others, it is renamed to
+ * {@link retiredName} (its columns keep it, under that name, until they are moved) and a new type
+ * is created under the name. Creates it when there is none.
+ */
+export function replaceEnum(q: Quote, spec: ColumnTypeSpec): Statement {
+  const name = spec.enumName ?? "";
+  const wanted = `ARRAY[${labels(spec)}]::text[]`;
+  const current = `ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = ${regtype(q, name)} ORDER BY enumsortorder)`;
+  return doBlock(
+    `IF ${regtype(q, name)} IS NULL THEN CREATE TYPE ${q(name)} AS ENUM (${labels(spec)}); ` +
+      `ELSIF ${current} IS DISTINCT FROM ${wanted} THEN ` +
+      `ALTER TYPE ${q(name)} RENAME TO ${q(retiredName(name))}; CREATE TYPE ${q(name)} AS ENUM (${labels(spec)}); END IF;`,
+  );
+}
+
+/** Drops the type `name` when it exists and no column (of a table, view or composite type) uses it. */
+export function dropEnumIfUnused(q: Quote, name: string): Statement {
+  const oid = regtype(q, name);
+  return doBlock(
+    `IF ${oid} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE atttypid = ${oid} AND NOT attisdropped) ` +
+      `THEN DROP TYPE ${q(name)}; END IF;`,
+  );
+}
+
+/**
+ * `ALTER TYPE … ADD VALUE` for each label of `to` that `from` lacks, when `to` only adds labels
+ * to `from` (same name, the old labels in the same order), or undefined when it does more. `IF
+ * NOT EXISTS`: columns sharing the type each carry the change. PostgreSQL 12 or later runs these
+ * inside the migration's transaction, but a label added there cannot be used before it commits,
+ * so a change whose new default is a new label takes the other path (see the README).
+ */
+export function addEnumValues(q: Quote, from: ColumnTypeSpec, to: ColumnTypeSpec): Statement[] | undefined {
+  if (from.type !== "enum" || to.type !== "enum" || from.enumName !== to.enumName) return undefined;
+  const old = from.values ?? [];
+  const next = to.values ?? [];
+  let position = 0;
+  for (const label of next) if (position < old.length && label === old[position]) position++;
+  if (position !== old.length || next.length === old.length || old.length === 0) return undefined;
+  const name = q(to.enumName ?? "");
+  const statements: Statement[] = [];
+  next.forEach((label, i) => {
+    if (old.includes(label)) return;
+    const place = i > 0 ? `AFTER ${quoteString(next[i - 1]!)}` : `BEFORE ${quoteString(old[0]!)}`;
+    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quoteString(label)} ${place}` });
+  });
+  return statements;
+}
