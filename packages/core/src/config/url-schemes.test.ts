@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Dialect } from "../dialect/dialect";
 import { KNOWN_DIALECTS } from "../../test/known-dialects";
 import { dialectFromUrl } from "./connection-url";
 import { resolveConnection } from "./resolve-connection";
@@ -8,7 +9,7 @@ import { dialectOfScheme, isFileScheme, urlForms } from "./url-schemes";
 
 const apps = [{ name: "a", tables: "./t.ts", migrations: "./m" }];
 /** A plugin's dialect object as a config gives it: only its names and schemes matter here. */
-const duckLike = { name: "duck", urlSchemes: ["duck", "DuckDB"], fileUrls: true };
+const duckLike = { name: "duck", urlSchemes: ["duck", "DuckDB"], fileUrls: true } as unknown as Dialect;
 
 describe("URL schemes come from the known dialects", () => {
   it("knows no scheme without dialects: a file URL is then only a scheme:rest form", () => {
@@ -42,7 +43,7 @@ describe("URL schemes come from the known dialects", () => {
   });
 
   it("refuses a plugin object's file URL that names no file, as for SQLite", () => {
-    expect(() => resolveConnection({ apps, dialect: duckLike as never, connection: "duck:" }, {}, { configDir: "/cfg", dialects: KNOWN_DIALECTS })).toThrow(
+    expect(() => resolveConnection({ apps, dialect: duckLike, connection: "duck:" }, {}, { configDir: "/cfg", dialects: KNOWN_DIALECTS })).toThrow(
       expect.objectContaining({ code: "MIG_E_CONFIG", message: expect.stringContaining('"duck:" names no database file') }),
     );
   });
