@@ -1,4 +1,5 @@
 import type { IntrospectingDialect } from "@mig/core";
+import { descriptor } from "./descriptor";
 import { connectMysql } from "./connect-mysql";
 import { describeMysqlConnection } from "./connection-options";
 import { mysqlCapabilities } from "./mysql-capabilities";
@@ -43,9 +44,8 @@ export interface MysqlDialectOptions {
 export function createMysqlDialect(options: MysqlDialectOptions = {}): IntrospectingDialect {
   const types = createMysqlTypeMapper({ uuidType: options.uuidType ?? "char" });
   return {
-    name: "mysql",
-    aliases: ["mariadb"],
-    urlSchemes: ["mysql", "mariadb"],
+    // Names and URL schemes: the descriptor the CLI reads before it loads this package.
+    ...descriptor,
     capabilities: mysqlCapabilities,
     emitter: createMysqlEmitter(types),
     types,

@@ -1,4 +1,5 @@
 import type { IntrospectingDialect } from "@mig/core";
+import { descriptor } from "./descriptor";
 import { connectPostgres, type PostgresConnectOptions } from "./connection/connect";
 import { describeConnection } from "./connection/connection-target";
 import { DEFAULT_LOCK_KEY } from "./connection/migration-lock";
@@ -25,9 +26,8 @@ export type PostgresDialectOptions = PostgresConnectOptions;
  */
 export function createPostgresDialect(options: PostgresDialectOptions = {}): IntrospectingDialect {
   return {
-    name: "postgres",
-    aliases: ["pg", "postgresql"],
-    urlSchemes: ["postgres", "postgresql"],
+    // Names and URL schemes: the descriptor the CLI reads before it loads this package.
+    ...descriptor,
     capabilities: postgresCapabilities,
     emitter: postgresEmitter,
     types: postgresTypeMapper,

@@ -1,4 +1,5 @@
 import type { ConnectionConfig, DialectCapabilities, IntrospectingDialect } from "@mig/core";
+import { descriptor } from "./descriptor";
 import { normaliseSqliteSnapshot } from "./normalise-sqlite-snapshot";
 import { sqliteCapabilities } from "./sqlite-capabilities";
 import { SqliteConnection } from "./sqlite-connection";
@@ -26,8 +27,8 @@ export interface CreateSqliteDialectOptions {
  */
 export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): IntrospectingDialect {
   return {
-    name: "sqlite",
-    urlSchemes: ["sqlite", "file"],
+    // Names and URL schemes: the descriptor the CLI reads before it loads this package.
+    ...descriptor,
     capabilities: { ...sqliteCapabilities, ...options.capabilities },
     emitter: sqliteEmitter,
     types: sqliteTypes,

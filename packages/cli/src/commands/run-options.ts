@@ -33,6 +33,6 @@ export function baseRunOptions(
 export function configAllowsRebuild(allow: boolean | readonly string[] | undefined, dialect: Dialect): boolean {
   if (allow === undefined || allow === false) return false;
   if (allow === true) return true;
-  const names = registryNames(dialect.name);
+  const names = registryNames(dialect);
   return allow.some((name) => names.includes(name));
 }

@@ -1,7 +1,8 @@
 import { dirname, relative, resolve } from "node:path";
-import { MigError, resolveConnection, validateConfig, type MigConfig, type ResolvedConnection } from "@mig/core";
+import { MigError, resolveConnection, validateConfig, type KnownDialects, type MigConfig, type ResolvedConnection } from "@mig/core";
 import type { CliDeps } from "../deps";
 import { describeLoadError } from "../project/describe-load-error";
+import { builtinDescriptors } from "../registry/builtin-dialects";
 import { findConfig } from "./find-config";
 
 /** An app with its paths made absolute (relative paths in the config are relative to the config file). */
@@ -17,11 +18,14 @@ export interface LoadedConfig {
   readonly dir: string;
   readonly config: MigConfig;
   readonly apps: readonly ResolvedApp[];
+  /** The built-in dialects' names and URL schemes (their descriptors), which the config was checked with. */
+  readonly dialects: KnownDialects;
 }
 
 /**
  * Finds, loads (jiti) and validates the config. Every problem is reported at once
  * (`MIG_E_CONFIG`); a file that does not load is `MIG_E_CONFIG` too, with the loader's message.
+ * URLs are checked against the built-in dialects' descriptors (no dialect package is loaded).
  */
 export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<LoadedConfig> {
   const path = findConfig(deps.cwd, explicitPath);
@@ -38,7 +42,8 @@ export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<
       cause: error,
     });
   }
-  const config = validateConfig("default" in module ? module.default : module, shown);
+  const dialects = (await builtinDescriptors()).found.map(({ descriptor }) => descriptor);
+  const config = validateConfig("default" in module ? module.default : module, shown, { dialects });
   const dir = dirname(path);
   const apps = config.apps.map((app) => ({
     name: app.name,
@@ -46,10 +51,10 @@ export async function loadConfig(deps: CliDeps, explicitPath?: string): Promise<
     migrationsDir: resolve(dir, app.migrations),
     dependsOn: app.dependsOn ?? [],
   }));
-  return { path, dir, config, apps };
+  return { path, dir, config, apps, dialects };
 }
 
 /** The connection and dialect of a loaded config (`DATABASE_URL` when it has no connection). */
 export function connectionOf(loaded: LoadedConfig, deps: CliDeps): ResolvedConnection {
-  return resolveConnection(loaded.config, deps.env, { configDir: loaded.dir, cwd: deps.cwd });
+  return resolveConnection(loaded.config, deps.env, { configDir: loaded.dir, cwd: deps.cwd, dialects: loaded.dialects });
 }

@@ -22,7 +22,7 @@ export async function prepareFleet(context: CommandContext, flags: FleetFlags): 
   }
   const concurrency = concurrencyOf(flags);
   const loaded = await context.config();
-  const targets = await resolveFleet(loaded.config, { configDir: loaded.dir });
+  const targets = await resolveFleet(loaded.config, { configDir: loaded.dir, dialects: loaded.dialects });
   context.output.protectSecretsOf(targets.map((target) => target.connection));
   return { loaded, targets, concurrency };
 }

@@ -1,32 +1,36 @@
+import type { DialectDescriptor } from "@mig/core";
+
 /**
- * The built-in dialects, as data: the names and aliases the config may use, the package that
- * implements each one, and its export. Packages are imported only when their dialect is used.
+ * The built-in dialects, as data: the package that implements each one, its export, and how to
+ * load it. Their names, aliases and URL schemes live on the dialects: each package's
+ * `/descriptor` entry, which imports no driver. Packages are imported only when their dialect is used.
  */
 export interface BuiltinDialect {
-  readonly names: readonly string[];
   readonly packageName: string;
   readonly exportName: string;
+  /** The package's descriptor (names, URL schemes), without its driver. */
+  readonly descriptor: () => Promise<Record<string, unknown>>;
   /** The CLI's own copy of the package (an optional peer dependency), when the project has none. */
   readonly load: () => Promise<Record<string, unknown>>;
 }
 
 export const BUILTIN_DIALECTS: readonly BuiltinDialect[] = [
   {
-    names: ["postgres", "pg", "postgresql"],
     packageName: "@mig/postgres",
     exportName: "postgresDialect",
+    descriptor: () => import("@mig/postgres/descriptor") as Promise<Record<string, unknown>>,
     load: () => import("@mig/postgres") as Promise<Record<string, unknown>>,
   },
   {
-    names: ["mysql", "mariadb"],
     packageName: "@mig/mysql",
     exportName: "mysqlDialect",
+    descriptor: () => import("@mig/mysql/descriptor") as Promise<Record<string, unknown>>,
     load: () => import("@mig/mysql") as Promise<Record<string, unknown>>,
   },
   {
-    names: ["sqlite"],
     packageName: "@mig/sqlite",
     exportName: "sqliteDialect",
+    descriptor: () => import("@mig/sqlite/descriptor") as Promise<Record<string, unknown>>,
     load: () => import("@mig/sqlite") as Promise<Record<string, unknown>>,
   },
 ];
@@ -34,7 +38,37 @@ export const BUILTIN_DIALECTS: readonly BuiltinDialect[] = [
 /** The prefix of third-party dialect packages: `dialect: "foo"` finds `mig-dialect-foo`. */
 export const PLUGIN_PACKAGE_PREFIX = "mig-dialect-";
 
-/** The registry names of a dialect: a built-in's name and aliases, or just the name. */
-export function registryNames(name: string): readonly string[] {
-  return BUILTIN_DIALECTS.find((builtin) => builtin.names.includes(name))?.names ?? [name];
+/** A built-in dialect with its descriptor read. */
+export interface KnownBuiltin {
+  readonly builtin: BuiltinDialect;
+  readonly descriptor: DialectDescriptor;
+}
+
+/** What the built-in descriptors say, once per process; a package that is not installed is left out. */
+let known: Promise<{ readonly found: readonly KnownBuiltin[]; readonly missing: readonly string[] }> | undefined;
+
+/**
+ * The built-in dialects whose packages are installed, with their descriptors (names, aliases, URL
+ * schemes), and the packages that are not. Reads only the descriptor modules: no driver is loaded.
+ */
+export function builtinDescriptors(): Promise<{ readonly found: readonly KnownBuiltin[]; readonly missing: readonly string[] }> {
+  known ??= Promise.all(
+    BUILTIN_DIALECTS.map(async (builtin) => {
+      try {
+        const module = await builtin.descriptor();
+        return { builtin, descriptor: module.descriptor as DialectDescriptor };
+      } catch {
+        return { builtin, descriptor: undefined };
+      }
+    }),
+  ).then((entries) => ({
+    found: entries.flatMap(({ builtin, descriptor }) => (descriptor ? [{ builtin, descriptor }] : [])),
+    missing: entries.filter(({ descriptor }) => !descriptor).map(({ builtin }) => builtin.packageName),
+  }));
+  return known;
+}
+
+/** The registry names of a dialect: its name and aliases, lower case. */
+export function registryNames(dialect: Pick<DialectDescriptor, "name" | "aliases">): readonly string[] {
+  return [dialect.name, ...(dialect.aliases ?? [])].map((name) => name.toLowerCase());
 }

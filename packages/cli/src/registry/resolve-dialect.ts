@@ -1,7 +1,7 @@
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MigError, type Dialect, type PluginEntry } from "@mig/core";
-import { BUILTIN_DIALECTS, PLUGIN_PACKAGE_PREFIX } from "./builtin-dialects";
+import { builtinDescriptors, PLUGIN_PACKAGE_PREFIX, registryNames } from "./builtin-dialects";
 import { checkDialectShape, looksLikeDialect } from "./check-dialect-shape";
 import { importFromProject } from "./import-from-project";
 
@@ -56,7 +56,7 @@ function dialectOfPackage(module: Record<string, unknown>, source: string, prefe
 }
 
 async function builtin(name: string, context: RegistryContext): Promise<Dialect | undefined> {
-  const entry = BUILTIN_DIALECTS.find((d) => d.names.includes(name));
+  const entry = (await builtinDescriptors()).found.find(({ descriptor }) => registryNames(descriptor).includes(name))?.builtin;
   if (!entry) return undefined;
   let module = await importPackage(entry.packageName, context);
   if (!module) {
@@ -111,9 +111,12 @@ export async function resolveDialect(spec: string | Dialect, plugins: readonly P
   const packageName = name.startsWith(PLUGIN_PACKAGE_PREFIX) ? name : `${PLUGIN_PACKAGE_PREFIX}${name}`;
   const module = await importPackage(packageName, context);
   if (module) return dialectOfPackage(module, `package ${packageName}`);
-  const known = BUILTIN_DIALECTS.flatMap((d) => d.names).join(", ");
+  const builtins = await builtinDescriptors();
+  const known = builtins.found.flatMap(({ descriptor }) => registryNames(descriptor)).join(", ");
+  // A built-in package that is not installed cannot say its names: the hint offers to install it.
+  const notInstalled = builtins.missing.length > 0 ? ` (not installed: ${builtins.missing.join(", ")})` : "";
   throw new MigError("MIG_E_DIALECT", `Unknown dialect "${spec}": not built in, not in plugins, and no package ${packageName} is installed`, {
-    hint: `Use one of ${known}, add the dialect to plugins, or ${installHint(packageName)}`,
+    hint: `Use one of ${known}${notInstalled}, add the dialect to plugins, or ${installHint(packageName)}`,
     meta: { dialect: spec },
   });
 }

@@ -2,12 +2,16 @@ import type { MigProblem } from "../errors/mig-error";
 import { closestMatch } from "./closest-match";
 import { connectionUrlProblem, describeValue as describe, isPlainObject as isObject } from "./connection-rules";
 import { fleetProblems } from "./fleet-rules";
+import { withConfigDialects, type KnownDialects } from "./url-schemes";
 
 /** A config as read from the file, before validation. */
 export type RawConfig = Readonly<Record<string, unknown>>;
 
-/** One validation rule: every problem it finds, none when the config is fine. */
-export type ConfigRule = (config: RawConfig) => readonly MigProblem[];
+/**
+ * One validation rule: every problem it finds, none when the config is fine. `dialects` are the
+ * known dialects (names and URL schemes), the config's own dialect objects included.
+ */
+export type ConfigRule = (config: RawConfig, dialects: KnownDialects) => readonly MigProblem[];
 
 export const CONFIG_KEYS = ["dialect", "connection", "apps", "plugins", "trackingTable", "lockTimeoutMs", "targets", "allowRebuild", "fleet", "online", "onlineLockTimeoutMs", "onlineRetries"] as const;
 export const APP_KEYS = ["name", "tables", "migrations", "dependsOn"] as const;
@@ -119,13 +123,13 @@ const dialectType: ConfigRule = (config) => {
   return [{ path: "dialect", message: `dialect must be a registry name or a dialect object, got ${describe(dialect)}` }];
 };
 
-const connectionType: ConfigRule = (config) => {
+const connectionType: ConfigRule = (config, dialects) => {
   const connection = config.connection;
   if (connection === undefined || isObject(connection)) return [];
   if (typeof connection !== "string") {
     return [{ path: "connection", message: `connection must be a URL string or an options object, got ${describe(connection)}` }];
   }
-  const problem = connectionUrlProblem(connection, pluginsMayClaim(config));
+  const problem = connectionUrlProblem(connection, pluginsMayClaim(config), withConfigDialects(config, dialects));
   return problem ? [{ path: "connection", message: problem }] : [];
 };
 
@@ -133,9 +137,9 @@ const connectionType: ConfigRule = (config) => {
 const pluginsMayClaim = (config: RawConfig): boolean => (Array.isArray(config.plugins) && config.plugins.length > 0) || isObject(config.dialect);
 
 /** `fleet`: a list of `{ name, connection }` (checked here), or a function (its result is checked when a `--fleet` command calls it). */
-const fleetShape: ConfigRule = (config) => {
+const fleetShape: ConfigRule = (config, dialects) => {
   if (config.fleet === undefined || typeof config.fleet === "function") return [];
-  return fleetProblems(config.fleet, "fleet", { pluginsMayClaim: pluginsMayClaim(config), hasDialect: config.dialect !== undefined });
+  return fleetProblems(config.fleet, "fleet", { pluginsMayClaim: pluginsMayClaim(config), hasDialect: config.dialect !== undefined, dialects: withConfigDialects(config, dialects) });
 };
 
 const pluginsType: ConfigRule = (config) => {
@@ -164,7 +168,7 @@ const allowRebuildType: ConfigRule = (config) => {
   const allow = config.allowRebuild;
   if (allow === undefined || typeof allow === "boolean") return [];
   if (Array.isArray(allow) && allow.every((name) => typeof name === "string" && name !== "")) return [];
-  return [{ path: "allowRebuild", message: `allowRebuild must be true, false, or a list of dialect names (e.g. ["sqlite"]), got ${describe(allow)}` }];
+  return [{ path: "allowRebuild", message: `allowRebuild must be true, false, or a list of dialect names, got ${describe(allow)}` }];
 };
 
 const optionalScalars: ConfigRule = (config) => {

@@ -1,4 +1,5 @@
-import { FILE_URL_SCHEMES, urlScheme } from "./connection-url";
+import { urlScheme } from "./connection-url";
+import { isFileScheme, orList, urlForms, type KnownDialects } from "./url-schemes";
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
@@ -12,12 +13,14 @@ export const describeValue = (value: unknown): string =>
  * never echoed: a malformed URL may carry a password that redaction cannot recognise.
  * `pluginsMayClaim`: a plugin dialect may use its own `scheme:rest` form (`pglite:./data`), which
  * the registry checks once the plugins are loaded; without plugins, `host:port` typos are caught here.
+ * `dialects`: the known dialects, whose file schemes (`sqlite:./x.db`) need no `//`.
  */
-export function connectionUrlProblem(connection: string, pluginsMayClaim: boolean): string | undefined {
+export function connectionUrlProblem(connection: string, pluginsMayClaim: boolean, dialects: KnownDialects = []): string | undefined {
   const scheme = urlScheme(connection);
   const schemeOnly = pluginsMayClaim && /^[a-z][a-z0-9+.-]*:\S/i.test(connection.trim());
-  if (!scheme || (!FILE_URL_SCHEMES.has(scheme) && !schemeOnly && !/^[a-z][a-z0-9+.-]*:\/\//i.test(connection.trim()))) {
-    return "connection is not a URL (expected postgres://…, mysql://…, sqlite:./file.db or file:./file.db)";
+  if (!scheme || (!isFileScheme(scheme, dialects) && !schemeOnly && !/^[a-z][a-z0-9+.-]*:\/\//i.test(connection.trim()))) {
+    const forms = urlForms(dialects);
+    return `connection is not a URL (expected ${forms.length > 0 ? orList(forms) : "scheme://…"})`;
   }
   return undefined;
 }

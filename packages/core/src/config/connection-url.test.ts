@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { KNOWN_DIALECTS } from "../../test/known-dialects";
 import { isMigError } from "../errors/mig-error";
 import { dialectFromUrl, parseConnectionUrl } from "./connection-url";
 
@@ -13,17 +14,17 @@ describe("dialectFromUrl", () => {
     ["file:./x.db", "sqlite"],
     ["pglite://memory", "pglite"],
   ])("%s → %s", (url, name) => {
-    expect(dialectFromUrl(url)).toBe(name);
+    expect(dialectFromUrl(url, KNOWN_DIALECTS)).toBe(name);
   });
 
   it("returns undefined for text that is not a URL", () => {
-    expect(dialectFromUrl("./x.db")).toBeUndefined();
+    expect(dialectFromUrl("./x.db", KNOWN_DIALECTS)).toBeUndefined();
   });
 });
 
 describe("parseConnectionUrl", () => {
   it("takes a server URL apart without the password", () => {
-    const parsed = parseConnectionUrl("postgres://app:s%40cret@db.local:5433/shop");
+    const parsed = parseConnectionUrl("postgres://app:s%40cret@db.local:5433/shop", KNOWN_DIALECTS);
     expect(parsed).toEqual({ scheme: "postgres", host: "db.local", port: 5433, user: "app", database: "shop", hasPassword: true });
     expect(JSON.stringify(parsed)).not.toContain("cret");
   });
@@ -34,13 +35,13 @@ describe("parseConnectionUrl", () => {
     ["sqlite:///tmp/abs.db", "/tmp/abs.db"],
     ["sqlite::memory:", ":memory:"],
   ])("reads the file of %s", (url, filename) => {
-    expect(parseConnectionUrl(url).filename).toBe(filename);
+    expect(parseConnectionUrl(url, KNOWN_DIALECTS).filename).toBe(filename);
   });
 
   it("fails with MIG_E_CONFIG on text that is not a URL", () => {
-    expect(() => parseConnectionUrl("localhost")).toThrow(expect.objectContaining({ code: "MIG_E_CONFIG" }));
+    expect(() => parseConnectionUrl("localhost", KNOWN_DIALECTS)).toThrow(expect.objectContaining({ code: "MIG_E_CONFIG" }));
     try {
-      parseConnectionUrl("postgres://a:b@[bad");
+      parseConnectionUrl("postgres://a:b@[bad", KNOWN_DIALECTS);
     } catch (error) {
       expect(isMigError(error, "MIG_E_CONFIG")).toBe(true);
       expect(String((error as Error).message)).not.toContain(":b@");
@@ -51,7 +52,7 @@ describe("parseConnectionUrl", () => {
 describe("parseConnectionUrl on malformed URLs", () => {
   const refusal = (url: string): string => {
     try {
-      parseConnectionUrl(url);
+      parseConnectionUrl(url, KNOWN_DIALECTS);
     } catch (error) {
       expect(isMigError(error, "MIG_E_CONFIG"), String(error)).toBe(true);
       return (error as Error).message;

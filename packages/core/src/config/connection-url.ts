@@ -1,34 +1,19 @@
 import { MigError } from "../errors/mig-error";
-
-/**
- * URL schemes of the built-in dialects, mapped to their registry names. Data, not code: a
- * plugin's scheme (not listed here) is looked up in the registry under the scheme itself.
- */
-export const BUILTIN_URL_SCHEMES: Readonly<Record<string, string>> = {
-  postgres: "postgres",
-  postgresql: "postgres",
-  mysql: "mysql",
-  mariadb: "mysql",
-  sqlite: "sqlite",
-  file: "sqlite",
-};
+import { dialectOfScheme, exampleServerScheme, isFileScheme, orList, urlForms, type KnownDialects } from "./url-schemes";
 
 /** A connection URL taken apart. The password is never part of it. */
 export interface ParsedConnectionUrl {
-  /** Lower-case scheme without the colon: `postgres`, `mysql`, `sqlite`, `file`, ... */
+  /** Lower-case scheme without the colon (`postgres`, `sqlite`, a plugin's own). */
   readonly scheme: string;
   readonly host?: string;
   readonly port?: number;
   readonly user?: string;
   /** The database name (path without the leading slash) for server URLs. */
   readonly database?: string;
-  /** The file for `sqlite:` / `file:` URLs (`sqlite:./x.db` → `./x.db`, `sqlite::memory:` → `:memory:`). */
+  /** The file of a file URL (`sqlite:./x.db` → `./x.db`, `sqlite::memory:` → `:memory:`), or the rest of a `scheme:rest` URL. */
   readonly filename?: string;
   readonly hasPassword: boolean;
 }
-
-/** Schemes whose URL names a file rather than a server (`sqlite:./x.db`, `file:./x.db`). */
-export const FILE_URL_SCHEMES: ReadonlySet<string> = new Set(["sqlite", "file"]);
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -40,29 +25,32 @@ export function urlScheme(text: string): string | undefined {
 /**
  * Takes a connection URL apart: `postgres://user:pw@host:5432/db`, `mysql://…`, `mariadb://…`,
  * `sqlite:./file.db`, `sqlite:///abs/file.db`, `file:./file.db`, `sqlite::memory:`.
+ * `dialects` are the known dialects: their file schemes (`fileUrls`) are read as file URLs.
  * Throws `MIG_E_CONFIG` (without the password in the message) when it is not a URL, when a
  * server URL cannot be parsed (saying what is wrong: a port that is not a number, no host, ...),
  * and when a file URL names no file (`sqlite:`).
  *
  * @example
  * ```ts
- * parseConnectionUrl("postgres://app:pw@127.0.0.1:5432/shop").database; // "shop"
- * parseConnectionUrl("sqlite:./playground.db").filename;              // "./playground.db"
+ * parseConnectionUrl("postgres://app:pw@127.0.0.1:5432/shop", dialects).database; // "shop"
+ * parseConnectionUrl("sqlite:./playground.db", dialects).filename;              // "./playground.db"
  * ```
  */
-export function parseConnectionUrl(text: string): ParsedConnectionUrl {
+export function parseConnectionUrl(text: string, dialects: KnownDialects = []): ParsedConnectionUrl {
   const trimmed = text.trim();
   const scheme = urlScheme(trimmed);
   if (!scheme) {
-    throw new MigError("MIG_E_CONFIG", "The connection is not a URL (expected scheme://…, sqlite:./file.db or file:./file.db)", {
-      hint: "Write the URL with its scheme, e.g. postgres://user@127.0.0.1:5432/app",
+    const forms = ["scheme://…", ...urlForms(dialects).filter((form) => !form.endsWith("://…"))];
+    throw new MigError("MIG_E_CONFIG", `The connection is not a URL (expected ${orList(forms)})`, {
+      hint: `Write the URL with its scheme, e.g. ${exampleServerScheme(dialects)}://user@127.0.0.1:5432/app`,
     });
   }
   const rest = trimmed.slice(scheme.length + 1);
-  if (!rest.startsWith("//") || FILE_URL_SCHEMES.has(scheme)) {
+  const isFile = isFileScheme(scheme, dialects);
+  if (!rest.startsWith("//") || isFile) {
     const filename = fileFromUrlRest(rest);
-    if (FILE_URL_SCHEMES.has(scheme) && filename === "") {
-      // better-sqlite3 would open a temporary database for an empty name, and every run would start from nothing.
+    if (isFile && filename === "") {
+      // A driver may open a temporary database for an empty name, and every run would start from nothing.
       throw new MigError("MIG_E_CONFIG", `The connection URL "${trimmed}" names no database file`, {
         hint: `Write the file after the scheme: ${scheme}:./app.db (relative to the config file), ${scheme}:///abs/app.db, or ${scheme}::memory: for an in-memory database`,
         meta: { url: trimmed },
@@ -134,18 +122,18 @@ function fileFromUrlRest(rest: string): string {
 }
 
 /**
- * The registry name a URL's scheme selects: `postgres`/`postgresql` → `postgres`,
- * `mysql`/`mariadb` → `mysql`, `sqlite`/`file` → `sqlite`, any other scheme → itself (a plugin
- * may register it), `undefined` when `text` is not a URL.
+ * The registry name a URL's scheme selects: the known dialect that lists the scheme in its
+ * `urlSchemes` (`postgresql` → `postgres`), any other scheme → itself (a plugin may answer to
+ * it), `undefined` when `text` is not a URL.
  *
  * @example
  * ```ts
- * dialectFromUrl("postgresql://localhost/app"); // "postgres"
- * dialectFromUrl("file:./dev.db");              // "sqlite"
+ * dialectFromUrl("postgresql://localhost/app", [{ name: "postgres", urlSchemes: ["postgres", "postgresql"] }]); // "postgres"
+ * dialectFromUrl("pglite:./data", []);                                                                     // "pglite"
  * ```
  */
-export function dialectFromUrl(text: string): string | undefined {
+export function dialectFromUrl(text: string, dialects: KnownDialects): string | undefined {
   const scheme = urlScheme(text);
   if (!scheme) return undefined;
-  return BUILTIN_URL_SCHEMES[scheme] ?? scheme;
+  return dialectOfScheme(scheme, dialects) ?? scheme;
 }

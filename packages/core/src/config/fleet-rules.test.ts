@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { KNOWN_DIALECTS } from "../../test/known-dialects";
 import { isMigError, type MigError } from "../errors/mig-error";
 import { resolveFleet } from "./resolve-fleet";
 import { validateConfig } from "./validate-config";
@@ -7,7 +8,7 @@ const apps = [{ name: "music", tables: "./tables.ts", migrations: "./migrations"
 
 function configError(raw: unknown): MigError {
   try {
-    validateConfig(raw);
+    validateConfig(raw, "the config", { dialects: KNOWN_DIALECTS });
   } catch (error) {
     if (isMigError(error, "MIG_E_CONFIG")) return error;
     throw error;
@@ -29,9 +30,9 @@ describe("fleet in the config", () => {
       { name: "c", connection: "sqlite:./c.db" },
       { name: "d", connection: { filename: "./d.db" }, dialect: "sqlite" },
     ];
-    expect(validateConfig({ apps, fleet }).fleet).toBe(fleet);
+    expect(validateConfig({ apps, fleet }, "the config", { dialects: KNOWN_DIALECTS }).fleet).toBe(fleet);
     const fn = async () => fleet;
-    expect(validateConfig({ apps, fleet: fn }).fleet).toBe(fn);
+    expect(validateConfig({ apps, fleet: fn }, "the config", { dialects: KNOWN_DIALECTS }).fleet).toBe(fn);
   });
 
   it("reports every problem of the list at once, with paths", () => {
@@ -74,7 +75,7 @@ describe("resolveFleet", () => {
         { name: "c", connection: { host: "127.0.0.1" } },
         { name: "d", connection: "mariadb://127.0.0.1/d" },
       ] },
-      { configDir: "/srv/app" },
+      { configDir: "/srv/app", dialects: KNOWN_DIALECTS },
     );
     expect(targets).toEqual([
       { name: "a", dialect: "postgres", connection: "postgresql://127.0.0.1/a" },
@@ -85,7 +86,7 @@ describe("resolveFleet", () => {
   });
 
   it("checks what the function returns, and reports a function that throws", async () => {
-    const bad = await fleetError(resolveFleet({ apps, fleet: () => [{ name: "a", connection: "sqlite:a.db" }, { name: "a", connection: "sqlite:b.db" }] }));
+    const bad = await fleetError(resolveFleet({ apps, fleet: () => [{ name: "a", connection: "sqlite:a.db" }, { name: "a", connection: "sqlite:b.db" }] }, { dialects: KNOWN_DIALECTS }));
     expect(bad.problems.map((p) => p.path)).toEqual(["fleet()[1].name"]);
     const thrown = await fleetError(resolveFleet({ apps, fleet: async () => { throw new Error("tenants table is gone"); } }));
     expect(thrown.message).toContain("tenants table is gone");

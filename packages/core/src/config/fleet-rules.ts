@@ -1,5 +1,6 @@
 import type { MigProblem } from "../errors/mig-error";
 import { connectionUrlProblem, describeValue, isPlainObject } from "./connection-rules";
+import type { KnownDialects } from "./url-schemes";
 
 /** What the fleet's targets are checked against: whether a plugin may claim a URL scheme, and the config's dialect. */
 export interface FleetContext {
@@ -7,6 +8,8 @@ export interface FleetContext {
   readonly pluginsMayClaim: boolean;
   /** The config names a dialect (used for targets given as options objects). */
   readonly hasDialect: boolean;
+  /** The known dialects (names and URL schemes). */
+  readonly dialects?: KnownDialects;
 }
 
 const TARGET_KEYS = ["name", "connection", "dialect"] as const;
@@ -24,7 +27,7 @@ function targetProblems(target: unknown, at: string, context: FleetContext): Mig
   }
   if (connection === undefined) problems.push({ path: `${at}.connection`, message: `${at}.connection is missing` });
   else if (typeof connection === "string") {
-    const problem = connectionUrlProblem(connection, context.pluginsMayClaim || isPlainObject(dialect) || typeof dialect === "string");
+    const problem = connectionUrlProblem(connection, context.pluginsMayClaim || isPlainObject(dialect) || typeof dialect === "string", context.dialects);
     if (problem) problems.push({ path: `${at}.connection`, message: `${at}.${problem}` });
   } else if (!isPlainObject(connection)) {
     problems.push({ path: `${at}.connection`, message: `${at}.connection must be a URL string or an options object, got ${describeValue(connection)}` });

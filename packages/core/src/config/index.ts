@@ -1,6 +1,7 @@
 export * from "./closest-match";
 export * from "./config-rules";
 export * from "./connection-url";
+export * from "./url-schemes";
 export * from "./define-config";
 export * from "./redact-url";
 export * from "./resolve-connection";

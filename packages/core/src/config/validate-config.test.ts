@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { KNOWN_DIALECTS } from "../../test/known-dialects";
 import { isMigError, type MigError } from "../errors/mig-error";
 import { validateConfig } from "./validate-config";
 
@@ -11,7 +12,7 @@ const app = (name: string, extra: Record<string, unknown> = {}) => ({
 
 function problemsOf(raw: unknown): MigError {
   try {
-    validateConfig(raw);
+    validateConfig(raw, "the config", { dialects: KNOWN_DIALECTS });
   } catch (error) {
     if (isMigError(error, "MIG_E_CONFIG")) return error;
     throw error;
@@ -29,12 +30,12 @@ describe("validateConfig", () => {
       trackingTable: "my_migrations",
       lockTimeoutMs: 5000,
     };
-    expect(validateConfig(config)).toBe(config);
+    expect(validateConfig(config, "the config", { dialects: KNOWN_DIALECTS })).toBe(config);
   });
 
   it("accepts a plugin's own `scheme:` URL form only when a plugin may claim it", () => {
     const withPlugin = { dialect: "pglite", connection: "pglite:./data", apps: [app("music")], plugins: ["mig-dialect-pglite"] };
-    expect(validateConfig(withPlugin)).toBe(withPlugin);
+    expect(validateConfig(withPlugin, "the config", { dialects: KNOWN_DIALECTS })).toBe(withPlugin);
     // Without plugins, `host:port` is a typo for a URL, not a dialect's scheme.
     expect(problemsOf({ connection: "localhost:5432/app", apps: [app("music")] }).problems.map((p) => p.path)).toContain("connection");
   });
@@ -73,7 +74,7 @@ describe("validateConfig", () => {
   });
 
   it("accepts the online options and reports each bad one", () => {
-    expect(() => validateConfig({ apps: [app("music")], online: true, onlineLockTimeoutMs: 500, onlineRetries: 0 })).not.toThrow();
+    expect(() => validateConfig({ apps: [app("music")], online: true, onlineLockTimeoutMs: 500, onlineRetries: 0 }, "the config", { dialects: KNOWN_DIALECTS })).not.toThrow();
     const error = problemsOf({ apps: [app("music")], online: "yes", onlineLockTimeoutMs: 0, onlineRetries: 1.5 });
     expect(error.problems?.map((p) => p.path)).toEqual(["online", "onlineLockTimeoutMs", "onlineRetries"]);
   });

@@ -32,6 +32,11 @@ export interface Dialect {
   readonly aliases?: readonly string[];
   /** URL schemes that select this dialect when `dialect` is left out (`postgres`, `postgresql`). */
   readonly urlSchemes?: readonly string[];
+  /**
+   * Its URLs name a file, not a server (`sqlite:./app.db`): the rest after the scheme is a path,
+   * relative to the config's folder. Default: `scheme://user@host:port/database`.
+   */
+  readonly fileUrls?: boolean;
   readonly capabilities: DialectCapabilities;
   readonly emitter: Emitter;
   readonly types: TypeMapper;
@@ -58,3 +63,9 @@ export interface Dialect {
 
 /** A dialect that can read the live schema back (every built-in dialect). */
 export type IntrospectingDialect = Dialect & { readonly introspector: Introspector };
+
+/**
+ * What the config is checked and resolved with before any dialect is loaded: a dialect's names
+ * and URL schemes. A dialect package exports its descriptor from a module that imports no driver.
+ */
+export type DialectDescriptor = Pick<Dialect, "name" | "aliases" | "urlSchemes" | "fileUrls">;
