@@ -5,10 +5,9 @@ import type { SchemaOperation } from "../operations/operation";
 import { arbitrarySnapshot } from "../snapshot/arbitrary-snapshot.test-helper";
 import type { ColumnEntity } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
-import { callToOperation } from "./call-to-operation";
-import { isLoadableCall } from "./is-loadable-call";
-import type { ManagerCall } from "./manager-calls";
-import { operationToCall } from "./operation-to-call";
+import { CALL_FORMATS, type ManagerCall } from "./call-formats";
+import { callToOperation, isLoadableCall } from "./read-call";
+import { operationToCall } from "./write-call";
 
 /** What the manager says: the exact check. */
 function accepts(call: ManagerCall): boolean {
@@ -135,8 +134,46 @@ describe("isLoadableCall", () => {
     }
   });
 
-  it("leaves the other methods to the manager", () => {
-    expect(isLoadableCall({ method: "renameTable", argument: { from: "a", to: "b" } })).toBe(false);
-    expect(isLoadableCall({ method: "renameColumn", argument: { table: "t", from: "a", to: "b" } })).toBe(false);
+  it("proves renames too, and leaves the old method names and consents to the manager", () => {
+    expect(isLoadableCall({ method: "renameTable", argument: { from: "a", to: "b" } })).toBe(true);
+    expect(isLoadableCall({ method: "renameColumn", argument: { table: "t", from: "a", to: "" } })).toBe(false);
+    expect(isLoadableCall({ method: "addConstraint", argument: { kind: "unique", table: "t", name: "u", columns: ["a"] } })).toBe(false);
+    expect(isLoadableCall({ method: "addUnique", argument: { table: "t", name: "u", columns: ["a"], online: true } })).toBe(false);
+  });
+});
+
+describe("callToOperation", () => {
+  it("reads the old constraint calls as the kinds their `kind` names, the same as the new calls", () => {
+    const unique = { table: "t", name: "u", columns: ["a"] };
+    const check = { table: "t", name: "c", sql: "a > 0" };
+    const foreignKey = { table: "t", name: "f", columns: ["a"], references: { table: "o", columns: ["id"] }, onDelete: "cascade" };
+    expect(callToOperation("addConstraint", { kind: "unique", ...unique })).toEqual(callToOperation("addUnique", unique));
+    expect(callToOperation("dropConstraint", { kind: "unique", ...unique, allowRebuild: true })).toEqual(callToOperation("dropUnique", { ...unique, allowRebuild: true }));
+    expect(callToOperation("addConstraint", { kind: "check", ...check })).toEqual(callToOperation("addCheck", check));
+    expect(callToOperation("dropConstraint", { kind: "check", ...check })).toEqual(callToOperation("dropCheck", check));
+    expect(callToOperation("addConstraint", { kind: "foreign_key", ...foreignKey })).toEqual(callToOperation("addForeignKey", foreignKey));
+    expect(callToOperation("dropConstraint", { kind: "foreign_key", ...foreignKey, online: true })).toEqual(callToOperation("dropForeignKey", { ...foreignKey, online: true }));
+    expect(callToOperation("addUnique", unique)).toMatchObject({ kind: "add_unique", unique: { entity: "unique", table: "t", name: "u", columns: ["a"] } });
+  });
+
+  it("refuses an old constraint call without a known kind, and a new call with one, naming the field", () => {
+    const error = (run: () => unknown): unknown => {
+      try {
+        run();
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    };
+    expect(error(() => callToOperation("addConstraint", { kind: "primary", table: "t", name: "u", columns: ["a"] }))).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: "addConstraint.kind" } });
+    expect(error(() => callToOperation("addUnique", { kind: "unique", table: "t", name: "u", columns: ["a"] }))).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: "addUnique" } });
+    expect(error(() => callToOperation("addTable", { name: "t", primaryKey: ["id"], columns: [{ name: "id", type: "serial" }], online: true }))).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: "addTable.online" } });
+  });
+
+  it("writes every kind with its own method, one method per kind", () => {
+    const methods = Object.values(CALL_FORMATS).map((format) => format.method);
+    expect(new Set(methods).size).toBe(methods.length);
+    expect(methods).toContain("addUnique");
+    expect(methods).not.toContain("addConstraint");
   });
 });
