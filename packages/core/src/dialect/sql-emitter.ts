@@ -1,6 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import type { SchemaOperation } from "../operations/operation";
-import type { ColumnDefault, JsonValue } from "../schema/types";
+import type { ColumnDefault, JsonValue } from "../snapshot/types";
 import type { ColumnEntity, ColumnTypeSpec, ForeignKeyEntity, IndexEntity, TableSchema } from "../snapshot/entities";
 import type { Emitter, EmitterHooks, OperationHandlers } from "./emitter";
 import type { Statement } from "./statement";

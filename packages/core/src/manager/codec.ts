@@ -78,7 +78,7 @@ export const NAMES: Codec<readonly string[]> = {
 };
 
 /** Any JSON value (finite numbers, plain objects and arrays only): a backfill, a default's value. */
-export const JSON_VALUE: Codec<import("../schema/types").JsonValue> = {
+export const JSON_VALUE: Codec<import("../snapshot/types").JsonValue> = {
   read: (literal, path) => readJson(literal, path),
   accepts: isJson,
   write: (value) => value,

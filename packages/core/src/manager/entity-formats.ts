@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault, type TypeName } from "../schema/types";
+import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault, type TypeName } from "../snapshot/types";
 import type { CheckEntity, ColumnEntity, Entity, ForeignKeyEntity, IndexEntity, TableEntity, TableSchema, UniqueEntity } from "../snapshot/entities";
 import {
   type Codec,

@@ -1,4 +1,4 @@
-import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
 
 /*
  * The types of the MigrationManager methods' plain literal arguments: what a migration file

@@ -1,7 +1,7 @@
 import { MigError, isMigError } from "../errors/mig-error";
 import type { Operation, RawFunction, SchemaOperation } from "../operations/operation";
 import type { ManagerMethod } from "./call-formats";
-import { invertOperation } from "./invert-operation";
+import { invertOperation } from "../operations/invert-operation";
 import type {
   AddColumnArgs,
   AlterColumnArgs,

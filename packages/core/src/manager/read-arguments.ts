@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 
 /*
  * Small readers that check a manager argument field by field and copy it. Every failure is a

@@ -95,7 +95,7 @@ describe("isLoadableCall", () => {
       }),
       { numRuns: 200 },
     );
-  });
+  }, 60_000);
 
   it("never accepts an argument the manager refuses, whatever field is broken", () => {
     let refused = 0;

@@ -1,5 +1,5 @@
 import type { Table } from "./table";
-import type { ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "./types";
+import type { ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
 
 /** What a column builder makes: one of the contract's types, or a foreign key whose type comes from its target. */
 export type ColumnKind = TypeName | "foreignKey";

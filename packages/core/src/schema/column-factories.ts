@@ -1,7 +1,7 @@
 import { ColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { OWNED } from "./owned-definition";
-import type { TypeName } from "./types";
+import type { TypeName } from "../snapshot/types";
 
 /** Piccolo's default varchar length, used when `varchar()` is given none. */
 export const DEFAULT_VARCHAR_LENGTH = 255;

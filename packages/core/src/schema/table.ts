@@ -2,7 +2,7 @@ import { MigError } from "../errors/mig-error";
 import { type AnyColumn, isColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { serial } from "./column-factories";
-import type { IndexMethod } from "./types";
+import type { IndexMethod } from "../snapshot/types";
 
 const TABLE_MARK: unique symbol = Symbol.for("mig.table");
 

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { diff } from "../../src/diff/diff";
-import { invertOperation } from "../../src/manager/invert-operation";
+import { invertOperation } from "../../src/operations/invert-operation";
 import { type Operation, type SchemaOperation, markOnline } from "../../src/operations/operation";
 import { checksum } from "../../src/runner/checksum";
 import { serialiseMigration } from "../../src/serialise/serialise-migration";

@@ -1,5 +1,5 @@
 import type { Table, TableColumn } from "../../schema/table";
-import { TYPE_NAMES } from "../../schema/types";
+import { TYPE_NAMES } from "../../snapshot/types";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 
 const MAX_NUMERIC_PRECISION = 1000;

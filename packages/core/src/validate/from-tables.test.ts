@@ -4,7 +4,7 @@ import {
   bigint, bigserial, boolean, bytea, date, doublePrecision, foreignKey, integer, json, jsonb, numeric, real, serial,
   smallint, type Table, table, text, time, timestamp, timestamptz, uuid, varchar,
 } from "../schema/index";
-import type { ColumnEntity, Entity } from "./entities";
+import type { ColumnEntity, Entity } from "../snapshot/entities";
 import { snapshotFromTables } from "./from-tables";
 
 function musicTables() {

@@ -1,4 +1,4 @@
-import type { Operation } from "../operations/operation";
+import type { Operation } from "./operation";
 import type { Snapshot } from "../snapshot/snapshot";
 import { applyToState } from "./apply-to-state";
 import { SchemaState } from "./schema-state";

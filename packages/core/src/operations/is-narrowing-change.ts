@@ -1,4 +1,4 @@
-import type { TypeName } from "../schema/types";
+import type { TypeName } from "../snapshot/types";
 import type { ColumnTypeSpec } from "../snapshot/entities";
 
 /**

@@ -1,4 +1,4 @@
-import type { Operation } from "../operations/operation";
+import type { Operation } from "./operation";
 import type { ColumnEntity, Entity, ForeignKeyEntity } from "../snapshot/entities";
 import {
   type NamedGroup,

@@ -2,11 +2,11 @@ import { MigError } from "../errors/mig-error";
 import { type Table, type TableColumn, isTable } from "../schema/table";
 import type { TableConstraint } from "../schema/table-constraints";
 import type { TableFacts } from "../schema/table-facts";
-import type { ColumnDefault } from "../schema/types";
-import { checkTables, factsFor } from "../validate/check-tables";
-import type { ValidateTablesOptions } from "../validate/schema-rule";
-import type { ColumnEntity, ColumnTypeSpec, Entity } from "./entities";
-import { Snapshot } from "./snapshot";
+import type { ColumnDefault } from "../snapshot/types";
+import { checkTables, factsFor } from "./check-tables";
+import type { ValidateTablesOptions } from "./schema-rule";
+import type { ColumnEntity, ColumnTypeSpec, Entity } from "../snapshot/entities";
+import { Snapshot } from "../snapshot/snapshot";
 
 /** Tables as a list, or as a tables module's exports (non-table exports are ignored). */
 export type TablesInput = readonly Table[] | Readonly<Record<string, unknown>>;
@@ -22,7 +22,7 @@ export type TablesInput = readonly Table[] | Readonly<Record<string, unknown>>;
  *
  * @example
  * ```ts
- * import * as tables from "./src/music/tables";
+ * import * as tables from "../snapshot/src/music/tables";
  * const snapshot = snapshotFromTables(tables, { externalTables: otherAppsTables });
  * snapshot.table("band")?.columns.map((c) => c.name); // ["id", "name", "manager", ...]
  * ```

@@ -1,6 +1,6 @@
-import { canonicalJsonValue } from "../schema/default-values";
-import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault } from "../schema/types";
-import type { Entity } from "../snapshot/entities";
+import { canonicalJsonValue } from "./default-values";
+import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault } from "./types";
+import type { Entity } from "./entities";
 
 type Json = Readonly<Record<string, unknown>>;
 

@@ -1,6 +1,6 @@
 import { MigError } from "../errors/mig-error";
-import { isNarrowingChange } from "../diff/is-narrowing-change";
-import { type Operation, type SchemaOperation, consentOf } from "../operations/operation";
+import { isNarrowingChange } from "./is-narrowing-change";
+import { type Operation, type SchemaOperation, consentOf } from "./operation";
 import { restorePlaceholder } from "./restore-placeholder";
 
 /**
