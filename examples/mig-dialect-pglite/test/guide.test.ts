@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_CAPABILITIES } from "@mig/core";
+import { DEFAULT_CAPABILITIES } from "@mig/core/dialect";
 import { pgliteDialect } from "mig-dialect-pglite";
 import { codeBlocks, isExcerptOf, isJsonSubset, kindOf, type CodeBlock } from "./support/guide-blocks";
 import { createProject, PACKAGE_DIR } from "./support/project";

@@ -14,7 +14,7 @@ import {
   renderForeignKeyBody,
   renderTableBody,
   standardHandlers,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { renderMysqlDefault } from "./mysql-default";
 import { quoteMysqlLiteral } from "./mysql-literal";
 import { withOnline } from "./mysql-online";

@@ -1,4 +1,4 @@
-import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, OperationHandlers, SchemaOperation, SchemaOperationKind, Statement } from "@mig/core";
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, OperationHandlers, SchemaOperation, SchemaOperationKind, Statement } from "@mig/core/dialect";
 
 /**
  * MariaDB / MySQL online DDL (MariaDB manual: "InnoDB Online DDL Operations", ALTER TABLE

@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
+import type { ColumnTypeSpec, TypeMapper } from "@mig/core/dialect";
 
 /** How uuid columns are stored: `CHAR(36)` everywhere, or MariaDB's native `UUID` (10.7+). */
 export type MysqlUuidType = "char" | "native";

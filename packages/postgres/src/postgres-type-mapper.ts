@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec, TypeMapper, TypeName } from "@mig/core";
+import type { ColumnTypeSpec, TypeMapper, TypeName } from "@mig/core/dialect";
 
 /** The DDL spelling of each contract type (PostgreSQL manual, chapter 8 "Data Types"). */
 const NATIVE: Readonly<Record<TypeName, string>> = {

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { type Connection, replayMigrations } from "@mig/core";
+import { replayMigrations } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
 import { afterAll, describe, expect, it } from "vitest";
 import { type CliProject, configText, createCliProject } from "../src/cli/cli-project";
 import { introspectApp, schemaProblems, trackingRows } from "../src/cli/database-state";

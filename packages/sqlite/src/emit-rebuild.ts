@@ -1,4 +1,4 @@
-import type { Emitter, EmitterHooks, RebuildTableOperation, Statement } from "@mig/core";
+import type { Emitter, EmitterHooks, RebuildTableOperation, Statement } from "@mig/core/dialect";
 import type { RebuildStatement, RebuildStep } from "./rebuild-statement";
 import { renderCreateTable, rowidColumn } from "./sqlite-table-body";
 

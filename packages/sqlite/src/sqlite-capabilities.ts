@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from "@mig/core";
+import type { DialectCapabilities } from "@mig/core/dialect";
 
 /** What SQLite can do in place. Each flag names the manual page that decides it. */
 export const sqliteCapabilities: DialectCapabilities = {

@@ -1,4 +1,4 @@
-import { type ColumnEntity, type EmitterHooks, type TableSchema, renderForeignKeyBody } from "@mig/core";
+import { type ColumnEntity, type EmitterHooks, type TableSchema, renderForeignKeyBody } from "@mig/core/dialect";
 
 /** The column that is SQLite's rowid alias: a serial that is the whole primary key. */
 export function rowidColumn(schema: TableSchema): ColumnEntity | undefined {

@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec, TypeMapper } from "@mig/core";
+import type { ColumnTypeSpec, TypeMapper } from "@mig/core/dialect";
 
 /**
  * Contract types ⇄ SQLite declared types.

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { ColumnDefault, ColumnEntity, ColumnTypeSpec } from "@mig/core";
+import type { ColumnDefault, ColumnEntity, ColumnTypeSpec } from "@mig/core/dialect";
 import { UUID_V4_SQL, parseSqliteDefault, renderSqliteDefault, sqliteQuoteLiteral } from "../src/index";
 import { column } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type MigError, type SchemaOperation, isMigError } from "@mig/core";
+import { type MigError, type SchemaOperation, isMigError } from "@mig/core/dialect";
 import { UUID_V4_SQL, sqliteEmitter } from "../src/index";
 import { column, tableSchema } from "./fixtures";
 

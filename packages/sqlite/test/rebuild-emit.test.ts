@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RebuildTableOperation } from "@mig/core";
+import type { RebuildTableOperation } from "@mig/core/dialect";
 import { dependentsOf, isRebuildStatement, sqliteEmitter } from "../src/index";
 import { tableSchema } from "./fixtures";
 

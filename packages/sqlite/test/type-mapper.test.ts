@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type ColumnTypeSpec, TYPE_NAMES } from "@mig/core";
+import { type ColumnTypeSpec, TYPE_NAMES } from "@mig/core/dialect";
 import { affinityType, parseDeclaredType, sqliteTypes } from "../src/index";
 
 const specs: ColumnTypeSpec[] = [

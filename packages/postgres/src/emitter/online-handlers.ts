@@ -1,4 +1,4 @@
-import { type EmitterHooks, type OperationHandler, type Statement, renderForeignKeyBody } from "@mig/core";
+import { type EmitterHooks, type OperationHandler, type Statement, renderForeignKeyBody } from "@mig/core/dialect";
 import { alterColumn } from "./alter-column";
 import { deriveName } from "./derive-name";
 

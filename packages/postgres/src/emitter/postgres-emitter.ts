@@ -1,4 +1,4 @@
-import { type ColumnDefault, type ColumnEntity, type Emitter, type IndexEntity, MigError, createEmitter, quoteIdentifierWith, standardHandlers } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Emitter, type IndexEntity, MigError, createEmitter, quoteIdentifierWith, standardHandlers } from "@mig/core/dialect";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumn } from "./alter-column";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";

@@ -1,4 +1,4 @@
-import type { ColumnEntity, EmitterHooks, Statement } from "@mig/core";
+import type { ColumnEntity, EmitterHooks, Statement } from "@mig/core/dialect";
 import { deriveName } from "./derive-name";
 import { quoteString } from "./quote-literal";
 

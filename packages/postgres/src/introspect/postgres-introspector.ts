@@ -8,7 +8,7 @@ import {
   type Introspector,
   MigError,
   Snapshot,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { quoteIdentifier } from "../emitter/postgres-emitter";
 import { quoteString } from "../emitter/quote-literal";
 import { postgresTypeMapper } from "../postgres-type-mapper";

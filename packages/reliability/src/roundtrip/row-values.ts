@@ -1,4 +1,5 @@
-import type { ColumnTypeSpec, JsonValue, TypeName } from "@mig/core";
+import type { JsonValue, TypeName } from "@mig/core";
+import type { ColumnTypeSpec } from "@mig/core/dialect";
 
 /**
  * The values of generated rows, and the one comparable form of a value read back from any of the
