@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCreateTable, tokenize } from "../src/index";
+import { parseCreateTable } from "../src/parse-create-table";
+import { tokenize } from "../src/sql-tokenizer";
 
 describe("tokenize", () => {
   it("keeps quoted names whole, undoes doubled quotes, and skips comments", () => {
