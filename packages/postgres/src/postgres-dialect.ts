@@ -1,4 +1,4 @@
-import type { IntrospectingDialect } from "@mig/core";
+import type { IntrospectingDialect } from "@mig/core/dialect";
 import { connectPostgres, type PostgresConnectOptions } from "./connection/connect";
 import { describeConnection } from "./connection/connection-target";
 import { DEFAULT_LOCK_KEY } from "./connection/migration-lock";
