@@ -9,6 +9,16 @@ import { CALL_FORMATS, type ManagerCall } from "./call-formats";
 import { callToOperation, isLoadableCall } from "./read-call";
 import { operationToCall } from "./write-call";
 
+/** What `run` throws (`undefined` when it returns). */
+function error(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (caught) {
+    return caught;
+  }
+  return undefined;
+}
+
 /** What the manager says: the exact check. */
 function accepts(call: ManagerCall): boolean {
   try {
@@ -157,14 +167,6 @@ describe("callToOperation", () => {
   });
 
   it("refuses an old constraint call without a known kind, and a new call with one, naming the field", () => {
-    const error = (run: () => unknown): unknown => {
-      try {
-        run();
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    };
     expect(error(() => callToOperation("addConstraint", { kind: "primary", table: "t", name: "u", columns: ["a"] }))).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: "addConstraint.kind" } });
     expect(error(() => callToOperation("addUnique", { kind: "unique", table: "t", name: "u", columns: ["a"] }))).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: "addUnique" } });
     expect(error(() => callToOperation("addTable", { name: "t", primaryKey: ["id"], columns: [{ name: "id", type: "serial" }], online: true }))).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: "addTable.online" } });
@@ -175,5 +177,34 @@ describe("callToOperation", () => {
     expect(new Set(methods).size).toBe(methods.length);
     expect(methods).toContain("addUnique");
     expect(methods).not.toContain("addConstraint");
+  });
+
+  it("reads and writes the column types' parameters (enum labels, array element, char length) in file order, and refuses them on other types", () => {
+    const columns = [
+      { name: "mood", type: "enum", enumName: "mood", values: ["sad", "ok"], nullable: true },
+      { name: "tags", type: "array", element: { type: "varchar", length: 20 }, fallback: "json" },
+      { name: "code", type: "char", length: 3 },
+    ];
+    const call: ManagerCall = { method: "addTable", argument: { name: "t", primaryKey: ["code"], columns } };
+    const operation = callToOperation(call.method, call.argument);
+    expect(isLoadableCall(call)).toBe(true);
+    expect(operationToCall(operation)).toEqual(call);
+    expect(Object.keys((operationToCall(operation).argument.columns as object[])[0] as object)).toEqual(["name", "type", "enumName", "values", "nullable"]);
+    const refused: [Record<string, unknown>, string][] = [
+      [{ name: "c", type: "text", values: ["a"] }, "values"],
+      [{ name: "c", type: "enum" }, "values"],
+      [{ name: "c", type: "enum", values: ["a", "a"] }, "values"],
+      [{ name: "c", type: "array" }, "element"],
+      [{ name: "c", type: "array", element: { type: "json" } }, "element.type"],
+      [{ name: "c", type: "array", element: { type: "integer", values: ["a"] } }, "element"],
+      [{ name: "c", type: "array", element: { type: "integer" }, fallback: "text" }, "fallback"],
+      [{ name: "c", type: "integer", element: { type: "integer" } }, "element"],
+      [{ name: "c", type: "text", length: 3 }, "length"],
+    ];
+    for (const [column, field] of refused) {
+      const argument = { table: "t", ...column };
+      expect(isLoadableCall({ method: "addColumn", argument }), JSON.stringify(column)).toBe(false);
+      expect(error(() => callToOperation("addColumn", argument)), JSON.stringify(column)).toMatchObject({ code: "MIG_E_MIGRATION_FILE", meta: { path: `addColumn.${field}` } });
+    }
   });
 });
