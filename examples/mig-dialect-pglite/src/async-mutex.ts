@@ -1,4 +1,4 @@
-import { MigError } from "@mig/core";
+import { MigError } from "@mig/core/dialect";
 
 /**
  * A first-come first-served lock for async work in one process. `acquire` waits at most

@@ -1,6 +1,6 @@
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { MigError } from "@mig/core";
+import { MigError } from "@mig/core/dialect";
 
 const POLL_MS = 100;
 

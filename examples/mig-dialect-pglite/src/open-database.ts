@@ -1,5 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
-import { MigError } from "@mig/core";
+import { MigError } from "@mig/core/dialect";
 import { AsyncMutex } from "./async-mutex";
 import { lockDataDir } from "./data-dir-lock";
 import type { PgliteTarget } from "./pglite-config";

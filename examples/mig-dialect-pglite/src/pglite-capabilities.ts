@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from "@mig/core";
+import type { DialectCapabilities } from "@mig/core/dialect";
 import { postgresCapabilities } from "@mig/postgres";
 
 /**

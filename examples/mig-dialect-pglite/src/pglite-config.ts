@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
-import { type ConnectionConfig, MigError } from "@mig/core";
+import { type ConnectionConfig, MigError } from "@mig/core/dialect";
 
 /**
  * The connection settings of the pglite dialect, as an object. A URL string works too:

@@ -1,5 +1,5 @@
 import type { Results, Transaction } from "@electric-sql/pglite";
-import { type Connection, type LockOptions, MigError, type QueryResult, type Statement } from "@mig/core";
+import { type Connection, type LockOptions, MigError, type QueryResult, type Statement } from "@mig/core/dialect";
 import type { OpenDatabase } from "./open-database";
 
 /** What both a PGlite instance and one of its transactions can do. */

@@ -1,5 +1,5 @@
-import type { IntrospectingDialect } from "@mig/core";
-import { normaliseSnapshot, postgresEmitter, postgresIntrospector, postgresTypeMapper } from "@mig/postgres";
+import type { IntrospectingDialect } from "@mig/core/dialect";
+import { normalisePostgresSnapshot, postgresEmitter, postgresIntrospector, postgresTypeMapper } from "@mig/postgres";
 import { pgliteCapabilities } from "./pglite-capabilities";
 import { describePgliteConnection, resolvePgliteTarget } from "./pglite-config";
 import { PgliteConnection } from "./pglite-connection";
@@ -38,7 +38,7 @@ export function createPgliteDialect(options: PgliteDialectOptions = {}): Introsp
       return new PgliteConnection(database);
     },
     describeConnection: describePgliteConnection,
-    normalise: normaliseSnapshot,
+    normalise: normalisePostgresSnapshot,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { AsyncMutex } from "../src/async-mutex";
 
 describe("AsyncMutex", () => {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Snapshot } from "@mig/core";
+import type { Snapshot } from "@mig/core/dialect";
 import { pgliteDialect } from "mig-dialect-pglite";
 import { createProject, type Project } from "./support/project";
 

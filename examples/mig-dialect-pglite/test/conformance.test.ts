@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, expect, test } from "vitest";
-import type { Connection } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 import { defineConformanceSuite } from "@mig/core/testing";
 import { pgliteDialect } from "mig-dialect-pglite";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, describe, expect, it } from "vitest";
-import { isMigError, type Connection } from "@mig/core";
+import { isMigError, type Connection } from "@mig/core/dialect";
 import { pgliteDialect } from "mig-dialect-pglite";
 
 const dir = mkdtempSync(join(tmpdir(), "mig-pglite-connection-"));

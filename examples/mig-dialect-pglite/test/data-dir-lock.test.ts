@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { createPgliteDialect } from "mig-dialect-pglite";
 import { PACKAGE_DIR } from "./support/project";
 

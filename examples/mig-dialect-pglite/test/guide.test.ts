@@ -3,7 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { afterAll, describe, expect, it } from "vitest";
-import { DEFAULT_CAPABILITIES } from "@mig/core";
+import { DEFAULT_CAPABILITIES } from "@mig/core/dialect";
 import { pgliteDialect } from "mig-dialect-pglite";
 import { codeBlocks, isExcerptOf, isJsonSubset, kindOf, type CodeBlock } from "./support/guide-blocks";
 import { createProject, PACKAGE_DIR } from "./support/project";
@@ -32,10 +32,10 @@ function writeBlock(name: string, code: string): string {
   return path;
 }
 
-/** `code` plus a compile-time check that its interface `name` is exactly @mig/core's. */
+/** `code` plus a compile-time check that its interface `name` is exactly the one dialect authors import (@mig/core/dialect). */
 function mirrored(name: string, code: string): string {
   return `${code}
-import type { ${name} as MigCoreType } from "@mig/core";
+import type { ${name} as MigCoreType } from "@mig/core/dialect";
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 export const sameAsMigCore: Same<${name}, MigCoreType> = true;
 `;

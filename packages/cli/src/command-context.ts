@@ -1,4 +1,6 @@
-import { closestMatch, MigError, orderApps, type Connection, type Dialect } from "@mig/core";
+import { MigError, type Dialect } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
+import { closestMatch, orderApps } from "@mig/core/internal";
 import { connectionOf, loadConfig, type LoadedConfig, type ResolvedApp } from "./config/load-config";
 import type { CliDeps } from "./deps";
 import { toCodedError } from "./output/coded-error";

@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from "@mig/core";
+import type { ConnectionConfig } from "@mig/core/dialect";
 import { createConnection } from "mysql2/promise";
 import { connectionError } from "./connection-error";
 import { connectionTarget, resolveConnectionOptions } from "./connection-options";

@@ -1,4 +1,4 @@
-import { MigError } from "@mig/core";
+import { MigError } from "@mig/core/dialect";
 import { type MysqlTarget, describeTarget } from "./connection-options";
 
 /** Driver error codes that mean "the connection itself failed", not "the statement was wrong". */

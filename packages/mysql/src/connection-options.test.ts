@@ -1,4 +1,4 @@
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import { describeMysqlConnection, resolveConnectionOptions } from "./connection-options";
 

@@ -1,4 +1,4 @@
-import { type ConnectionConfig, MigError } from "@mig/core";
+import { type ConnectionConfig, MigError } from "@mig/core/dialect";
 import type { ConnectionOptions } from "mysql2";
 
 /** What mig needs to know about where a connection goes (never the password). */

@@ -1,4 +1,4 @@
-import { type SqlToken, createSqlLexer, isMigError } from "@mig/core";
+import { type SqlToken, createSqlLexer, isMigError } from "@mig/core/dialect";
 import { readMysqlEscape } from "./mysql-literal";
 
 /** One token of a MySQL expression, classified for normalising. */

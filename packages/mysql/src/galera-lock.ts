@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { type LockOptions, MigError } from "@mig/core";
+import { type LockOptions, MigError } from "@mig/core/dialect";
 
 /** Runs one statement on the lock's own session; `affectedRows` for writes. */
 export type LockQuery = (sql: string, params?: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[]; affectedRows: number }>;

@@ -1,4 +1,4 @@
-import type { Connection } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 
 export interface ColumnRow {
   table_name: string;

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type LockOptions, MigError } from "@mig/core";
+import { type LockOptions, MigError } from "@mig/core/dialect";
 
 type Query = (sql: string, params: readonly unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 

@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from "@mig/core";
+import type { DialectCapabilities } from "@mig/core/dialect";
 
 /**
  * What MySQL 8 and MariaDB 10.11 can do, as mig uses them. Each choice is explained at its flag;

@@ -1,4 +1,4 @@
-import type { Connection, LockOptions, QueryResult, Statement } from "@mig/core";
+import type { Connection, LockOptions, QueryResult, Statement } from "@mig/core/dialect";
 import type { Connection as DriverConnection } from "mysql2/promise";
 import { type MysqlTarget } from "./connection-options";
 import { connectionError, isConnectionError } from "./connection-error";

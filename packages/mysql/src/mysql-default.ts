@@ -1,4 +1,4 @@
-import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type JsonValue, MigError } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type JsonValue, MigError } from "@mig/core/dialect";
 import { mysqlDateTimeText, mysqlTimeText } from "./mysql-datetime";
 import { quoteMysqlLiteral } from "./mysql-literal";
 

@@ -1,4 +1,4 @@
-import { resolveCapabilities } from "@mig/core";
+import { resolveCapabilities } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import defaultDialect, { createMysqlDialect, mysqlDialect } from "./index";
 

@@ -1,4 +1,4 @@
-import type { IntrospectingDialect } from "@mig/core";
+import type { IntrospectingDialect } from "@mig/core/dialect";
 import { descriptor } from "./descriptor";
 import { connectMysql } from "./connect-mysql";
 import { describeMysqlConnection } from "./connection-options";

@@ -1,4 +1,4 @@
-import { type ForeignKeyEntity, type SchemaOperation, isMigError } from "@mig/core";
+import { type ForeignKeyEntity, type SchemaOperation, isMigError } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import { column, tableSchema } from "../test/support/entities";
 import { createMysqlDialect, mysqlDialect } from "./index";

@@ -15,7 +15,7 @@ import {
   renderForeignKeyBody,
   renderTableBody,
   standardHandlers,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { mysqlCapabilities } from "./mysql-capabilities";
 import { renderMysqlDefault } from "./mysql-default";
 import { quoteMysqlLiteral } from "./mysql-literal";

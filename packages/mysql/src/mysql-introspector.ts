@@ -8,7 +8,7 @@ import {
   type TypeMapper,
   type UnsupportedObject,
   quoteIdentifierWith,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { quoteMysqlString } from "./mysql-literal";
 import { type CatalogRows, readCatalog } from "./introspection-queries";
 import { mysqlTypeFromNative } from "./mysql-type-mapper";

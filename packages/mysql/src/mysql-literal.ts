@@ -1,4 +1,4 @@
-import { MigError, type ColumnTypeSpec, type JsonValue } from "@mig/core";
+import { MigError, type ColumnTypeSpec, type JsonValue } from "@mig/core/dialect";
 import { mysqlDateTimeText } from "./mysql-datetime";
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { SchemaOperation } from "@mig/core";
+import type { SchemaOperation } from "@mig/core/dialect";
 import { mysqlDialect } from "./mysql-dialect";
 
 const online = mysqlDialect.online!;

@@ -1,4 +1,4 @@
-import { type ColumnEntity, type ForeignKeyEntity, type LockFacts, type OnlineRefusal, type OnlineSupport, type OperationHandlers, type SchemaOperation, type SchemaOperationKind, type Statement, quoteIdentifierWith } from "@mig/core";
+import { type ColumnEntity, type ForeignKeyEntity, type LockFacts, type OnlineRefusal, type OnlineSupport, type OperationHandlers, type SchemaOperation, type SchemaOperationKind, type Statement, quoteIdentifierWith } from "@mig/core/dialect";
 import { quoteMysqlLiteral } from "./mysql-literal";
 
 /**

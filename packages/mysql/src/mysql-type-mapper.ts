@@ -1,4 +1,4 @@
-import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core";
+import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core/dialect";
 import { mysqlTokens } from "./expression-tokens";
 import { quoteMysqlString } from "./mysql-literal";
 

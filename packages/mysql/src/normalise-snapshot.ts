@@ -1,4 +1,4 @@
-import { type ColumnDefault, type ColumnEntity, type Entity, Snapshot, type TypeMapper } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Entity, Snapshot, type TypeMapper } from "@mig/core/dialect";
 import { canonicalDefaultValue } from "./mysql-default";
 import { normaliseMysqlExpression } from "./normalise-expression";
 import { parseDefaultExpression } from "./reported-default";

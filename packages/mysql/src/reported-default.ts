@@ -1,4 +1,4 @@
-import type { ColumnDefault, ColumnTypeSpec, JsonValue } from "@mig/core";
+import type { ColumnDefault, ColumnTypeSpec, JsonValue } from "@mig/core/dialect";
 import { canonicalDefaultValue } from "./mysql-default";
 import { mysqlTokens } from "./expression-tokens";
 import { normaliseMysqlExpression } from "./normalise-expression";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, test } from "vitest";
-import type { Connection } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 import { defineConformanceSuite } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";

@@ -1,5 +1,5 @@
 import { createServer } from "node:net";
-import { type MigError, isMigError } from "@mig/core";
+import { type MigError, isMigError } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";

@@ -1,18 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  Snapshot,
   diff,
   foreignKey,
   integer,
-  invertOperation,
-  planForDialect,
-  resolveCapabilities,
   smallint,
   snapshotFromTables,
   table,
   text,
-  type Operation,
 } from "@mig/core";
+import {
+  Snapshot,
+  invertOperation,
+  planForDialect,
+  resolveCapabilities,
+  type Operation,
+} from "@mig/core/dialect";
 import { mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Snapshot, bigint, diff, foreignKey, integer, planForDialect, resolveCapabilities, snapshotFromTables, table, varchar, type Operation } from "@mig/core";
+import { bigint, diff, foreignKey, integer, snapshotFromTables, table, varchar } from "@mig/core";
+import { Snapshot, planForDialect, resolveCapabilities, type Operation } from "@mig/core/dialect";
 import { mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";
 import { createTestDatabase, type TestDatabase } from "./support/test-database";

@@ -1,4 +1,4 @@
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectMysql } from "../src/connect-mysql";
 import { GALERA_LOCK_TABLE } from "../src/galera-lock";

@@ -1,4 +1,4 @@
-import { type Dialect, Snapshot, type TableSchema, entitiesOf } from "@mig/core";
+import { type Dialect, Snapshot, type TableSchema, entitiesOf } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMysqlDialect, mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";

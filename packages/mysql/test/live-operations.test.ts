@@ -1,4 +1,4 @@
-import { type SchemaOperation, Snapshot, applyOperation, invertOperation } from "@mig/core";
+import { type SchemaOperation, Snapshot, applyOperation, invertOperation } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";

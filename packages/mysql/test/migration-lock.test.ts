@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultLockName } from "../src/migration-lock";
 import type { MysqlConnection } from "../src/mysql-connection";

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, type MigrationSource, type SchemaOperation, runBackwards, runForwards } from "@mig/core";
+import { type MigrationSource, runBackwards, runForwards } from "@mig/core";
+import { type Connection, type SchemaOperation } from "@mig/core/dialect";
 import { col as spec, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, type TableSchema, migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { type Connection, type TableSchema } from "@mig/core/dialect";
 import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";

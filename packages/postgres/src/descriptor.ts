@@ -1,4 +1,4 @@
-import type { DialectDescriptor } from "@mig/core";
+import type { DialectDescriptor } from "@mig/core/dialect";
 
 /**
  * The PostgreSQL dialect's names and URL schemes: all the CLI reads to check and resolve a

@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from "@mig/core";
+import type { DialectCapabilities } from "@mig/core/dialect";
 
 /**
  * What PostgreSQL can do. Everything is in place: PostgreSQL alters columns and constraints

@@ -1,4 +1,4 @@
-import type { IntrospectingDialect } from "@mig/core";
+import type { IntrospectingDialect } from "@mig/core/dialect";
 import { descriptor } from "./descriptor";
 import { connectPostgres, type PostgresConnectOptions } from "./connection/connect";
 import { describeConnection } from "./connection/connection-target";

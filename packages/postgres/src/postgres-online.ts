@@ -1,4 +1,4 @@
-import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core";
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core/dialect";
 import { isSerial } from "./postgres-type-mapper";
 
 /** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout`. */

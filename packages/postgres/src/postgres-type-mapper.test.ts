@@ -1,4 +1,4 @@
-import { TYPE_NAMES } from "@mig/core";
+import { TYPE_NAMES } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import { postgresTypeMapper as types } from "./postgres-type-mapper";
 

@@ -1,4 +1,4 @@
-import { type ColumnTypeSpec, type TypeMapper, type TypeName, quoteIdentifierWith } from "@mig/core";
+import { type ColumnTypeSpec, type TypeMapper, type TypeName, quoteIdentifierWith } from "@mig/core/dialect";
 
 /** An enum's type name in DDL, quoted (the emitter's identifier rule without its length check, which the emitter applies). */
 const quoteTypeName = quoteIdentifierWith('"');

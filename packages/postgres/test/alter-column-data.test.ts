@@ -1,4 +1,4 @@
-import type { ColumnEntity, ColumnTypeSpec, Connection, JsonValue } from "@mig/core";
+import type { ColumnEntity, ColumnTypeSpec, Connection, JsonValue } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apply, createTables, introspect } from "./support/apply";
 import { col, tableSchema } from "./support/schema-builders";

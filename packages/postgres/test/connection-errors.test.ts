@@ -1,4 +1,4 @@
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDialect, postgresDialect } from "../src/index";
 import { type PasswordServer, startPasswordServer } from "./support/password-server";

@@ -1,4 +1,4 @@
-import { type Connection, isMigError } from "@mig/core";
+import { type Connection, isMigError } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresDialect } from "../src/index";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";

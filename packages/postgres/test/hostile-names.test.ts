@@ -1,4 +1,4 @@
-import { type ColumnEntity, type Connection, qualifiedTableName } from "@mig/core";
+import { type ColumnEntity, type Connection, qualifiedTableName } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresDialect } from "../src/index";
 import { apply, createTables, expected, introspect } from "./support/apply";

@@ -1,4 +1,4 @@
-import type { ColumnDefault, ColumnTypeSpec, Connection, JsonValue, UnsupportedObject } from "@mig/core";
+import type { ColumnDefault, ColumnTypeSpec, Connection, JsonValue, UnsupportedObject } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { postgresDialect } from "../src/index";
 import { apply, createTables, expected, introspect } from "./support/apply";

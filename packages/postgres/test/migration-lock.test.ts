@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Connection, isMigError } from "@mig/core";
+import { type Connection, isMigError } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
 
@@ -109,11 +109,11 @@ describe("migration lock (PostgreSQL advisory lock)", () => {
   });
 
   it("a lock lost from under the session (as behind a transaction-mode pooler) is reported, not ignored", async () => {
-    const { DEFAULT_LOCK_KEY } = await import("../src/index");
+    const { POSTGRES_LOCK_KEY } = await import("../src/index");
     const error = await a
       .withMigrationLock(async () => {
         // What a pooler does when the unlock lands on another server session: this one no longer holds it.
-        await a.query("SELECT pg_advisory_unlock($1::bigint)", [DEFAULT_LOCK_KEY.toString()]);
+        await a.query("SELECT pg_advisory_unlock($1::bigint)", [POSTGRES_LOCK_KEY.toString()]);
       }, { timeoutMs: 100 })
       .catch((e: unknown) => e);
     expect(isMigError(error, "MIG_E_CONNECTION")).toBe(true);

@@ -1,4 +1,4 @@
-import type { Connection, QueryResult, Statement } from "@mig/core";
+import type { Connection, QueryResult, Statement } from "@mig/core/dialect";
 
 /**
  * A connection that "dies" like a process killed with SIGKILL: once a statement matching `after`

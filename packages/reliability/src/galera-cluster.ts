@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import type { Connection } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 import { mysqlDialect } from "@mig/mysql";
 import { withDatabase } from "./test-database";
 

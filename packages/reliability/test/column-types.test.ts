@@ -2,13 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  type Connection,
   type MigrationSource,
   type RunnableMigration,
   type RunResult,
   type Snapshot,
   type Table,
-  DEFAULT_TRACKING_TABLE,
   Snapshot as SnapshotClass,
   array,
   char,
@@ -19,10 +17,8 @@ import {
   interval,
   isMigError,
   numeric,
-  progressTableName,
   real,
   replayMigrations,
-  requireIntrospector,
   resolveCapabilities,
   runBackwards,
   runForwards,
@@ -32,6 +28,8 @@ import {
   text,
   varchar,
 } from "@mig/core";
+import { type Connection, requireIntrospector } from "@mig/core/dialect";
+import { DEFAULT_TRACKING_TABLE, progressTableName } from "@mig/core/internal";
 import { schemaDifferences } from "@mig/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jitiLoader, loadMigrationSource, writeAutoMigration } from "../src/migration-files";

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { type Connection, Snapshot, diff, isMigError, replayMigrations, runBackwards, runForwards, snapshotFromTables, table, timestamp, varchar } from "@mig/core";
+import { Snapshot, diff, isMigError, replayMigrations, runBackwards, runForwards, snapshotFromTables, table, timestamp, varchar } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
 import { schemaDifferences, testMigration, testMigrationId } from "@mig/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { introspectApp, progressRows } from "../src/cli/database-state";

@@ -1,4 +1,4 @@
-import { type Emitter, type EmitterHooks, type RebuildTableOperation, type Statement, renderCreateTable } from "@mig/core";
+import { type Emitter, type EmitterHooks, type RebuildTableOperation, type Statement, renderCreateTable } from "@mig/core/dialect";
 import type { RebuildStatement, RebuildStep } from "./rebuild-statement";
 import { rowidColumn } from "./rowid-column";
 

@@ -1,4 +1,4 @@
-import { type ColumnEntity, type EmitterHooks, standardQuoteLiteral } from "@mig/core";
+import { type ColumnEntity, type EmitterHooks, standardQuoteLiteral } from "@mig/core/dialect";
 import { isKeyword, isName, tokenize } from "./sql-tokenizer";
 
 /**

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { type LockOptions, MigError } from "@mig/core";
+import { type LockOptions, MigError } from "@mig/core/dialect";
 
 const POLL_MS = 50;
 

@@ -1,4 +1,4 @@
-import { type ColumnDefault, type ColumnEntity, type Entity, Snapshot } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Entity, Snapshot } from "@mig/core/dialect";
 import { canonicalHex } from "./sqlite-literals";
 import { sqliteTypes } from "./sqlite-type-mapper";
 

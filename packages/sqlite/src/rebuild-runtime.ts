@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type QueryResult, MigError, isMigError } from "@mig/core";
+import { type QueryResult, MigError, isMigError } from "@mig/core/dialect";
 import { toSqliteParams } from "./bind-params";
 import { type SchemaObject, dependentsOf } from "./rebuild-dependents";
 import type { RebuildStatement, RebuildStep } from "./rebuild-statement";

@@ -1,4 +1,4 @@
-import type { Statement } from "@mig/core";
+import type { Statement } from "@mig/core/dialect";
 
 /**
  * What a statement of a table rebuild does. The connection runs each one and turns any failure

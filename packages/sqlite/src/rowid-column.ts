@@ -1,4 +1,4 @@
-import type { ColumnEntity, TableSchema } from "@mig/core";
+import type { ColumnEntity, TableSchema } from "@mig/core/dialect";
 
 /**
  * The column that is SQLite's rowid alias: a serial that is the whole primary key. CREATE TABLE

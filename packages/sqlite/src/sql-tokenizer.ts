@@ -1,4 +1,4 @@
-import { type SqlToken, createSqlLexer } from "@mig/core";
+import { type SqlToken, createSqlLexer } from "@mig/core/dialect";
 
 export type Token = SqlToken;
 

@@ -1,4 +1,4 @@
-import type { DialectCapabilities } from "@mig/core";
+import type { DialectCapabilities } from "@mig/core/dialect";
 
 /** What SQLite can do in place, and why, flag by flag. */
 export const sqliteCapabilities: DialectCapabilities = {

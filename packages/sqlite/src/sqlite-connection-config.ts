@@ -1,4 +1,4 @@
-import { type ConnectionConfig, MigError } from "@mig/core";
+import { type ConnectionConfig, MigError } from "@mig/core/dialect";
 
 /** The options `connect()` accepts besides a URL. */
 export interface SqliteConnectionOptions {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { type Connection, type LockOptions, type QueryResult, type Statement, MigError } from "@mig/core";
+import { type Connection, type LockOptions, type QueryResult, type Statement, MigError } from "@mig/core/dialect";
 import { toSqliteParams } from "./bind-params";
 import { type HeldLock, acquireMigrationLock } from "./migration-lock";
 import { isRebuildStatement } from "./rebuild-statement";

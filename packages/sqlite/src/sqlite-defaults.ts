@@ -1,4 +1,4 @@
-import type { ColumnDefault, ColumnEntity, ColumnTypeSpec, EmitterHooks, JsonValue } from "@mig/core";
+import type { ColumnDefault, ColumnEntity, ColumnTypeSpec, EmitterHooks, JsonValue } from "@mig/core/dialect";
 
 type QuoteLiteral = EmitterHooks["quoteLiteral"];
 import { canonicalHex, unquoteString } from "./sqlite-literals";

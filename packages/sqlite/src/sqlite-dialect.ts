@@ -1,4 +1,4 @@
-import type { ConnectionConfig, DialectCapabilities, IntrospectingDialect } from "@mig/core";
+import type { ConnectionConfig, DialectCapabilities, IntrospectingDialect } from "@mig/core/dialect";
 import { descriptor } from "./descriptor";
 import { normaliseSqliteSnapshot } from "./normalise-sqlite-snapshot";
 import { sqliteCapabilities } from "./sqlite-capabilities";

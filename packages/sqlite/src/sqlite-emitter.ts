@@ -6,7 +6,7 @@ import {
   MigError,
   createEmitter,
   standardHandlers,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { emitRebuild } from "./emit-rebuild";
 import { enumCheck } from "./enum-check";
 import { renderSqliteDefault } from "./sqlite-defaults";

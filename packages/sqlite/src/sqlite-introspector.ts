@@ -8,7 +8,7 @@ import {
   FOREIGN_KEY_ACTIONS,
   normaliseDefault,
   Snapshot,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { type ParsedConstraint, type ParsedTable, parseCreateTable } from "./parse-create-table";
 import { enumLabels } from "./enum-check";
 import { parseSqliteDefault } from "./sqlite-defaults";

@@ -1,4 +1,4 @@
-import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } from "@mig/core";
+import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } from "@mig/core/dialect";
 
 const INTEGER_TYPES = new Set(["integer", "bigint", "smallint"]);
 

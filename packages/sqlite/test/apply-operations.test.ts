@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type SchemaOperation, Snapshot, diff } from "@mig/core";
+import { diff } from "@mig/core";
+import { type SchemaOperation, Snapshot } from "@mig/core/dialect";
 import { type SqliteConnection, sqliteDialect } from "../src/index";
 import { column, createTables, entitiesOfSchemas, tableSchema, tempDatabase } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isMigError } from "@mig/core";
+import { isMigError } from "@mig/core/dialect";
 import { SqliteConnection, describeSqliteConnection, parseSqliteConfig, sqliteDialect } from "../src/index";
 import { createTables, tableSchema, tempDatabase } from "./fixtures";
 

@@ -1,7 +1,8 @@
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { ColumnDefault, ColumnEntity, ColumnTypeSpec } from "@mig/core";
-import { UUID_V4_SQL, parseSqliteDefault, renderSqliteDefault, sqliteQuoteLiteral } from "../src/index";
+import type { ColumnDefault, ColumnEntity, ColumnTypeSpec } from "@mig/core/dialect";
+import { UUID_V4_SQL, parseSqliteDefault, renderSqliteDefault } from "../src/sqlite-defaults";
+import { sqliteQuoteLiteral } from "../src/sqlite-literals";
 import { column } from "./fixtures";
 
 /** What the introspector sees for a rendered default: the inner text of ( … ), or the literal. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type MigError, type SchemaOperation, isMigError } from "@mig/core";
-import { UUID_V4_SQL, sqliteEmitter } from "../src/index";
+import { type MigError, type SchemaOperation, isMigError } from "@mig/core/dialect";
+import { sqliteEmitter } from "../src/index";
+import { UUID_V4_SQL } from "../src/sqlite-defaults";
 import { column, tableSchema } from "./fixtures";
 
 const sql = (operation: SchemaOperation) => sqliteEmitter.emit(operation).map((s) => s.sql);

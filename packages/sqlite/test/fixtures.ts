@@ -12,7 +12,7 @@ import {
   type TableSchema,
   type TypeName,
   type UniqueEntity,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { SqliteConnection, sqliteDialect } from "../src/index";
 
 type ColumnInput = { name: string; type: TypeName; nullable?: boolean; default?: ColumnDefault | null; length?: number; precision?: number; scale?: number };

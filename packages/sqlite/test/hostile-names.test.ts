@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Entity, type SchemaOperation, Snapshot } from "@mig/core";
+import { type Entity, type SchemaOperation, Snapshot } from "@mig/core/dialect";
 import { type SqliteConnection, sqliteDialect } from "../src/index";
 import { column, createTables, entitiesOfSchemas, plain, tableSchema, tempDatabase } from "./fixtures";
 

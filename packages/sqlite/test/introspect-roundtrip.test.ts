@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { Snapshot, type TableSchema, diff } from "@mig/core";
+import { diff } from "@mig/core";
+import { Snapshot, type TableSchema } from "@mig/core/dialect";
 import { type SqliteConnection, sqliteDialect } from "../src/index";
 import { createTables, entitiesOfSchemas, plain, tableSchema, tempDatabase } from "./fixtures";
 

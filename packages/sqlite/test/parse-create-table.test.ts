@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCreateTable } from "../src/index";
+import { parseCreateTable } from "../src/parse-create-table";
 import { tokenize } from "../src/sql-tokenizer";
 
 describe("tokenize", () => {

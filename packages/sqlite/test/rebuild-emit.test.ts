@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { RebuildTableOperation } from "@mig/core";
-import { dependentsOf, isRebuildStatement, sqliteEmitter } from "../src/index";
+import type { RebuildTableOperation } from "@mig/core/dialect";
+import { sqliteEmitter } from "../src/index";
+import { dependentsOf } from "../src/rebuild-dependents";
+import { isRebuildStatement } from "../src/rebuild-statement";
 import { tableSchema } from "./fixtures";
 
 const from = tableSchema("band", [

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type MigError, type Statement, diff, isMigError } from "@mig/core";
+import { diff } from "@mig/core";
+import { type MigError, type Statement, isMigError } from "@mig/core/dialect";
 import { type TableSpec, col, schema } from "@mig/core/testing";
 import { dialect, type Db, album, artist, audit, migration, musicDb, openDb, rebuildFailure, rebuildPlan, track, v1 } from "./rebuild-fixtures";
 

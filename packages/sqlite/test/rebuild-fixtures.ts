@@ -2,17 +2,19 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  type MigError,
   type MigrationSource,
-  type Operation,
   type RunResult,
-  type Snapshot,
   diff,
-  planForDialect,
-  resolveCapabilities,
   runBackwards,
   runForwards,
 } from "@mig/core";
+import {
+  type MigError,
+  type Operation,
+  type Snapshot,
+  planForDialect,
+  resolveCapabilities,
+} from "@mig/core/dialect";
 import { type TableSpec, col, schema, testMigration, testMigrationId, value } from "@mig/core/testing";
 import { SqliteConnection, sqliteDialect } from "../src/index";
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Operation, type RenameDecisions, type Snapshot, diff, planForDialect, resolveCapabilities, serialiseMigration } from "@mig/core";
+import { type RenameDecisions, diff, serialiseMigration } from "@mig/core";
+import { type Operation, type Snapshot, planForDialect, resolveCapabilities } from "@mig/core/dialect";
 import { col, schema, value } from "@mig/core/testing";
 import { type Db, dialect, migration, openDb, rebuildPlan } from "./rebuild-fixtures";
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type RebuildTableOperation, diff } from "@mig/core";
+import { diff } from "@mig/core";
+import { type RebuildTableOperation } from "@mig/core/dialect";
 import { col, schema } from "@mig/core/testing";
 import { type Db, album, artist, audit, migration, musicDb, rebuildPlan, track, v1 } from "./rebuild-fixtures";
 

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { type Connection, type RunnerEvent, type TableSchema, isMigError, runForwards } from "@mig/core";
+import { type RunnerEvent, runForwards } from "@mig/core";
+import { type Connection, type TableSchema, isMigError } from "@mig/core/dialect";
 import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
-import { acquireMigrationLock, sqliteDialect } from "@mig/sqlite";
+import { acquireSqliteMigrationLock, sqliteDialect } from "@mig/sqlite";
 
 const dialect = sqliteDialect;
 const tableOf = (name: string): TableSchema => schema({ name, columns: [col("id", "serial")] }).table(name) as TableSchema;
@@ -47,7 +48,7 @@ it("eight runs at once apply every migration exactly once", async () => {
 
 it("waits for the lock, says so, and gives up with MIG_E_LOCK_TIMEOUT", async () => {
   const connection = await connect();
-  const held = await acquireMigrationLock(filename, { timeoutMs: 1000 });
+  const held = await acquireSqliteMigrationLock(filename, { timeoutMs: 1000 });
   const events: RunnerEvent[] = [];
   try {
     const error = await runForwards({ dialect, connection, sources, lockTimeoutMs: 200, onEvent: (e) => events.push(e) }).then(

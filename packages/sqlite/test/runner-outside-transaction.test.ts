@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { type Connection, type Dialect, type Statement, type TableSchema, runForwards } from "@mig/core";
+import { runForwards } from "@mig/core";
+import { type Connection, type Dialect, type Statement, type TableSchema } from "@mig/core/dialect";
 import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { sqliteDialect } from "@mig/sqlite";
 

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, type MigrationSource, type RunnerEvent, type TableSchema, migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { type MigrationSource, type RunnerEvent, migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { type Connection, type TableSchema } from "@mig/core/dialect";
 import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { createSqliteDialect } from "@mig/sqlite";
 

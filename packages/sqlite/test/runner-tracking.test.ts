@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Connection, type MigrationSource, type TableSchema, cleanOrphans, createRawDb, isMigError, migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { type MigrationSource, cleanOrphans, migrationStatus, runBackwards, runForwards } from "@mig/core";
+import { type Connection, type TableSchema, isMigError } from "@mig/core/dialect";
+import { createRawDb } from "@mig/core/internal";
 import { col, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { sqliteDialect } from "@mig/sqlite";
 

@@ -3,14 +3,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
-  type Connection,
   type MigrationSource,
   type RunnerEvent,
-  type TableSchema,
-  isMigError,
   runBackwards,
   runForwards,
 } from "@mig/core";
+import { type Connection, type TableSchema, isMigError } from "@mig/core/dialect";
 import { type TableSpec, col, schema, testMigration, testMigrationId, value } from "@mig/core/testing";
 import { sqliteDialect } from "@mig/sqlite";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ColumnTypeSpec, TYPE_NAMES } from "@mig/core";
-import { affinityType, parseDeclaredType, sqliteTypes } from "../src/index";
+import { type ColumnTypeSpec, TYPE_NAMES } from "@mig/core/dialect";
+import { affinityType, parseDeclaredType, sqliteTypes } from "../src/sqlite-type-mapper";
 
 const specs: ColumnTypeSpec[] = [
   { type: "varchar", length: 100 },

@@ -1,4 +1,6 @@
-import { DEFAULT_TRACKING_TABLE, type Connection, type Dialect, type RunOptions } from "@mig/core";
+import { type Dialect, type RunOptions } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
+import { DEFAULT_TRACKING_TABLE } from "@mig/core/internal";
 import type { LoadedConfig, ResolvedApp } from "../config/load-config";
 import { registryNames } from "../registry/builtin-dialects";
 import type { MigrationFile } from "../project/load-migrations";

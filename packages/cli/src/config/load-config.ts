@@ -1,5 +1,6 @@
 import { dirname, relative, resolve } from "node:path";
-import { MigError, resolveConnection, validateConfig, type KnownDialects, type MigConfig, type ResolvedConnection } from "@mig/core";
+import { MigError, type MigConfig } from "@mig/core";
+import { resolveConnection, validateConfig, type KnownDialects, type ResolvedConnection } from "@mig/core/internal";
 import type { CliDeps } from "../deps";
 import { describeLoadError } from "../project/describe-load-error";
 import { builtinDescriptors } from "../registry/builtin-dialects";

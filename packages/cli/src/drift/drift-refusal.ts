@@ -1,4 +1,6 @@
-import { driftError, type Connection, type Dialect, type MigError } from "@mig/core";
+import { type Dialect, type MigError } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
+import { driftError } from "@mig/core/internal";
 import type { LoadedConfig, ResolvedApp } from "../config/load-config";
 import type { CliDeps } from "../deps";
 import type { MigrationFile } from "../project/load-migrations";

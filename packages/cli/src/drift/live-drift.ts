@@ -1,4 +1,6 @@
-import { DEFAULT_TRACKING_TABLE, detectDrift, migrationStatus, replayMigrations, type Connection, type Dialect, type DriftReport } from "@mig/core";
+import { migrationStatus, replayMigrations, type Dialect } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
+import { DEFAULT_TRACKING_TABLE, detectDrift, type DriftReport } from "@mig/core/internal";
 import type { LoadedConfig } from "../config/load-config";
 import type { CliDeps } from "../deps";
 import type { MigrationFile } from "../project/load-migrations";

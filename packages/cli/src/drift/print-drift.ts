@@ -1,4 +1,4 @@
-import type { DriftReport } from "@mig/core";
+import type { DriftReport } from "@mig/core/internal";
 import type { Output } from "../output/output";
 
 /** `mig check --drift` for people: one line per difference, then what was not compared. */

@@ -1,4 +1,5 @@
-import { DEFAULT_TRACKING_TABLE, migrationStatus, type MigrationStatusReport } from "@mig/core";
+import { migrationStatus, type MigrationStatusReport } from "@mig/core";
+import { DEFAULT_TRACKING_TABLE } from "@mig/core/internal";
 import { runCommand } from "../command-context";
 import type { CheckOptions } from "../commands/check/run";
 import type { CliDeps } from "../deps";

@@ -1,4 +1,4 @@
-import type { ResolvedFleetTarget } from "@mig/core";
+import type { ResolvedFleetTarget } from "@mig/core/internal";
 import type { CliDeps } from "../deps";
 import { formatDuration } from "../output/format-duration";
 import type { Output } from "../output/output";

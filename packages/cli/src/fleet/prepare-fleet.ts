@@ -1,4 +1,5 @@
-import { MigError, resolveFleet, type ResolvedFleetTarget } from "@mig/core";
+import { MigError } from "@mig/core";
+import { resolveFleet, type ResolvedFleetTarget } from "@mig/core/internal";
 import type { CommandContext } from "../command-context";
 import type { LoadedConfig } from "../config/load-config";
 import { concurrencyOf, type FleetFlags } from "./fleet-flags";

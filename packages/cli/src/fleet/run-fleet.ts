@@ -1,4 +1,6 @@
-import type { Connection, Dialect, ResolvedFleetTarget } from "@mig/core";
+import type { Dialect } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
+import type { ResolvedFleetTarget } from "@mig/core/internal";
 import pLimit from "p-limit";
 import { toCodedError, type CodedError } from "../output/coded-error";
 

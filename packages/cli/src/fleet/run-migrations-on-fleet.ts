@@ -1,4 +1,6 @@
-import type { Connection, Dialect, ResolvedFleetTarget, RunnerEvent, RunResult } from "@mig/core";
+import type { Dialect, RunnerEvent, RunResult } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
+import type { ResolvedFleetTarget } from "@mig/core/internal";
 import type { CommandContext } from "../command-context";
 import { FleetProgress } from "./fleet-progress";
 import type { PreparedFleet } from "./prepare-fleet";

@@ -1,4 +1,4 @@
-import { connectionSecrets, redactText, REDACTED } from "@mig/core";
+import { connectionSecrets, redactText, REDACTED } from "@mig/core/internal";
 import pc from "picocolors";
 import type { CliDeps } from "../deps";
 import type { CodedError } from "./coded-error";

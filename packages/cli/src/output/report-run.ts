@@ -1,4 +1,5 @@
-import type { MigrationResult, RunnerEvent, RunResult, Statement } from "@mig/core";
+import type { MigrationResult, RunnerEvent, RunResult } from "@mig/core";
+import type { Statement } from "@mig/core/dialect";
 import type { CliDeps } from "../deps";
 import { exitCodeFor, type ExitCode } from "./exit-code";
 import { formatDuration } from "./format-duration";

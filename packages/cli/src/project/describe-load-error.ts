@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { isAbsolute, relative } from "node:path";
-import { redactText, type MigProblem } from "@mig/core";
+import { type MigProblem } from "@mig/core";
+import { redactText } from "@mig/core/internal";
 
 interface EsbuildMessage {
   readonly text: string;

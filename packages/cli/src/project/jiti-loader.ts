@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { defaultCacheDir } from "@mig/core";
+import { defaultCacheDir } from "@mig/core/internal";
 import type { ModuleLoader } from "../deps";
 import { installSharedPackageImport, UserCodeTransform } from "./esbuild-transform";
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { defaultCacheDir, replayWithCache, type Snapshot } from "@mig/core";
+import { type Snapshot } from "@mig/core";
+import { defaultCacheDir, replayWithCache } from "@mig/core/internal";
 import type { ResolvedApp } from "../config/load-config";
 import type { CliDeps } from "../deps";
 import { VERSION } from "../version";

@@ -1,4 +1,4 @@
-import type { DialectDescriptor } from "@mig/core";
+import type { DialectDescriptor } from "@mig/core/dialect";
 
 /**
  * The built-in dialects, as data: the package that implements each one, its export, and how to

@@ -144,7 +144,7 @@ describe("SQLite does in place what SQLite can", () => {
     expect(asked.io.stderr()).toMatch(/going backwards/);
     expect((await write(project, 2, withMentor, { allowRebuild: true })).code).toBe(0);
     expect(project.read(FILE(2))).toMatch(/manager\.addColumn\(\{[^}]*mentor[^}]*\}\);/);
-    expect(project.read(FILE(2))).toMatch(/kind: "foreign_key"[\s\S]*allowRebuild: true/);
+    expect(project.read(FILE(2))).toMatch(/manager\.addForeignKey\([\s\S]*allowRebuild: true/);
     const preview = testDeps({ cwd: project.dir });
     expect(await forwards({ app: "music", preview: true }, preview.deps)).toBe(0);
     expect(preview.stdout()).toMatch(/ALTER TABLE "band" ADD COLUMN "mentor" INTEGER CONSTRAINT "band_mentor_fkey" REFERENCES "manager"/);

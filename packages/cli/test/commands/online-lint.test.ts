@@ -68,7 +68,7 @@ describe("mig new --online and mig lint on PostgreSQL", () => {
     project.write("mig.config.ts", configText({ connection: database.url, extra: "  online: true," }));
     expect(await forwards({ app: "music" }, testDeps({ cwd: project.dir }).deps)).toBe(0);
     expect((await step(3, CHECKED)).code).toBe(0);
-    expect(project.read(FILE(3))).toMatch(/manager\.addConstraint\([\s\S]*online: true/);
+    expect(project.read(FILE(3))).toMatch(/manager\.addCheck\([\s\S]*online: true/);
     const preview = testDeps({ cwd: project.dir });
     expect(await forwards({ app: "music", preview: true }, preview.deps)).toBe(0);
     expect(preview.stdout()).toMatch(/NOT VALID[\s\S]*VALIDATE CONSTRAINT/);

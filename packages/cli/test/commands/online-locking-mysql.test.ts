@@ -62,7 +62,7 @@ describe("mig new --online --allow-locking on MariaDB", () => {
     const consented = await step(2, CHECKED, { online: true, allowLocking: true });
     expect(consented.code).toBe(0);
     const text = project.read(FILE(2));
-    expect(text).toMatch(/manager\.addConstraint\([\s\S]*online: true,\s+allowLocking: true,/);
+    expect(text).toMatch(/manager\.addCheck\([\s\S]*online: true,\s+allowLocking: true,/);
 
     // A file marked online without the consent (written for another database, or edited) is
     // refused by forwards, and run in the locking form with forwards --allow-locking.

@@ -1,6 +1,6 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
-import { requireIntrospector, type Connection } from "@mig/core";
+import { requireIntrospector, type Connection } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from "../support/databases";
 import { configText, MUSIC, SHOP } from "../support/fixtures";

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Connection, Dialect } from "@mig/core";
+import type { Dialect } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 import { postgresDialect } from "@mig/postgres";
 import { sqliteDialect } from "@mig/sqlite";
 

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { ResolvedFleetTarget } from "@mig/core";
+import type { ResolvedFleetTarget } from "@mig/core/internal";
 import { sqliteDialect } from "@mig/sqlite";
 import { describe, expect, it } from "vitest";
 import { concurrencyOf, DEFAULT_CONCURRENCY } from "../../src/fleet/fleet-flags";

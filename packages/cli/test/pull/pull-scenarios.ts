@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { schemaDrift, type Snapshot, type UnsupportedObject } from "@mig/core";
+import { type Snapshot } from "@mig/core";
+import { type UnsupportedObject } from "@mig/core/dialect";
+import { schemaDrift } from "@mig/core/internal";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as check } from "../../src/commands/check/run";
 import { run as forwards } from "../../src/commands/forwards/run";

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import type { Connection, IntrospectingDialect } from "@mig/core";
+import type { Connection, IntrospectingDialect } from "@mig/core/dialect";
 import { mysqlDialect } from "@mig/mysql";
 import { postgresDialect } from "@mig/postgres";
 import { sqliteDialect } from "@mig/sqlite";

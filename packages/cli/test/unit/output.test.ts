@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RebuildTableOperation } from "@mig/core";
+import type { RebuildTableOperation } from "@mig/core/dialect";
 import { describeLoss } from "../../src/output/describe-operation";
 import { Output } from "../../src/output/output";
 import { renderTable } from "../../src/output/render-table";

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { requireIntrospector } from "@mig/core";
+import { requireIntrospector } from "@mig/core/dialect";
 import { sqliteDialect } from "@mig/sqlite";
 import { afterAll, describe, expect, it } from "vitest";
 import { resolveDialect } from "../../src/registry/resolve-dialect";

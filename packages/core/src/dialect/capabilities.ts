@@ -1,4 +1,4 @@
-import { FOREIGN_KEY_ACTIONS, type ForeignKeyAction, type IndexMethod } from "../schema/types";
+import { FOREIGN_KEY_ACTIONS, type ForeignKeyAction, type IndexMethod } from "../snapshot/types";
 
 /**
  * What a dialect can do. Every flag is optional and documented with its default, so adding a

@@ -1,5 +1,5 @@
 import type { SchemaOperation, SchemaOperationKind } from "../operations/operation";
-import type { ColumnDefault, JsonValue } from "../schema/types";
+import type { ColumnDefault, JsonValue } from "../snapshot/types";
 import type { ColumnEntity, ColumnTypeSpec, IndexEntity, TableSchema } from "../snapshot/entities";
 import type { Statement } from "./statement";
 

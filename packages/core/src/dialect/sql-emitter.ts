@@ -1,7 +1,7 @@
 import { MigError } from "../errors/mig-error";
 import type { SchemaOperation } from "../operations/operation";
 import { moveTableName, nameInSchemaOf, splitTableName } from "../schema/qualified-table-name";
-import type { ColumnDefault, JsonValue } from "../schema/types";
+import type { ColumnDefault, JsonValue } from "../snapshot/types";
 import { isLongerThan } from "../snapshot/derive-name";
 import type { ColumnEntity, ColumnTypeSpec, ForeignKeyEntity, IndexEntity, TableSchema } from "../snapshot/entities";
 import { type DialectCapabilities, type ResolvedCapabilities, resolveCapabilities } from "./capabilities";

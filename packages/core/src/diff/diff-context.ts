@@ -1,5 +1,5 @@
 import type { MigProblem } from "../errors/mig-error";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import type { BackfillQuestion } from "./backfill-questions";
 import type { PlannedOperation } from "./phases";
 import type { SchemaMatch } from "./schema-match";

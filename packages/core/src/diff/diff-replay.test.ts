@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation } from "../manager/apply-operation";
+import { applyOperation } from "../operations/apply-operation";
 import type { Snapshot } from "../snapshot/snapshot";
 import { type DiffDecisions, diff } from "./diff";
 import { snap, t } from "./fixtures";

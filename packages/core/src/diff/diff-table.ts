@@ -1,7 +1,7 @@
 import { type ColumnEntity, type ForeignKeyEntity, sameType } from "../snapshot/entities";
 import { backfillQuestion, needsBackfill } from "./backfill-questions";
 import { type DiffContext, targetKey } from "./diff-context";
-import { isNarrowingChange } from "./is-narrowing-change";
+import { isNarrowingChange } from "../operations/is-narrowing-change";
 import { jsonEqual, sameList } from "./json-equal";
 import { type ConstraintEntity, matchConstraints } from "./match-constraints";
 import { type ColumnNames, SAME_NAMES, type TablePair } from "./schema-match";

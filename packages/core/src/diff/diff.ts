@@ -1,6 +1,6 @@
 import { MigError, type MigProblem } from "../errors/mig-error";
 import type { Operation } from "../operations/operation";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import type { TableSchema } from "../snapshot/entities";
 import type { Snapshot } from "../snapshot/snapshot";
 import { type DiffContext, targetKey } from "./diff-context";

@@ -2,7 +2,7 @@
  * Small builders for the diff's tests: snapshots written as plain data, without the table DSL.
  * Not part of the public API.
  */
-import type { ColumnDefault, ForeignKeyAction, IndexMethod, TypeName } from "../schema/types";
+import type { ColumnDefault, ForeignKeyAction, IndexMethod, TypeName } from "../snapshot/types";
 import type { ColumnEntity, Entity } from "../snapshot/entities";
 import { Snapshot } from "../snapshot/snapshot";
 

@@ -13,7 +13,6 @@ export { resolveRenames } from "./resolve-renames";
 export { findBackfillQuestions, type BackfillQuestion } from "./backfill-questions";
 export { parseBackfillValue } from "./parse-backfill-value";
 export { parseBackfillArguments } from "./parse-backfill-arguments";
-export { isNarrowingChange } from "./is-narrowing-change";
 export { OPERATION_PHASES } from "./phases";
 export { planForDialect, planError, type PlanOptions } from "./plan-for-dialect";
 export {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveCapabilities } from "../dialect/capabilities";
 import { isMigError } from "../errors/mig-error";
-import { applyOperation } from "../manager/apply-operation";
+import { applyOperation } from "../operations/apply-operation";
 import type { Operation, RebuildTableOperation } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
 import { diff } from "./diff";

@@ -1,7 +1,7 @@
 import { MigError, isMigError } from "../errors/mig-error";
-import { applyOperation, applyOperations } from "../manager/apply-operation";
+import { applyOperation, applyOperations } from "../operations/apply-operation";
 import { IN_TABLE_KINDS, type Operation, type OperationKind, type RebuildTableOperation } from "../operations/operation";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import type { TableSchema } from "../snapshot/entities";
 import { type Snapshot, compareStrings } from "../snapshot/snapshot";
 import { OPERATION_PHASES } from "./phases";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyOperation } from "../manager/apply-operation";
+import { applyOperation } from "../operations/apply-operation";
 import { foreignKey, integer, table, varchar } from "../schema/index";
-import { snapshotFromTables } from "../snapshot/from-tables";
+import { snapshotFromTables } from "../validate/from-tables";
 import { diff } from "./diff";
 
 describe("a new table referencing a column the same diff adds", () => {

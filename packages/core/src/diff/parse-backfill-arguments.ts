@@ -1,5 +1,5 @@
 import { MigError, type MigProblem } from "../errors/mig-error";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import type { BackfillQuestion } from "./backfill-questions";
 import { parseBackfillValue } from "./parse-backfill-value";
 

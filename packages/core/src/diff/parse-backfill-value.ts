@@ -1,6 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import { normaliseDefault } from "../schema/normalise-default";
-import type { JsonValue, TypeName } from "../schema/types";
+import type { JsonValue, TypeName } from "../snapshot/types";
 import type { ColumnEntity } from "../snapshot/entities";
 
 const INTEGER_RANGE: Partial<Record<TypeName, readonly [bigint, bigint]>> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveCapabilities } from "../dialect/capabilities";
-import { applyOperation } from "../manager/apply-operation";
-import { invertOperation } from "../manager/invert-operation";
+import { applyOperation } from "../operations/apply-operation";
+import { invertOperation } from "../operations/invert-operation";
 import { MigrationManager } from "../manager/migration-manager";
 import { type Operation, type RebuildTableOperation, type SchemaOperation, takesConsent } from "../operations/operation";
 import { Snapshot } from "../snapshot/snapshot";

@@ -1,6 +1,6 @@
 import { isMigError } from "../errors/mig-error";
 import { type RebuildTableOperation, type SchemaOperation, takesConsent } from "../operations/operation";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import { Snapshot, compareStrings, entitiesOf } from "../snapshot/snapshot";
 import { diff } from "./diff";
 import type { ColumnRename } from "./rename-decisions";

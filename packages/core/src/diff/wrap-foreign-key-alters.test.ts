@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resolveCapabilities } from "../dialect/capabilities";
 import { integer, serial, table, bigint, foreignKey, varchar } from "../schema/index";
-import { snapshotFromTables } from "../snapshot/from-tables";
+import { snapshotFromTables } from "../validate/from-tables";
 import { diff } from "./diff";
 import { planForDialect } from "./plan-for-dialect";
 

@@ -1,6 +1,6 @@
 import { MigError } from "../errors/mig-error";
-import { applyToState } from "../manager/apply-to-state";
-import { SchemaState } from "../manager/schema-state";
+import { applyToState } from "../operations/apply-to-state";
+import { SchemaState } from "../operations/schema-state";
 import type { AlterColumnOperation, Operation } from "../operations/operation";
 import type { ForeignKeyEntity } from "../snapshot/entities";
 import { entityKey, sameType } from "../snapshot/entities";

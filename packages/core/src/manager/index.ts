@@ -1,9 +1,8 @@
 export * from "./migration-manager";
 export * from "./manager-calls";
-export * from "./invert-operation";
-export * from "./operation-to-call";
+export { operationToCall } from "./write-call";
+export { callToOperation, isLoadableCall } from "./read-call";
+export { CALL_FORMATS, CALL_ALIASES, type CallFormat, type CallMethod, type ManagerCall, type ManagerMethod } from "./call-formats";
 export * from "./migration-id";
 export * from "./migration-file-name";
-export * from "./apply-operation";
 export * from "./replay-migrations";
-export { restorePlaceholder } from "./restore-placeholder";

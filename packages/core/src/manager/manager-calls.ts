@@ -1,10 +1,10 @@
-import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
 import type { ColumnTypeSpec } from "../snapshot/entities";
 
 /*
- * The plain literal arguments of the MigrationManager methods: what a migration file contains.
- * They follow the snapshot entities without the redundant parts (the `entity` tag, the table name
- * inside a table) and with documented defaults that may be left out.
+ * The types of the MigrationManager methods' plain literal arguments: what a migration file
+ * contains, for the editor. The format itself (which fields, their checks, their defaults, the
+ * order they are written in) is described once, in call-formats.ts and entity-formats.ts.
  */
 
 /** A column's definition without its name (the two sides of `alterColumn`). */
@@ -114,13 +114,29 @@ export interface IndexArgs extends MigrationIndex, ConsentArgs {
   readonly table: string;
 }
 
+export interface UniqueArgs extends MigrationUnique, ConsentArgs {
+  readonly table: string;
+}
+
+export interface CheckArgs extends MigrationCheck, ConsentArgs {
+  readonly table: string;
+}
+
+export interface ForeignKeyArgs extends MigrationForeignKey, ConsentArgs {
+  readonly table: string;
+}
+
 export type ConstraintKind = "unique" | "check" | "foreign_key";
 
-export type ConstraintArgs = ConsentArgs & (
-  | ({ readonly kind: "unique"; readonly table: string } & MigrationUnique)
-  | ({ readonly kind: "check"; readonly table: string } & MigrationCheck)
-  | ({ readonly kind: "foreign_key"; readonly table: string } & MigrationForeignKey)
-);
+/**
+ * The argument of `addConstraint` / `dropConstraint`, as files written by mig 0.1 hold them:
+ * a unique, check or foreign key told apart by `kind`. New files call `addUnique`, `addCheck`,
+ * `addForeignKey` (and their drops) instead.
+ */
+export type ConstraintArgs =
+  | ({ readonly kind: "unique" } & UniqueArgs)
+  | ({ readonly kind: "check" } & CheckArgs)
+  | ({ readonly kind: "foreign_key" } & ForeignKeyArgs);
 
 export interface RebuildTableArgs {
   readonly from: MigrationTable;
@@ -143,17 +159,3 @@ export interface ConsentArgs {
   /** Written by `mig new --allow-locking` on online changes the database can only make by blocking writes: made in the locking form instead of refused. Default `false`. */
   readonly allowLocking?: boolean;
 }
-
-/** One manager call, as the serialiser writes it: the method and its single literal argument. */
-export type ManagerCall =
-  | { readonly method: "addTable" | "dropTable"; readonly argument: MigrationTable }
-  | { readonly method: "renameTable"; readonly argument: RenameTableArgs }
-  | { readonly method: "addColumn"; readonly argument: AddColumnArgs }
-  | { readonly method: "dropColumn"; readonly argument: DropColumnArgs }
-  | { readonly method: "renameColumn"; readonly argument: RenameColumnArgs }
-  | { readonly method: "alterColumn"; readonly argument: AlterColumnArgs }
-  | { readonly method: "addIndex" | "dropIndex"; readonly argument: IndexArgs }
-  | { readonly method: "addConstraint" | "dropConstraint"; readonly argument: ConstraintArgs }
-  | { readonly method: "rebuildTable"; readonly argument: RebuildTableArgs };
-
-export type ManagerMethod = ManagerCall["method"];

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { isMigError, type MigError } from "../errors/mig-error";
 import type { Operation, RawFunction, SchemaOperation } from "../operations/operation";
-import { invertOperation } from "./invert-operation";
-import { operationToCall } from "./operation-to-call";
+import { invertOperation } from "../operations/invert-operation";
+import { operationToCall } from "./write-call";
 import { Snapshot } from "../snapshot/snapshot";
-import { applyOperation } from "./apply-operation";
+import { applyOperation } from "../operations/apply-operation";
 import type { MigrationTable } from "./manager-calls";
 import { MigrationManager } from "./migration-manager";
 

@@ -1,21 +1,24 @@
 import { MigError, isMigError } from "../errors/mig-error";
 import type { Operation, RawFunction, SchemaOperation } from "../operations/operation";
-import { callToOperation } from "./call-to-operation";
-import { invertOperation } from "./invert-operation";
+import type { ManagerMethod } from "./call-formats";
+import { invertOperation } from "../operations/invert-operation";
 import type {
   AddColumnArgs,
   AlterColumnArgs,
+  CheckArgs,
   ConstraintArgs,
   DropColumnArgs,
+  ForeignKeyArgs,
   IndexArgs,
-  ManagerMethod,
   MigrationTable,
   RebuildTableArgs,
   RenameColumnArgs,
   RenameTableArgs,
+  UniqueArgs,
 } from "./manager-calls";
 import { isMigrationId } from "./migration-id";
-import { operationToCall } from "./operation-to-call";
+import { callToOperation } from "./read-call";
+import { operationToCall } from "./write-call";
 import { readBoolean, readName, readObject, readString } from "./read-arguments";
 
 export interface MigrationManagerOptions {
@@ -90,7 +93,15 @@ export class MigrationManager {
   alterColumn(change: AlterColumnArgs): this { return this.#call("alterColumn", change); }
   addIndex(index: IndexArgs): this { return this.#call("addIndex", index); }
   dropIndex(index: IndexArgs): this { return this.#call("dropIndex", index); }
+  addUnique(unique: UniqueArgs): this { return this.#call("addUnique", unique); }
+  dropUnique(unique: UniqueArgs): this { return this.#call("dropUnique", unique); }
+  addCheck(check: CheckArgs): this { return this.#call("addCheck", check); }
+  dropCheck(check: CheckArgs): this { return this.#call("dropCheck", check); }
+  addForeignKey(foreignKey: ForeignKeyArgs): this { return this.#call("addForeignKey", foreignKey); }
+  dropForeignKey(foreignKey: ForeignKeyArgs): this { return this.#call("dropForeignKey", foreignKey); }
+  /** A unique, check or foreign key told apart by `kind`, as files written by mig 0.1 add them; new files call `addUnique`, `addCheck`, `addForeignKey`. */
   addConstraint(constraint: ConstraintArgs): this { return this.#call("addConstraint", constraint); }
+  /** As {@link addConstraint}, for files written by mig 0.1; new files call `dropUnique`, `dropCheck`, `dropForeignKey`. */
   dropConstraint(constraint: ConstraintArgs): this { return this.#call("dropConstraint", constraint); }
   /**
    * A table rebuild, as files written by mig 0.1 hold them (new files hold the logical changes
@@ -161,3 +172,7 @@ export class MigrationManager {
     });
   }
 }
+
+/** Every method of the file format (call-formats.ts) is a method of the manager: a new operation kind does not compile until it has one. */
+const EVERY_METHOD: [Exclude<ManagerMethod, keyof MigrationManager>] extends [never] ? true : never = true;
+void EVERY_METHOD;

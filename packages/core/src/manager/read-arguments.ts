@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 
 /*
  * Small readers that check a manager argument field by field and copy it. Every failure is a
@@ -12,14 +12,14 @@ export function argumentError(path: string, message: string): MigError {
   return new MigError("MIG_E_MIGRATION_FILE", `${path}: ${message}`, { meta: { path } });
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (Array.isArray(value)) return "an array";
   if (value === null) return "null";
   return typeof value === "object" ? "an object" : String(value);
 }
 
-function isPlainObject(value: unknown): value is Fields {
+export function isPlainObject(value: unknown): value is Fields {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

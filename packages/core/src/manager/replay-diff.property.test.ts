@@ -5,7 +5,7 @@ import { isMigError } from "../errors/mig-error";
 import { arbitrarySnapshot } from "../snapshot/arbitrary-snapshot.test-helper";
 import { type Entity, entityKey } from "../snapshot/entities";
 import { Snapshot } from "../snapshot/snapshot";
-import { applyOperation } from "./apply-operation";
+import { applyOperation } from "../operations/apply-operation";
 import { MigrationManager } from "./migration-manager";
 import { replayMigrations } from "./replay-migrations";
 

@@ -1,9 +1,9 @@
 import { MigError, isMigError } from "../errors/mig-error";
 import type { Operation } from "../operations/operation";
 import { Snapshot } from "../snapshot/snapshot";
-import { applyToState } from "./apply-to-state";
+import { applyToState } from "../operations/apply-to-state";
 import { compareMigrationIds } from "./migration-id";
-import { SchemaState } from "./schema-state";
+import { SchemaState } from "../operations/schema-state";
 
 /** What replay needs of a migration: a `MigrationManager` is one. */
 export interface ReplayableMigration {

@@ -1,4 +1,4 @@
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import type {
   CheckEntity,
   ColumnEntity,

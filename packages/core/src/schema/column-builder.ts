@@ -1,6 +1,6 @@
 import type { ColumnDefinition, ColumnKind, DefaultValueOf, NowKind } from "./column-definition";
 import { OWNED } from "./owned-definition";
-import type { IndexMethod } from "./types";
+import type { IndexMethod } from "../snapshot/types";
 
 const COLUMN_MARK: unique symbol = Symbol.for("mig.column");
 

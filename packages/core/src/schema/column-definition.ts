@@ -1,6 +1,6 @@
 import type { Table } from "./table";
 import type { ColumnTypeSpec } from "../snapshot/entities";
-import type { ArrayFallback, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "./types";
+import type { ArrayFallback, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
 
 /** What a column builder makes: one of the contract's types, or a foreign key whose type comes from its target. */
 export type ColumnKind = TypeName | "foreignKey";

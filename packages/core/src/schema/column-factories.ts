@@ -2,7 +2,7 @@ import { ColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { OWNED } from "./owned-definition";
 import type { ColumnTypeSpec } from "../snapshot/entities";
-import type { ArrayFallback, TypeName } from "./types";
+import type { ArrayFallback, TypeName } from "../snapshot/types";
 
 /** Piccolo's default varchar length, used when `varchar()` is given none. */
 export const DEFAULT_VARCHAR_LENGTH = 255;

@@ -2,7 +2,7 @@ import { ColumnBuilder } from "./column-builder";
 import type { ForeignKeyReference } from "./column-definition";
 import { OWNED } from "./owned-definition";
 import type { Table } from "./table";
-import type { ForeignKeyAction } from "./types";
+import type { ForeignKeyAction } from "../snapshot/types";
 
 export interface ForeignKeyOptions {
   /** Default `"no action"`. */

@@ -1,4 +1,3 @@
-export * from "./types";
 export * from "./column-definition";
 export * from "./column-builder";
 export * from "./column-factories";
@@ -7,7 +6,6 @@ export * from "./table";
 export * from "./table-columns";
 export * from "./resolve-foreign-key";
 export * from "./normalise-default";
-export * from "./default-values";
 export * from "./table-constraints";
 export * from "./table-facts";
 export * from "./qualified-table-name";

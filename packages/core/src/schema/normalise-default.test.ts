@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { ColumnTypeSpec } from "../snapshot/entities";
 import type { DefaultSpec } from "./column-definition";
 import { normaliseDefault } from "./normalise-default";
-import type { TypeName } from "./types";
+import type { TypeName } from "../snapshot/types";
 
 const value = (v: unknown): DefaultSpec => ({ kind: "value", value: v });
 const spec = (type: TypeName, params: Partial<ColumnTypeSpec> = {}): ColumnTypeSpec => ({ type, ...params });

@@ -1,8 +1,8 @@
 import type { ColumnTypeSpec } from "../snapshot/entities";
 import type { DefaultSpec } from "./column-definition";
-import { canonicalJsonValue, decimalString } from "./default-values";
+import { canonicalJsonValue, decimalString } from "../snapshot/default-values";
 import type { SchemaResolution } from "./resolve-foreign-key";
-import type { ColumnDefault, JsonValue, TypeName } from "./types";
+import type { ColumnDefault, JsonValue, TypeName } from "../snapshot/types";
 
 const NOW: ColumnDefault = Object.freeze({ kind: "now" });
 const RANDOM: ColumnDefault = Object.freeze({ kind: "random" });

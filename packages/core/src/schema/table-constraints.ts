@@ -1,7 +1,7 @@
 import { MAX_DERIVED_NAME_LENGTH, deriveName } from "../snapshot/derive-name";
 import type { Table, TableColumn } from "./table";
 import { findColumn, uniqueOptionColumns } from "./table-columns";
-import type { IndexMethod } from "./types";
+import type { IndexMethod } from "../snapshot/types";
 
 interface ConstraintBase {
   /** The given name, or the derived one. */

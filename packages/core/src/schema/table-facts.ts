@@ -4,7 +4,7 @@ import { type ResolvedForeignKey, type SchemaResolution, resolveColumnType, reso
 import type { Table, TableColumn } from "./table";
 import { primaryKeyColumns } from "./table-columns";
 import { type TableConstraint, tableConstraints } from "./table-constraints";
-import type { ColumnDefault } from "./types";
+import type { ColumnDefault } from "../snapshot/types";
 
 /**
  * What validation and `snapshotFromTables` ask about each table, worked out once per run: every

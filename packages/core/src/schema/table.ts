@@ -3,7 +3,7 @@ import { type AnyColumn, isColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { serial } from "./column-factories";
 import { qualifiedTableName } from "./qualified-table-name";
-import type { IndexMethod } from "./types";
+import type { IndexMethod } from "../snapshot/types";
 
 const TABLE_MARK: unique symbol = Symbol.for("mig.table");
 

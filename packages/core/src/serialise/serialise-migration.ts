@@ -1,9 +1,8 @@
 import { MigError, isMigError } from "../errors/mig-error";
 import type { Operation, SchemaOperation } from "../operations/operation";
-import type { ManagerCall } from "../manager/manager-calls";
-import { callToOperation } from "../manager/call-to-operation";
-import { isLoadableCall } from "../manager/is-loadable-call";
-import { operationToCall } from "../manager/operation-to-call";
+import type { ManagerCall } from "../manager/call-formats";
+import { callToOperation, isLoadableCall } from "../manager/read-call";
+import { operationToCall } from "../manager/write-call";
 import { type MigrationFileInfo, migrationFrame } from "./migration-header";
 import { printLiteral } from "./print-literal";
 

@@ -4,8 +4,8 @@
  * columns, defaults fit their column's type, JSON values are canonical (sorted keys, no -0).
  */
 import fc from "fast-check";
-import { canonicalJsonValue } from "../schema/default-values";
-import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault, type JsonValue, type TypeName } from "../schema/types";
+import { canonicalJsonValue } from "./default-values";
+import { FOREIGN_KEY_ACTIONS, INDEX_METHODS, TYPE_NAMES, type ColumnDefault, type JsonValue, type TypeName } from "./types";
 import type { ColumnEntity, ColumnTypeSpec, Entity, TableEntity } from "./entities";
 import { Snapshot } from "./snapshot";
 

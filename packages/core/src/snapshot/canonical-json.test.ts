@@ -4,7 +4,7 @@ import { isMigError } from "../errors/mig-error";
 import { foreignKey, integer, jsonb, numeric, table, timestamptz, uuid, varchar } from "../schema/index";
 import { arbitrarySnapshot } from "./arbitrary-snapshot.test-helper";
 import { canonicalJson, parseSnapshot, serialiseSnapshot } from "./canonical-json";
-import { snapshotFromTables } from "./from-tables";
+import { snapshotFromTables } from "../validate/from-tables";
 import { Snapshot } from "./snapshot";
 
 function codeOf(fn: () => unknown): string | undefined {

@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import { parseEntity } from "../validate/parse-entity";
+import { parseEntity } from "./parse-entity";
 import type { Entity } from "./entities";
 import { Snapshot } from "./snapshot";
 

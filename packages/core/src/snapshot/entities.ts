@@ -1,4 +1,4 @@
-import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, TypeName } from "../schema/types";
+import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, TypeName } from "./types";
 
 /**
  * The normalised schema model. A snapshot is a readonly list of these entities, each with a

@@ -3,7 +3,7 @@ import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
 import type { RenameDecisions } from "../diff/rename-decisions";
 import type { Operation, RawDb } from "../operations/operation";
-import type { JsonValue } from "../schema/types";
+import type { JsonValue } from "../snapshot/types";
 import type { Snapshot } from "../snapshot/snapshot";
 
 export type Rows = Readonly<Record<string, readonly Readonly<Record<string, unknown>>[]>>;

@@ -1,4 +1,4 @@
-import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../schema/types";
+import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
 import type { ColumnEntity, Entity } from "../snapshot/entities";
 import { Snapshot } from "../snapshot/snapshot";
 

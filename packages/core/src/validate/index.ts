@@ -1,3 +1,3 @@
 export * from "./schema-rule";
 export * from "./validate-tables";
-export * from "./parse-entity";
+export * from "./from-tables";

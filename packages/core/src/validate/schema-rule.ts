@@ -2,7 +2,7 @@ import type { MigProblem } from "../errors/mig-error";
 import type { Dialect } from "../dialect/dialect";
 import type { Table } from "../schema/table";
 import { TableFacts } from "../schema/table-facts";
-import type { IndexMethod } from "../schema/types";
+import type { IndexMethod } from "../snapshot/types";
 
 /** Options of `validateTables` (and `snapshotFromTables`). */
 export interface ValidateTablesOptions {

@@ -7,7 +7,7 @@ import type {
   IndexEntity,
   TableSchema,
   UniqueEntity,
-} from "@mig/core";
+} from "@mig/core/dialect";
 
 /** A column entity; NOT NULL without default unless told. */
 export function column(

@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from "@mig/core";
+import type { ConnectionConfig } from "@mig/core/dialect";
 import type pg from "pg";
 import { quoteIdentifier } from "../emitter/postgres-emitter";
 import { connectionError } from "./connection-error";

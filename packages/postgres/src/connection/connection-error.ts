@@ -1,4 +1,4 @@
-import { MigError } from "@mig/core";
+import { MigError } from "@mig/core/dialect";
 import { type ConnectionTarget, scrubPassword } from "./connection-target";
 
 interface DriverError {

@@ -1,4 +1,4 @@
-import type { ConnectionConfig } from "@mig/core";
+import type { ConnectionConfig } from "@mig/core/dialect";
 
 /** Where a connection config points, for messages. Holds no password, only whether one was given. */
 export interface ConnectionTarget {

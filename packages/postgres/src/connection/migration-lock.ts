@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type LockOptions, MigError } from "@mig/core";
+import { type LockOptions, MigError } from "@mig/core/dialect";
 import { isConnectionLost } from "./connection-error";
 
 /** The queries the lock needs: the connection's own `query`. */

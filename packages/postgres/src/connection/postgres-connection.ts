@@ -1,4 +1,4 @@
-import type { Connection, LockOptions, QueryResult, Statement } from "@mig/core";
+import type { Connection, LockOptions, QueryResult, Statement } from "@mig/core/dialect";
 import type pg from "pg";
 import { connectionLostError, isConnectionLost } from "./connection-error";
 import type { ConnectionTarget } from "./connection-target";

@@ -1,4 +1,4 @@
-import type { ColumnEntity, ColumnTypeChange, EmitterHooks, Statement } from "@mig/core";
+import type { ColumnEntity, ColumnTypeChange, EmitterHooks, Statement } from "@mig/core/dialect";
 import { isSerial, storageType } from "../postgres-type-mapper";
 import { createOwnedSequence, dropOwnedSequence, retypeOwnedSequence } from "./sequence-statements";
 

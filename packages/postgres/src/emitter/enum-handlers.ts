@@ -1,4 +1,4 @@
-import { type ColumnEntity, type OperationHandler, type OperationHandlers, type Statement, standardHandlers } from "@mig/core";
+import { type ColumnEntity, type OperationHandler, type OperationHandlers, type Statement, standardHandlers } from "@mig/core/dialect";
 import { addEnumValues, dropEnumIfUnused, ensureEnum, replaceEnum, retiredName } from "./enum-statements";
 
 /** The distinct enum types of some columns, first use first. */

@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec, Statement } from "@mig/core";
+import type { ColumnTypeSpec, Statement } from "@mig/core/dialect";
 import { quoteString } from "./quote-literal";
 
 /*

@@ -1,4 +1,4 @@
-import { type EmitterHooks, type IndexEntity, type OperationHandler, type Statement, deriveName, nameInSchemaOf, renderCreateIndex, renderForeignKeyBody, standardHandlers } from "@mig/core";
+import { type EmitterHooks, type IndexEntity, type OperationHandler, type Statement, deriveName, nameInSchemaOf, renderCreateIndex, renderForeignKeyBody, standardHandlers } from "@mig/core/dialect";
 import { postgresCapabilities } from "../postgres-capabilities";
 
 /**

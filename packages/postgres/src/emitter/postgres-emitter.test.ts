@@ -1,4 +1,4 @@
-import type { ColumnEntity, ColumnTypeSpec, SchemaOperation } from "@mig/core";
+import type { ColumnEntity, ColumnTypeSpec, SchemaOperation } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import { col, tableSchema } from "../../test/support/schema-builders";
 import { postgresEmitter } from "./postgres-emitter";

@@ -1,4 +1,4 @@
-import { type ColumnDefault, type ColumnEntity, type Emitter, createEmitter, schemaOfTable, standardHandlers } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type Emitter, createEmitter, schemaOfTable, standardHandlers } from "@mig/core/dialect";
 import { postgresCapabilities } from "../postgres-capabilities";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumnType } from "./alter-column";

@@ -1,4 +1,4 @@
-import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } from "@mig/core";
+import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } from "@mig/core/dialect";
 
 /**
  * A PostgreSQL string literal. Plain `'...'` with quotes doubled, unless the text holds a

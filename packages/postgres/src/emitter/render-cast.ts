@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec, TypeName } from "@mig/core";
+import type { ColumnTypeSpec, TypeName } from "@mig/core/dialect";
 import { postgresTypeMapper, storageType } from "../postgres-type-mapper";
 
 const NUMBERS: ReadonlySet<TypeName> = new Set(["integer", "bigint", "smallint", "serial", "bigserial", "real", "doublePrecision", "numeric"]);

@@ -1,4 +1,4 @@
-import { type EmitterHooks, type Statement, plpgsqlBlock, schemaOfTable } from "@mig/core";
+import { type EmitterHooks, type Statement, plpgsqlBlock, schemaOfTable } from "@mig/core/dialect";
 import { quoteString } from "./quote-literal";
 
 /**

@@ -1,4 +1,4 @@
-import { type ColumnEntity, type EmitterHooks, type Statement, deriveName, nameInSchemaOf, splitTableName } from "@mig/core";
+import { type ColumnEntity, type EmitterHooks, type Statement, deriveName, nameInSchemaOf, splitTableName } from "@mig/core/dialect";
 import { postgresCapabilities } from "../postgres-capabilities";
 import { quoteString } from "./quote-literal";
 

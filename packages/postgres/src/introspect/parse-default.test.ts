@@ -1,4 +1,4 @@
-import type { ColumnTypeSpec } from "@mig/core";
+import type { ColumnTypeSpec } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import { parseDefault } from "./parse-default";
 

@@ -1,4 +1,4 @@
-import type { ColumnDefault, ColumnTypeSpec, JsonValue, TypeName } from "@mig/core";
+import type { ColumnDefault, ColumnTypeSpec, JsonValue, TypeName } from "@mig/core/dialect";
 import { normaliseHex } from "../emitter/quote-literal";
 
 const INTEGERS: ReadonlySet<TypeName> = new Set(["integer", "bigint", "smallint", "serial", "bigserial"]);

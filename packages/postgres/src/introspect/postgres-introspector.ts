@@ -12,7 +12,7 @@ import {
   Snapshot,
   isQualifiedTableName,
   qualifiedTableName,
-} from "@mig/core";
+} from "@mig/core/dialect";
 import { postgresEmitter, quoteIdentifier } from "../emitter/postgres-emitter";
 import { quoteString } from "../emitter/quote-literal";
 import { postgresTypeMapper } from "../postgres-type-mapper";

@@ -1,4 +1,4 @@
-import type { ColumnEntity, JsonValue } from "@mig/core";
+import type { ColumnEntity, JsonValue } from "@mig/core/dialect";
 
 const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i;
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;

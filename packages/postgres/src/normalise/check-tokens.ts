@@ -1,4 +1,4 @@
-import { MigError, type SqlToken, createSqlLexer } from "@mig/core";
+import { MigError, type SqlToken, createSqlLexer } from "@mig/core/dialect";
 
 /**
  * A token of a check expression: core's token, with words and numbers in lower case (unquoted

@@ -1,4 +1,4 @@
-import type { TypeName } from "@mig/core";
+import type { TypeName } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
 import { normaliseCheck } from "./normalise-check";
 

@@ -1,4 +1,4 @@
-import type { TypeName } from "@mig/core";
+import type { TypeName } from "@mig/core/dialect";
 import { type CheckNode, parseCheck } from "./check-parser";
 import { printCheck } from "./print-check";
 

@@ -1,4 +1,4 @@
-import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type Entity, Snapshot, type TypeName } from "@mig/core";
+import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type Entity, Snapshot, type TypeName } from "@mig/core/dialect";
 import { postgresEmitter } from "../emitter/postgres-emitter";
 import { parseDefault } from "../introspect/parse-default";
 import { isSerial, postgresTypeMapper } from "../postgres-type-mapper";

@@ -1,4 +1,4 @@
-import { type Connection, type SchemaOperation, Snapshot, type TableSchema, entitiesOf } from "@mig/core";
+import { type Connection, type SchemaOperation, Snapshot, type TableSchema, entitiesOf } from "@mig/core/dialect";
 import { postgresDialect } from "../../src/index";
 
 /** Emits `operations` with the PostgreSQL emitter and runs every statement, in order. */

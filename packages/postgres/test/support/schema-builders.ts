@@ -7,7 +7,7 @@ import type {
   IndexEntity,
   TableSchema,
   UniqueEntity,
-} from "@mig/core";
+} from "@mig/core/dialect";
 
 /** Small builders for snapshot entities, so tests can make `create_table` operations without the DSL. */
 export function col(table: string, name: string, spec: ColumnTypeSpec, extra: { nullable?: boolean; default?: ColumnDefault | null } = {}): ColumnEntity {

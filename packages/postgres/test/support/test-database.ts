@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Connection } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 import pg from "pg";
 import { postgresDialect } from "../../src/index";
 

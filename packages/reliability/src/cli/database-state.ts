@@ -1,4 +1,6 @@
-import { type Connection, type Dialect, type Snapshot, DEFAULT_TRACKING_TABLE, progressTableName, requireIntrospector } from "@mig/core";
+import { type Dialect, type Snapshot } from "@mig/core";
+import { type Connection, requireIntrospector } from "@mig/core/dialect";
+import { DEFAULT_TRACKING_TABLE, progressTableName } from "@mig/core/internal";
 import { schemaDifferences } from "@mig/core/testing";
 
 /** One row of the tracking table. */

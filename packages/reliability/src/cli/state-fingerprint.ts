@@ -1,4 +1,5 @@
-import { type Connection, type Dialect, entityKey } from "@mig/core";
+import { type Dialect } from "@mig/core";
+import { type Connection, entityKey } from "@mig/core/dialect";
 import { introspectApp, progressRows, trackingRows } from "./database-state";
 
 /**

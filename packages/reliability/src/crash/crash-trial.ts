@@ -1,4 +1,5 @@
-import { type Connection, Snapshot } from "@mig/core";
+import { Snapshot } from "@mig/core";
+import { type Connection } from "@mig/core/dialect";
 import type { CliProject } from "../cli/cli-project";
 import { type ProgressRow, duplicates, progressRows, schemaProblems, trackingRows } from "../cli/database-state";
 import type { HistoryStep } from "../cli/history";

@@ -1,4 +1,6 @@
-import { type ColumnEntity, type Connection, type Dialect, createRawDb, invertOperation } from "@mig/core";
+import { type Dialect } from "@mig/core";
+import { type ColumnEntity, type Connection, invertOperation } from "@mig/core/dialect";
+import { createRawDb } from "@mig/core/internal";
 import type { RoundTripCase } from "./generate-case";
 import { comparable, rowValue } from "./row-values";
 import { type ColumnModel, type TableModel, effectiveType } from "./schema-model";

@@ -1,4 +1,5 @@
-import type { ColumnTypeSpec, ForeignKeyAction, TypeName } from "@mig/core";
+import type { ForeignKeyAction, TypeName } from "@mig/core";
+import type { ColumnTypeSpec } from "@mig/core/dialect";
 import type { DialectName } from "../test-database";
 
 /**

@@ -1,4 +1,5 @@
-import type { ColumnTypeSpec, ForeignKeyAction } from "@mig/core";
+import type { ForeignKeyAction } from "@mig/core";
+import type { ColumnTypeSpec } from "@mig/core/dialect";
 import type { DialectProfile } from "./dialect-profile";
 import type { Rand } from "./rand";
 import { backfillText, defaultValue } from "./row-values";

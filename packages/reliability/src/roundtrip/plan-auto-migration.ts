@@ -5,11 +5,10 @@ import {
   autoInputResolver,
   diff,
   explicitRenames,
-  findBackfillQuestions,
-  parseBackfillArguments,
   planForTargets,
   resolveRenames,
 } from "@mig/core";
+import { findBackfillQuestions, parseBackfillArguments } from "@mig/core/internal";
 
 export interface AutoMigrationInput {
   readonly dialect: Dialect;

@@ -1,4 +1,5 @@
-import type { ColumnTypeSpec, JsonValue, TypeName } from "@mig/core";
+import type { JsonValue, TypeName } from "@mig/core";
+import type { ColumnTypeSpec } from "@mig/core/dialect";
 import { ENUM_LABELS } from "./dialect-profile";
 
 /**

@@ -1,25 +1,23 @@
 import { rmSync } from "node:fs";
 import { join } from "node:path";
 import {
-  type Connection,
   type Dialect,
   type MigrationSource,
   type Operation,
   type RunResult,
   type RunnableMigration,
   type Snapshot,
-  DEFAULT_TRACKING_TABLE,
   Snapshot as SnapshotClass,
   diff,
   isMigError,
-  progressTableName,
-  requireIntrospector,
   replayMigrations,
   resolveCapabilities,
   runBackwards,
   runForwards,
   snapshotFromTables,
 } from "@mig/core";
+import { type Connection, requireIntrospector } from "@mig/core/dialect";
+import { DEFAULT_TRACKING_TABLE, progressTableName } from "@mig/core/internal";
 import { schemaDifferences } from "@mig/core/testing";
 import { type ModuleLoader, loadMigrationSource, writeAutoMigration } from "../migration-files";
 import { type DialectName, dropAllTables } from "../test-database";

@@ -1,6 +1,5 @@
 import {
   type AnyColumn,
-  type ColumnTypeSpec,
   type ForeignKeyAction,
   type JsonValue,
   type Table,
@@ -27,6 +26,7 @@ import {
   uuid,
   varchar,
 } from "@mig/core";
+import { type ColumnTypeSpec } from "@mig/core/dialect";
 
 /**
  * The plain description a round-trip case is generated as: tables and columns with stable

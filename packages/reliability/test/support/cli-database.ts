@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import type { Connection } from "@mig/core";
+import type { Connection } from "@mig/core/dialect";
 import { type DialectName, type TestDatabase, createTestDatabase } from "../../src/test-database";
 
 export interface CliDatabase {

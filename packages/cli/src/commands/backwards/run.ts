@@ -1,6 +1,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { relative } from "node:path";
-import { isDestructive, MigError, runBackwards, type Operation, type RunOptions } from "@mig/core";
+import { MigError, runBackwards, type Operation, type RunOptions } from "@mig/core";
+import { isDestructive } from "@mig/core/dialect";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import { describeLoss } from "../../output/describe-operation";

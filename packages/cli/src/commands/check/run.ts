@@ -1,4 +1,5 @@
-import { DEFAULT_TRACKING_TABLE, migrationStatus, planPending } from "@mig/core";
+import { migrationStatus } from "@mig/core";
+import { DEFAULT_TRACKING_TABLE, planPending } from "@mig/core/internal";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";

@@ -1,4 +1,4 @@
-import { DEFAULT_TRACKING_TABLE, type LintedMigration, type LintedOperation, lintMigrations } from "@mig/core";
+import { DEFAULT_TRACKING_TABLE, type LintedMigration, type LintedOperation, lintMigrations } from "@mig/core/internal";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import { describeOperation } from "../../output/describe-operation";

@@ -1,4 +1,5 @@
-import { parseBackfillArguments, parseBackfillValue, isMigError, type BackfillQuestion, type JsonValue, type MigProblem } from "@mig/core";
+import { isMigError, type JsonValue, type MigProblem } from "@mig/core";
+import { parseBackfillArguments, parseBackfillValue, type BackfillQuestion } from "@mig/core/internal";
 import type { CliDeps } from "../../deps";
 
 export interface BackfillOutcome {

@@ -3,11 +3,9 @@ import { relative } from "node:path";
 import {
   diff,
   explicitRenames,
-  findBackfillQuestions,
   isTable,
   isMigError,
   MigError,
-  markOnline,
   planForTargets,
   resolveCapabilities,
   type ResolvedCapabilities,
@@ -18,6 +16,8 @@ import {
   type RenameResolver,
   type Snapshot,
 } from "@mig/core";
+import { markOnline } from "@mig/core/dialect";
+import { findBackfillQuestions } from "@mig/core/internal";
 import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
 import { describeLoadError } from "../../project/describe-load-error";

@@ -1,5 +1,6 @@
 import { relative } from "node:path";
-import { generateMigrationId, isDestructive, MigError, type MigProblem } from "@mig/core";
+import { generateMigrationId, MigError, type MigProblem } from "@mig/core";
+import { isDestructive } from "@mig/core/dialect";
 import { EXIT, runCommand, type CommandContext, type GlobalOptions } from "../../command-context";
 import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";

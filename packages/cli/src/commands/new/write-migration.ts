@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { MigError, migrationFileName, serialiseEmptyMigration, serialiseMigration, type Operation } from "@mig/core";
+import { MigError, migrationFileName, serialiseMigration, type Operation } from "@mig/core";
+import { serialiseEmptyMigration } from "@mig/core/internal";
 import type { ResolvedApp } from "../../config/load-config";
 import { VERSION } from "../../version";
 

@@ -1,14 +1,11 @@
 import {
-  DEFAULT_TRACKING_TABLE,
   MigError,
-  progressTableName,
-  requireIntrospector,
   resolveCapabilities,
-  type Connection,
   type Dialect,
   type Snapshot,
-  type UnsupportedObject,
 } from "@mig/core";
+import { requireIntrospector, type Connection, type UnsupportedObject } from "@mig/core/dialect";
+import { DEFAULT_TRACKING_TABLE, progressTableName } from "@mig/core/internal";
 import type { LoadedConfig, ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
 import { replayApp } from "../../project/replay-app";

@@ -1,18 +1,20 @@
 import { existsSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import {
-  baselineMigration,
-  entityKey,
   generateMigrationId,
   MigError,
-  printTablesModule,
-  rawSteps,
   resolveCapabilities,
   runForwards,
-  schemaDrift,
   snapshotFromTables,
   type Entity,
 } from "@mig/core";
+import { entityKey } from "@mig/core/dialect";
+import {
+  baselineMigration,
+  printTablesModule,
+  rawSteps,
+  schemaDrift,
+} from "@mig/core/internal";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";

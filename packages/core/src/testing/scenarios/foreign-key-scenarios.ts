@@ -1,4 +1,4 @@
-import type { ForeignKeyAction } from "../../schema/types";
+import type { ForeignKeyAction } from "../../snapshot/types";
 import type { SchemaScenario } from "../conformance-scenario";
 import { type TableSpec, col, schema } from "../schema-builders";
 import { BAND, EMPTY, ID, withColumns } from "./fixtures";

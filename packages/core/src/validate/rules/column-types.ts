@@ -1,5 +1,5 @@
 import type { Table, TableColumn } from "../../schema/table";
-import { ARRAY_ELEMENT_TYPES, TYPE_NAMES } from "../../schema/types";
+import { ARRAY_ELEMENT_TYPES, TYPE_NAMES } from "../../snapshot/types";
 import type { ColumnDefinition } from "../../schema/column-definition";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 

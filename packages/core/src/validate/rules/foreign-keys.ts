@@ -1,6 +1,6 @@
 import { type Table, type TableColumn, tableRef } from "../../schema/table";
 import { resolveForeignKeyTable } from "../../schema/resolve-foreign-key";
-import { FOREIGN_KEY_ACTIONS } from "../../schema/types";
+import { FOREIGN_KEY_ACTIONS } from "../../snapshot/types";
 import { type SchemaProblem, type SchemaRule, factsOf } from "../schema-rule";
 
 /**

@@ -1,6 +1,6 @@
 import type { Table, TableColumn } from "../../schema/table";
 import { findColumn, uniqueOptionColumns } from "../../schema/table-columns";
-import { INDEX_METHODS, type IndexMethod } from "../../schema/types";
+import { INDEX_METHODS, type IndexMethod } from "../../snapshot/types";
 import { identifierByteLength, isLongerThan } from "../../snapshot/derive-name";
 import type { SchemaProblem, SchemaRule } from "../schema-rule";
 

@@ -1,0 +1,85 @@
+import { MigrationManager } from "@mig/core";
+
+export const ID = "2026-12-07T12:00:13:000001";
+export const VERSION = "0.1.0";
+export const DESCRIPTION = "corpus 13.1";
+
+export async function forwards(): Promise<MigrationManager> {
+  const manager = new MigrationManager({ migrationId: ID, appName: "corpus", description: DESCRIPTION });
+
+  manager.addTable({
+    name: "dng",
+    className: "lref",
+    primaryKey: ["gweo96ran"],
+    columns: [
+      { name: "l5c77ev2v", type: "time", default: { kind: "now" } },
+      {
+        name: "gweo96ran",
+        type: "varchar",
+        length: 493,
+        default: { kind: "value", value: "z='pj^" },
+      },
+      { name: "l", type: "numeric", default: { kind: "value", value: "-41375244461.0002" } },
+      { name: "lyldvw", type: "varchar", length: 5, default: { kind: "sql", sql: "l7 @Z#!<z" } },
+    ],
+    indexes: [{ name: "u", columns: ["l"], method: "gist" }],
+    uniques: [{ name: "xr9tcidcm7u", columns: ["l5c77ev2v"] }],
+    checks: [{ name: "miul", sql: "rK{Py>D]E" }],
+    foreignKeys: [
+      {
+        name: "sr_p",
+        columns: ["gweo96ran", "l"],
+        references: { table: "dng", columns: ["l", "gweo96ran"] },
+        onDelete: "cascade",
+        onUpdate: "restrict",
+      },
+      {
+        name: "tg1gee",
+        columns: ["lyldvw", "gweo96ran"],
+        references: { table: "dng", columns: ["l5c77ev2v", "gweo96ran"] },
+        onDelete: "restrict",
+        onUpdate: "cascade",
+      },
+      {
+        name: "v",
+        columns: ["lyldvw", "l5c77ev2v"],
+        references: { table: "dng", columns: ["l5c77ev2v", "gweo96ran"] },
+        onDelete: "restrict",
+        onUpdate: "set null",
+      },
+    ],
+  });
+
+  manager.addTable({
+    name: "j",
+    className: "v0",
+    primaryKey: ["dcwkewydv"],
+    columns: [
+      { name: "ub", type: "integer", nullable: true, default: { kind: "sql", sql: "1o*kj%lW" } },
+      { name: "dcwkewydv", type: "bytea" },
+      { name: "yl1z", type: "varchar", length: 290, nullable: true },
+      {
+        name: "w0dwyv",
+        type: "timestamp",
+        default: { kind: "value", value: "2124-04-22T19:16:30.205Z" },
+      },
+    ],
+    uniques: [
+      { name: "i96", columns: ["ub"] },
+      { name: "mzn", columns: ["ub", "w0dwyv"] },
+      { name: "p86kng", columns: ["ub"] },
+    ],
+    checks: [{ name: "o43bhj4kb8", sql: "jp0tKp@" }],
+    foreignKeys: [
+      {
+        name: "roj_y3jo8w",
+        columns: ["yl1z", "w0dwyv"],
+        references: { table: "dng", columns: ["lyldvw", "l"] },
+        onDelete: "set default",
+        onUpdate: "set null",
+      },
+    ],
+  });
+
+  return manager;
+}
