@@ -31,7 +31,12 @@ async function bigTable(name: string): Promise<void> {
   await connection.query(`DROP TABLE IF EXISTS "${name}" CASCADE`);
   await connection.query(`CREATE TABLE IF NOT EXISTS parent (id integer PRIMARY KEY)`);
   await connection.query(`INSERT INTO parent SELECT g FROM generate_series(1, 1000) g ON CONFLICT DO NOTHING`);
-  await connection.query(`CREATE TABLE "${name}" (id serial PRIMARY KEY, n integer NOT NULL, m integer, p integer NOT NULL, pad text NOT NULL DEFAULT repeat('x', 200))`);
+  // Autovacuum off on the test tables: an autovacuum run holds SHARE UPDATE EXCLUSIVE, which the brief
+  // SHARE ROW EXCLUSIVE of an ADD … NOT VALID waits for (until autovacuum yields, up to a second),
+  // a stall of the server's own maintenance that would be measured as mig's.
+  await connection.query(
+    `CREATE TABLE "${name}" (id serial PRIMARY KEY, n integer NOT NULL, m integer, p integer NOT NULL, pad text NOT NULL DEFAULT repeat('x', 200)) WITH (autovacuum_enabled = false)`,
+  );
   await connection.query(`INSERT INTO "${name}" (n, m, p) SELECT g % 1000, g, 1 + g % 1000 FROM generate_series(1, ${ROWS}) g`);
   await connection.query(`ANALYZE "${name}"`);
 }
