@@ -1,7 +1,7 @@
 import { ColumnBuilder } from "./column-builder";
 import type { ColumnDefinition } from "./column-definition";
 import { OWNED } from "./owned-definition";
-import type { ColumnTypeSpec } from "../snapshot/entities";
+import { type ColumnTypeSpec, copyTypeParameters } from "../snapshot/entities";
 import type { ArrayFallback, TypeName } from "../snapshot/types";
 
 /** Piccolo's default varchar length, used when `varchar()` is given none. */
@@ -101,17 +101,12 @@ export function array(element: ColumnBuilder, options: { readonly fallback?: Arr
   });
 }
 
-/** The element's type: kind and type parameters, key by key. */
+/** The element's type: kind and type parameters, key by key (an element has no fallback of its own). */
 function elementSpec(element: ColumnBuilder): ColumnTypeSpec {
   const definition = (element as Partial<ColumnBuilder> | undefined)?.definition;
   const spec: { -readonly [K in keyof ColumnTypeSpec]: ColumnTypeSpec[K] } = { type: (definition?.kind ?? "unknown") as TypeName };
   if (definition === undefined) return spec;
-  if (definition.length !== undefined) spec.length = definition.length;
-  if (definition.precision !== undefined) spec.precision = definition.precision;
-  if (definition.scale !== undefined) spec.scale = definition.scale;
-  if (definition.enumName !== undefined) spec.enumName = definition.enumName;
-  if (definition.values !== undefined) spec.values = definition.values;
-  if (definition.element !== undefined) spec.element = definition.element;
+  copyTypeParameters(spec, { ...definition, fallback: undefined });
   return Object.freeze(spec);
 }
 

@@ -1,5 +1,5 @@
 import { MigError } from "../errors/mig-error";
-import type { ColumnTypeSpec } from "../snapshot/entities";
+import { type ColumnTypeSpec, copyTypeParameters } from "../snapshot/entities";
 import type { ColumnDefinition } from "./column-definition";
 import { type Table, type TableColumn, isTable } from "./table";
 import { findColumn, isUniqueColumn, primaryKeyColumns } from "./table-columns";
@@ -78,13 +78,5 @@ export function referencingType(spec: ColumnTypeSpec): ColumnTypeSpec {
 function typeSpecOf(definition: ColumnDefinition): ColumnTypeSpec {
   if (definition.kind === "foreignKey") throw new MigError("MIG_E_INTERNAL", "typeSpecOf needs a column with its own type");
   // Key by key, parameters only when present (spreading conditional objects is slow in bulk).
-  const spec: { -readonly [K in keyof ColumnTypeSpec]: ColumnTypeSpec[K] } = { type: definition.kind };
-  if (definition.length !== undefined) spec.length = definition.length;
-  if (definition.precision !== undefined) spec.precision = definition.precision;
-  if (definition.scale !== undefined) spec.scale = definition.scale;
-  if (definition.enumName !== undefined) spec.enumName = definition.enumName;
-  if (definition.values !== undefined) spec.values = definition.values;
-  if (definition.element !== undefined) spec.element = definition.element;
-  if (definition.fallback !== undefined) spec.fallback = definition.fallback;
-  return spec;
+  return copyTypeParameters<{ -readonly [K in keyof ColumnTypeSpec]: ColumnTypeSpec[K] }>({ type: definition.kind }, definition);
 }

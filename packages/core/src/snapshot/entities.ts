@@ -61,7 +61,7 @@ export function sameType(a: ColumnTypeSpec, b: ColumnTypeSpec): boolean {
 }
 
 /** Copies the type part of `from` (type and present parameters, key by key) onto `target`. */
-export function copyTypeParameters<T extends { -readonly [K in keyof ColumnTypeSpec]?: ColumnTypeSpec[K] }>(target: T, from: ColumnTypeSpec): T {
+export function copyTypeParameters<T extends { -readonly [K in keyof ColumnTypeSpec]?: ColumnTypeSpec[K] }>(target: T, from: Pick<ColumnTypeSpec, (typeof TYPE_PARAMETER_KEYS)[number]>): T {
   if (from.length !== undefined) target.length = from.length;
   if (from.precision !== undefined) target.precision = from.precision;
   if (from.scale !== undefined) target.scale = from.scale;
