@@ -3,7 +3,7 @@
 #
 #   pnpm bench                         # every case, ≥ 5 runs each; writes BENCHMARKS.md at the root
 #   bash scripts/bench.sh --smoke      # tiny sizes, one run, no targets judged (CI); report in bench/.results/
-#   bash scripts/bench.sh --cases 1,4  # some cases only; --runs N for more runs
+#   bash scripts/bench.sh --cases 1,4  # some cases only (the others keep their results in bench/results/); --runs N
 #   bash scripts/bench.sh --build-only # only build the CLI when it is stale
 #   bash scripts/bench.sh --cases report  # only rewrite BENCHMARKS.md from the last results
 #   MIG_BENCH_NO_BUILD=1 …             # measure the existing build even when it is stale

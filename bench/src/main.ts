@@ -1,9 +1,10 @@
 /**
  * The benchmark harness: `pnpm bench` (all cases, BENCHMARKS.md at the root), or
  * `scripts/bench.sh --smoke` (tiny sizes, one run, report in bench/.results/). Options:
- * `--cases 1,4` runs some cases only (the report keeps the last full results of the others, each
- * case stamped with when it ran), `--runs N` (default 5), `--rows N` (the table size of case 8;
- * default 1,000,000, 2,000 in smoke mode).
+ * `--cases 1,4` runs some cases only (the report keeps the last full results of the others, kept in
+ * git in bench/results/, each case stamped with when and on what it ran), `--cases report` only
+ * rewrites BENCHMARKS.md, `--runs N` (default 5), `--rows N` (the table size of case 8; default
+ * 1,000,000, 2,000 in smoke mode).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ import { case8 } from "./cases/case-8-online";
 import { case9 } from "./cases/case-9-floor";
 import { caseContext, type BenchCase } from "./harness/case-context";
 import { describeEnvironment } from "./harness/environment";
-import { RESULTS, ROOT, BENCH } from "./harness/paths";
+import { RECORDED, RESULTS, ROOT, BENCH } from "./harness/paths";
 import type { CaseReport } from "./harness/report-types";
 import { writeReport } from "./harness/write-report";
 
@@ -32,7 +33,7 @@ function option(name: string): string | undefined {
 }
 
 function stored(id: string): CaseReport | undefined {
-  const path = join(RESULTS, `case-${id}.json`);
+  const path = join(RECORDED, `case-${id}.json`);
   return existsSync(path) ? (JSON.parse(readFileSync(path, "utf8")) as CaseReport) : undefined;
 }
 
@@ -47,11 +48,13 @@ async function main(): Promise<void> {
   const context = caseContext(runs, smoke, log, rows === undefined ? undefined : Number(rows));
   const reports: CaseReport[] = [];
   mkdirSync(RESULTS, { recursive: true });
+  mkdirSync(RECORDED, { recursive: true });
   for (const id of ORDER.filter((i) => selected.includes(i))) {
     log(`== case ${id}`);
-    const report = await CASES[id]!(context);
+    const report: CaseReport = { ...(await CASES[id]!(context)), machine: environment.machine };
     reports.push(report);
-    writeFileSync(join(RESULTS, `case-${id}${smoke ? ".smoke" : ""}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    if (smoke) writeFileSync(join(RESULTS, `case-${id}.smoke.json`), `${JSON.stringify(report, null, 2)}\n`);
+    else writeFileSync(join(RECORDED, `case-${id}.json`), `${JSON.stringify(report, null, 2)}\n`);
   }
   const command = ["pnpm bench", ...process.argv.slice(2)].join(" ");
   // With --cases, the other cases keep their last full results (each case says when it ran).

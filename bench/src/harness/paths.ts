@@ -8,8 +8,10 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../..")
 export const BENCH = join(ROOT, "bench");
 /** Generated projects (git-ignored; emptied per case). */
 export const WORK = join(BENCH, ".work");
-/** Raw results of the last run of each case (git-ignored). */
+/** Smoke runs' results and report (git-ignored). */
 export const RESULTS = join(BENCH, ".results");
+/** The last full result of each case, kept in git: BENCHMARKS.md is written from these, so a fresh clone running one case keeps the others. */
+export const RECORDED = join(BENCH, "results");
 /** The built mig binary, as a user runs it. */
 export const MIG_BIN = join(ROOT, "packages/cli/bin/mig.cjs");
 /** drizzle-kit's own CLI entry. */

@@ -10,6 +10,8 @@ export interface CaseReport {
   /** When the case ran (ISO), and the 1-minute load average then. */
   readonly ranAt: string;
   readonly load: readonly number[];
+  /** The machine table of the run that produced it (BENCHMARKS.md names it where it is not today's machine). */
+  readonly machine?: readonly (readonly [string, string])[];
 }
 
 export interface ReportTable {

@@ -9,6 +9,13 @@ function table(t: ReportTable): string {
 
 const verdict = (met: boolean | null) => (met === null ? "not judged" : met ? "**met**" : "**missed**");
 
+/** Where a case kept from an earlier run was measured on another machine, say which. */
+function otherMachine(report: CaseReport, environment: Environment): string {
+  const cpu = (machine: readonly (readonly [string, string])[] | undefined) => machine?.find(([key]) => key === "CPU")?.[1];
+  const then = cpu(report.machine);
+  return then !== undefined && then !== cpu(environment.machine) ? ` Measured on another machine: ${report.machine!.map(([key, value]) => `${key} ${value}`).filter((s) => /^(CPU|OS) /.test(s)).join(", ")}.` : "";
+}
+
 export interface ReportInput {
   readonly environment: Environment;
   readonly reports: readonly CaseReport[];
@@ -45,7 +52,7 @@ export function writeReport(input: ReportInput): string {
   out.push("");
   for (const report of input.reports) {
     out.push(`## Case ${report.id}: ${report.title}`, "", report.description, "");
-    out.push(`Finished ${report.ranAt.slice(0, 16).replace("T", " ")} UTC, load average ${report.load.map((l) => l.toFixed(1)).join(", ")}.`, "");
+    out.push(`Finished ${report.ranAt.slice(0, 16).replace("T", " ")} UTC, load average ${report.load.map((l) => l.toFixed(1)).join(", ")}.${otherMachine(report, input.environment)}`, "");
     for (const t of report.tables) out.push(table(t), "");
     const [blocks, lines] = [report.notes.filter((n) => n.includes("\n")), report.notes.filter((n) => !n.includes("\n"))];
     if (lines.length > 0) out.push(...lines.map((n) => `- ${n}`), "");
