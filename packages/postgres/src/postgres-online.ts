@@ -1,4 +1,4 @@
-import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core/dialect";
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation, Statement, TableLock } from "@mig/core/dialect";
 import { isSerial } from "./postgres-type-mapper";
 
 /** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout`. */
@@ -109,6 +109,34 @@ function lockOf(operation: SchemaOperation): LockFacts {
   }
 }
 
+/** The table lock modes (as `pg_locks.mode` names them) each mode conflicts with (PostgreSQL manual, "Table-Level Locks"). */
+const CONFLICTS: Readonly<Record<string, readonly string[]>> = {
+  "SHARE UPDATE EXCLUSIVE": ["ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+  "SHARE ROW EXCLUSIVE": ["RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+  "ACCESS EXCLUSIVE": ["AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+};
+
+/**
+ * The sessions holding a lock on the tables that conflicts with `lock`, granted longer than
+ * `olderThanMs` ago (the transaction's start, or an autovacuum worker's), not this session:
+ * `pid`, `mode`, `holder` (backend type, state and query), `heldMs`.
+ */
+function lockHolders(lock: TableLock, olderThanMs: number): Statement {
+  const modes = CONFLICTS[lock.mode] ?? CONFLICTS["ACCESS EXCLUSIVE"]!;
+  return {
+    sql:
+      "SELECT l.pid, l.mode, " +
+      "a.backend_type || ', ' || coalesce(a.state, '?') || ': ' || left(coalesce(a.query, ''), 120) AS holder, " +
+      "floor(extract(epoch FROM clock_timestamp() - coalesce(a.xact_start, a.backend_start)) * 1000)::int AS \"heldMs\" " +
+      "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+      "WHERE l.granted AND l.locktype = 'relation' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
+      "AND l.relation IN (SELECT to_regclass(t) FROM unnest($1::text[]) AS t) AND l.mode = ANY($2::text[]) AND l.pid <> pg_backend_pid() " +
+      "AND clock_timestamp() - coalesce(a.xact_start, a.backend_start) >= make_interval(secs => $3::float8 / 1000) " +
+      "ORDER BY l.pid",
+    params: [lock.tables, modes, olderThanMs],
+  };
+}
+
 /**
  * PostgreSQL's online support: every online step runs under `SET lock_timeout`, retried after
  * a timeout (55P03). `sessionLockTimeoutMs` is the session's own setting (`ddlLockTimeoutMs`),
@@ -118,6 +146,7 @@ export function postgresOnline(sessionLockTimeoutMs?: number): OnlineSupport {
   return {
     refusal,
     lockOf,
+    lockHolders,
     // SET LOCAL ends with the transaction; a session SET is undone by the reset.
     lockTimeout: (ms, scope) => [{ sql: `SET ${scope === "local" ? "LOCAL " : ""}lock_timeout = ${Math.max(1, Math.floor(ms))}` }],
     resetLockTimeout: () => [{ sql: sessionLockTimeoutMs === undefined ? "RESET lock_timeout" : `SET lock_timeout = ${Math.max(0, Math.floor(sessionLockTimeoutMs))}` }],
