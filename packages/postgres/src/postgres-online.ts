@@ -63,10 +63,24 @@ const BRIEF = (lock: string): LockFacts => ({ lock, work: "none", blocksWrites: 
 const ONLINE = "mark it online (mig new --online)";
 const VALIDATE: LockFacts = { lock: "ACCESS EXCLUSIVE briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)", work: "scan", blocksWrites: false };
 
+/** What the wait for a brief lock that conflicts with writers does, online or not. */
+const WAITS_ONLINE =
+  "waits for an autovacuum run or a long transaction on the table without queueing writers: tries of onlineLockTimeoutMs (50 ms), retried; MIG_E_ONLINE_LOCK_BUSY names the session when it outlasts the patience";
+const WAITS_OFFLINE = "while it waits for its lock (behind an autovacuum run or a long transaction) every writer queues behind it; online, each wait is bounded and retried";
+
 /**
- * The lock each operation takes on PostgreSQL 15, as mig emits it: online or not.
+ * The lock each operation takes on PostgreSQL 15, as mig emits it: online or not; with what its
+ * wait does where the lock conflicts with writers (all but the CONCURRENTLY forms).
  */
 function lockOf(operation: SchemaOperation): LockFacts {
+  const facts = lockOfOperation(operation);
+  const online = "online" in operation && operation.online === true;
+  // A new table has no one to wait for; CONCURRENTLY waits beside the writers.
+  if (operation.kind === "create_table" || (online && (operation.kind === "add_index" || operation.kind === "drop_index"))) return facts;
+  return { ...facts, waits: online ? WAITS_ONLINE : WAITS_OFFLINE };
+}
+
+function lockOfOperation(operation: SchemaOperation): LockFacts {
   const online = "online" in operation && operation.online === true;
   switch (operation.kind) {
     case "create_table":

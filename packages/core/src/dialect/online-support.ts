@@ -18,6 +18,11 @@ export interface LockFacts {
   readonly blocksWrites: boolean;
   /** The form that does not block, when there is one (`online: true`, or a recipe). */
   readonly alternative?: string;
+  /**
+   * What its wait for the lock does, where that matters (PostgreSQL: a brief ACCESS EXCLUSIVE that
+   * waits behind an autovacuum run or a long transaction queues every writer, unless online).
+   */
+  readonly waits?: string;
 }
 
 /**
