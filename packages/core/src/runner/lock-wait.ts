@@ -91,7 +91,7 @@ export function lockBusy(statement: Statement, holders: readonly LockHolder[], p
   const who = holders.length > 0 ? `: in the way, ${holders.map(describeHolder).join("; ")}` : ": another session held a conflicting lock each time";
   return new MigError(
     "MIG_E_ONLINE_LOCK_BUSY",
-    `gave up waiting for ${what} after ${Math.round(patienceOf(policy))} ms of patience (${tries} ${tries === 1 ? "try" : "tries"} of at most ${policy.lockTimeoutMs} ms each)${who}`,
+    `gave up waiting for ${what} after ${Math.round(patienceOf(policy))} ms of patience (${tries === 0 ? "without asking for it" : `${tries} ${tries === 1 ? "try" : "tries"} of at most ${policy.lockTimeoutMs} ms each`})${who}`,
     {
       hint:
         "Writers never queued longer than one try. Run again when the session in the way has finished (an autovacuum run ends on its own; " +
