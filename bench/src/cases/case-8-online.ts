@@ -4,6 +4,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { type Dialect, type SchemaOperation, migrationFileName, serialiseMigration } from "@mig/core";
 import type { Connection } from "@mig/core/dialect";
+import { startWriteLoad } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { postgresDialect } from "@mig/postgres";
 import { stamp, type BenchCase } from "../harness/case-context";
@@ -137,25 +138,12 @@ function runAsync(command: string, args: readonly string[], cwd: string, env: Re
 /** Single-row updates of `table` in a loop on their own connection until `stop`: the longest one, and how many ran. */
 async function writer(workload: Workload, table: string, rows: number): Promise<{ stop: () => Promise<{ longest: number; updates: number }> }> {
   const own = await workload.dialect.connect(workload.database.url);
-  let running = true;
-  let longest = 0;
-  let updates = 0;
   const quoted = workload.label === "MariaDB" ? `\`${table}\`` : `"${table}"`;
-  const loop = (async () => {
-    for (let i = 0; running; i++) {
-      const started = performance.now();
-      await own.query(`UPDATE ${quoted} SET n = n WHERE id = ${workload.param}`, [1 + ((i * 7919) % rows)]);
-      longest = Math.max(longest, performance.now() - started);
-      updates++;
-    }
-  })();
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  const load = await startWriteLoad((i) => own.query(`UPDATE ${quoted} SET n = n WHERE id = ${workload.param}`, [1 + ((i * 7919) % rows)]), { warmUpMs: 200 });
   return {
     async stop() {
-      running = false;
-      await loop;
-      await own.close();
-      return { longest, updates };
+      const { longestMs, writes } = await load.stop().finally(() => own.close());
+      return { longest: longestMs, updates: writes };
     },
   };
 }

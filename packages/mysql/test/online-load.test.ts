@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connection, type MigrationSource, type SchemaOperation, replayMigrations, runForwards } from "@mig/core";
 import { schemaDrift } from "@mig/core/internal";
-import { col as spec, schema, testMigration, testMigrationId } from "@mig/core/testing";
+import { col as spec, schema, startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
 
@@ -40,28 +40,15 @@ async function apply(operations: readonly SchemaOperation[], table?: string): Pr
   return stall;
 }
 
-/**
- * Single-row updates of `table` in a loop on their own connection until `stop`: the longest time
- * one took is the longest write stall a user would feel.
- */
+/** Single-row updates of `table` in a loop on their own connection until `stop`: the longest write stall. */
 async function writer(table: string): Promise<{ stop: () => Promise<number> }> {
   const own = await dialect.connect(database.url);
-  let running = true;
-  let longest = 0;
-  const loop = (async () => {
-    for (let i = 0; running; i++) {
-      const started = performance.now();
-      await own.query(`UPDATE \`${table}\` SET n = n + 1 WHERE id = ?`, [1 + ((i * 7919) % ROWS)]);
-      longest = Math.max(longest, performance.now() - started);
-    }
-  })();
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  const load = await startWriteLoad((i) => own.query(`UPDATE \`${table}\` SET n = n + 1 WHERE id = ?`, [1 + ((i * 7919) % ROWS)]));
   return {
     async stop() {
-      running = false;
-      await loop;
-      await own.close();
-      return longest;
+      const { longestMs, writes } = await load.stop().finally(() => own.close());
+      expect(writes).toBeGreaterThan(0);
+      return longestMs;
     },
   };
 }

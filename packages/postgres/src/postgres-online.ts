@@ -1,4 +1,4 @@
-import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation } from "@mig/core/dialect";
+import type { ColumnEntity, LockFacts, OnlineRefusal, OnlineSupport, SchemaOperation, Statement, TableLock } from "@mig/core/dialect";
 import { isSerial } from "./postgres-type-mapper";
 
 /** SQLSTATE 55P03 lock_not_available: a lock wait ended by `lock_timeout`. */
@@ -63,10 +63,24 @@ const BRIEF = (lock: string): LockFacts => ({ lock, work: "none", blocksWrites: 
 const ONLINE = "mark it online (mig new --online)";
 const VALIDATE: LockFacts = { lock: "ACCESS EXCLUSIVE briefly (NOT VALID), then SHARE UPDATE EXCLUSIVE (VALIDATE)", work: "scan", blocksWrites: false };
 
+/** What the wait for a brief lock that conflicts with writers does, online or not. */
+const WAITS_ONLINE =
+  "waits for an autovacuum run or a long transaction on the table without queueing writers: tries of onlineLockTimeoutMs (50 ms), retried; MIG_E_ONLINE_LOCK_BUSY names the session when it outlasts the patience";
+const WAITS_OFFLINE = "while it waits for its lock (behind an autovacuum run or a long transaction) every writer queues behind it; online, each wait is bounded and retried";
+
 /**
- * The lock each operation takes on PostgreSQL 15, as mig emits it: online or not.
+ * The lock each operation takes on PostgreSQL 15, as mig emits it: online or not; with what its
+ * wait does where the lock conflicts with writers (all but the CONCURRENTLY forms).
  */
 function lockOf(operation: SchemaOperation): LockFacts {
+  const facts = lockOfOperation(operation);
+  const online = "online" in operation && operation.online === true;
+  // A new table has no one to wait for; CONCURRENTLY waits beside the writers.
+  if (operation.kind === "create_table" || (online && (operation.kind === "add_index" || operation.kind === "drop_index"))) return facts;
+  return { ...facts, waits: online ? WAITS_ONLINE : WAITS_OFFLINE };
+}
+
+function lockOfOperation(operation: SchemaOperation): LockFacts {
   const online = "online" in operation && operation.online === true;
   switch (operation.kind) {
     case "create_table":
@@ -109,6 +123,34 @@ function lockOf(operation: SchemaOperation): LockFacts {
   }
 }
 
+/** The table lock modes (as `pg_locks.mode` names them) each mode conflicts with (PostgreSQL manual, "Table-Level Locks"). */
+const CONFLICTS: Readonly<Record<string, readonly string[]>> = {
+  "SHARE UPDATE EXCLUSIVE": ["ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+  "SHARE ROW EXCLUSIVE": ["RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+  "ACCESS EXCLUSIVE": ["AccessShareLock", "RowShareLock", "RowExclusiveLock", "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"],
+};
+
+/**
+ * The sessions holding a lock on the tables that conflicts with `lock`, granted longer than
+ * `olderThanMs` ago (the transaction's start, or an autovacuum worker's), not this session:
+ * `pid`, `mode`, `holder` (backend type, state and query), `heldMs`.
+ */
+function lockHolders(lock: TableLock, olderThanMs: number): Statement {
+  const modes = CONFLICTS[lock.mode] ?? CONFLICTS["ACCESS EXCLUSIVE"]!;
+  return {
+    sql:
+      "SELECT l.pid, l.mode, " +
+      "a.backend_type || ', ' || coalesce(a.state, '?') || ': ' || left(coalesce(a.query, ''), 120) AS holder, " +
+      "floor(extract(epoch FROM clock_timestamp() - coalesce(a.xact_start, a.backend_start)) * 1000)::int AS \"heldMs\" " +
+      "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid " +
+      "WHERE l.granted AND l.locktype = 'relation' AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()) " +
+      "AND l.relation IN (SELECT to_regclass(t) FROM unnest($1::text[]) AS t) AND l.mode = ANY($2::text[]) AND l.pid <> pg_backend_pid() " +
+      "AND clock_timestamp() - coalesce(a.xact_start, a.backend_start) >= make_interval(secs => $3::float8 / 1000) " +
+      "ORDER BY l.pid",
+    params: [lock.tables, modes, olderThanMs],
+  };
+}
+
 /**
  * PostgreSQL's online support: every online step runs under `SET lock_timeout`, retried after
  * a timeout (55P03). `sessionLockTimeoutMs` is the session's own setting (`ddlLockTimeoutMs`),
@@ -118,6 +160,7 @@ export function postgresOnline(sessionLockTimeoutMs?: number): OnlineSupport {
   return {
     refusal,
     lockOf,
+    lockHolders,
     // SET LOCAL ends with the transaction; a session SET is undone by the reset.
     lockTimeout: (ms, scope) => [{ sql: `SET ${scope === "local" ? "LOCAL " : ""}lock_timeout = ${Math.max(1, Math.floor(ms))}` }],
     resetLockTimeout: () => [{ sql: sessionLockTimeoutMs === undefined ? "RESET lock_timeout" : `SET lock_timeout = ${Math.max(0, Math.floor(sessionLockTimeoutMs))}` }],

@@ -36,7 +36,7 @@ async function step(n: number, tables: string, flags: { online?: boolean } = {})
 async function lintJson(target?: string) {
   const io = testDeps({ cwd: project.dir });
   const code = await lint({ app: "music", json: true, ...(target ? { target } : {}) }, io.deps);
-  return { code, report: JSON.parse(io.stdout()) as { ok: boolean; migrations: { id: string; fails: boolean; operations: { kind: string; lock?: string; blocksWrites?: boolean; online: boolean; alternative?: string }[] }[] } };
+  return { code, report: JSON.parse(io.stdout()) as { ok: boolean; migrations: { id: string; fails: boolean; operations: { kind: string; lock?: string; blocksWrites?: boolean; online: boolean; alternative?: string; waits?: string }[] }[] } };
 }
 
 describe("mig new --online and mig lint on PostgreSQL", () => {
@@ -51,6 +51,8 @@ describe("mig new --online and mig lint on PostgreSQL", () => {
     const failing = await lintJson();
     expect(failing.code).toBe(1);
     expect(failing.report.migrations[0]).toMatchObject({ id: ID(2), fails: true, operations: [{ kind: "add_index", lock: "SHARE", blocksWrites: true, online: false }] });
+    // Its wait for SHARE (behind autovacuum or a long transaction) queues writers: lint says so.
+    expect(failing.report.migrations[0]?.operations[0]?.waits).toMatch(/autovacuum[\s\S]*every writer queues/);
 
     // Accepted by its author: listed, not failed.
     project.write(FILE(2), project.read(FILE(2)).replace('description: DESCRIPTION });', "description: DESCRIPTION, accept: true });"));
@@ -63,6 +65,8 @@ describe("mig new --online and mig lint on PostgreSQL", () => {
     const clean = await lintJson();
     expect(clean.code).toBe(0);
     expect(clean.report.migrations[0]?.operations[0]).toMatchObject({ kind: "add_index", lock: "SHARE UPDATE EXCLUSIVE (CONCURRENTLY)", blocksWrites: false, online: true });
+    // CONCURRENTLY waits beside the writers: nothing to say.
+    expect(clean.report.migrations[0]?.operations[0]?.waits).toBeUndefined();
 
     // The config's online: true is the default for new migrations.
     project.write("mig.config.ts", configText({ connection: database.url, extra: "  online: true," }));

@@ -60,12 +60,15 @@ export interface MigConfig {
    */
   readonly online?: boolean;
   /**
-   * Online steps wait at most this long for a lock (PostgreSQL `lock_timeout`), then let go and are
-   * retried (`onlineRetries` times, with a pause doubling from 500 ms), so that writers never
-   * queue behind a migration stuck waiting. Default is 2 000 ms.
+   * Each try of an online step whose lock wait would queue writers (PostgreSQL: `ADD CONSTRAINT …
+   * NOT VALID`, `SET NOT NULL`) waits at most this long for its lock (`lock_timeout`), then lets go
+   * and is retried after a growing, jittered pause (100 ms doubling to 5 s): writers never queue
+   * behind a waiting migration longer than this. Before each try the runner waits, without
+   * queueing, while another session (an autovacuum run, a long transaction) holds a conflicting
+   * lock. Default is 50 ms.
    */
   readonly onlineLockTimeoutMs?: number;
-  /** Retries of an online step after a lock timeout. Default is 5. */
+  /** Retries of an online step after a lock timeout; with the pauses, the step's patience (15: about 50 s). Then `MIG_E_ONLINE_LOCK_BUSY`. Default is 15. */
   readonly onlineRetries?: number;
 }
 

@@ -1,5 +1,5 @@
 import type { SchemaOperation } from "../operations/operation";
-import type { Statement } from "./statement";
+import type { Statement, TableLock } from "./statement";
 
 /** Why an operation marked online cannot be made without blocking writes, and the way that can. */
 export interface OnlineRefusal {
@@ -18,6 +18,11 @@ export interface LockFacts {
   readonly blocksWrites: boolean;
   /** The form that does not block, when there is one (`online: true`, or a recipe). */
   readonly alternative?: string;
+  /**
+   * What its wait for the lock does, where that matters (PostgreSQL: a brief ACCESS EXCLUSIVE that
+   * waits behind an autovacuum run or a long transaction queues every writer, unless online).
+   */
+  readonly waits?: string;
 }
 
 /**
@@ -46,6 +51,15 @@ export interface OnlineSupport {
   /** True when `error` is the database giving up a lock wait bounded by {@link lockTimeout}: the step is retried after a pause. */
   isLockTimeout?(error: unknown): boolean;
   /**
+   * A query for the sessions that hold a lock conflicting with `lock` and have held it longer than
+   * `olderThanMs` (an autovacuum run, a long transaction; not the writers' own brief locks), each
+   * row `{ pid, mode, holder, heldMs }` (`holder`: what the session is, and its query). Before each
+   * try of a step whose waits queue writers, the runner waits while this finds one, without
+   * queueing, and names them when it gives up (`MIG_E_ONLINE_LOCK_BUSY`). Default: none (the
+   * runner only tries, bounded, and retries).
+   */
+  lockHolders?(lock: TableLock, olderThanMs: number): Statement;
+  /**
    * The lock an operation (as planned: `online` or not) takes on this database, for `mig lint`.
    * Default: unknown (`mig lint` reports no lock and never fails on one).
    */
@@ -57,17 +71,31 @@ export interface OnlineSupport {
   readonly note?: string;
 }
 
-/** How many times an online step is retried after a lock timeout, and the pause before the first retry (doubled each time). */
+/**
+ * How an online step waits for its lock: each try is bounded by `lockTimeoutMs` (writers queue
+ * behind a waiting request for at most that long), then let go; the next try comes after a pause
+ * that grows from `backoffMs` (doubled each time up to `maxBackoffMs`, each pause drawn at random
+ * between its half and its whole, so that runs do not retry in step), `retries` times. The pauses
+ * add up to the patience of a step (about 50 s with the defaults); where the dialect can see who
+ * holds a conflicting lock (`OnlineSupport.lockHolders`), the runner waits for them to finish
+ * within that patience instead of trying.
+ */
 export interface OnlineRetry {
   /** Bound of each lock wait, in milliseconds. Default is {@link DEFAULT_ONLINE_LOCK_TIMEOUT_MS}. */
   readonly lockTimeoutMs?: number;
   /** Retries after a lock timeout. Default is {@link DEFAULT_ONLINE_RETRIES}. */
   readonly retries?: number;
-  /** Pause before the first retry, doubled for each next one. Default is 500 ms. */
+  /** Pause before the first retry, doubled for each next one. Default is {@link DEFAULT_ONLINE_BACKOFF_MS}. */
   readonly backoffMs?: number;
+  /** The longest pause between two tries. Default is {@link DEFAULT_ONLINE_MAX_BACKOFF_MS}. */
+  readonly maxBackoffMs?: number;
 }
 
-/** A lock wait longer than this gives up and is retried: writers queued behind the migration wait at most this long. */
-export const DEFAULT_ONLINE_LOCK_TIMEOUT_MS = 2_000;
-export const DEFAULT_ONLINE_RETRIES = 5;
-export const DEFAULT_ONLINE_BACKOFF_MS = 500;
+/**
+ * A lock wait of an online step longer than this gives up and is retried: writers queued behind
+ * the waiting request wait at most this long (plus the step's own brief hold of the lock).
+ */
+export const DEFAULT_ONLINE_LOCK_TIMEOUT_MS = 50;
+export const DEFAULT_ONLINE_RETRIES = 15;
+export const DEFAULT_ONLINE_BACKOFF_MS = 100;
+export const DEFAULT_ONLINE_MAX_BACKOFF_MS = 5_000;

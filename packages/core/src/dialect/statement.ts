@@ -1,3 +1,19 @@
+/**
+ * The table lock a statement takes, as the dialect names it (`ACCESS EXCLUSIVE`, `SHARE ROW
+ * EXCLUSIVE`), on each of `tables` (as the emitter quotes them).
+ */
+export interface TableLock {
+  readonly tables: readonly string[];
+  readonly mode: string;
+  /**
+   * While this statement waits for the lock, writes to the tables queue behind it (PostgreSQL:
+   * a waiting request that conflicts with ROW EXCLUSIVE). An online step with `false`
+   * (`CREATE INDEX CONCURRENTLY`, `VALIDATE CONSTRAINT`) waits without the short online bound:
+   * its wait stalls nobody.
+   */
+  readonly queuesWriters: boolean;
+}
+
 /** One SQL statement with its parameters. Emitters produce these; connections run them. */
 export interface Statement {
   readonly sql: string;
@@ -32,4 +48,10 @@ export interface Statement {
    * when `pg_index.indisvalid` is false). Default: always runs.
    */
   readonly onlyIf?: Statement;
+  /**
+   * The table lock it takes, for online steps: the runner waits for sessions holding a
+   * conflicting lock without queueing (`OnlineSupport.lockHolders`), and bounds the wait only
+   * when it would queue writers. Default: unknown (every try bounded and retried).
+   */
+  readonly tableLock?: TableLock;
 }

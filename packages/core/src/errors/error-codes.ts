@@ -19,6 +19,12 @@ export const ERROR_CODES = {
   MIG_E_UNSUPPORTED: "MIG_E_UNSUPPORTED",
   /** An operation marked online cannot be made without blocking writes on this database (its hint gives the way that can). */
   MIG_E_NOT_ONLINE: "MIG_E_NOT_ONLINE",
+  /**
+   * An online step gave up waiting for a table lock another session holds (named in the message:
+   * an autovacuum run, a long transaction); writers never queued longer than one bounded try.
+   * Nothing of the step ran; run again to resume.
+   */
+  MIG_E_ONLINE_LOCK_BUSY: "MIG_E_ONLINE_LOCK_BUSY",
   /** A change the diff refuses to plan (serial to bigserial, primary key change, ...). */
   MIG_E_DIFF: "MIG_E_DIFF",
   /** A migration file cannot be loaded: syntax error, missing ID or forwards(), duplicate ID. */

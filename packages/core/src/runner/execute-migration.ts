@@ -156,7 +156,7 @@ async function runStepByStep(
         // Outside any transaction block (CREATE INDEX CONCURRENTLY): run, then recorded. A kill
         // between the two runs it again on resume, which such a statement allows (its `repair`
         // clears what an interrupted try left, `IF NOT EXISTS` what a completed one did).
-        await withLockRetry(context.dialect, context.online, ({ lockTimeoutMs }) =>
+        await withLockRetry({ dialect: context.dialect, connection, retry: context.online }, step, ({ lockTimeoutMs }) =>
           step.online ? runBoundedAlone(connection, context.dialect, step.statement, lockTimeoutMs) : runStatement(connection, step.statement));
         done++;
         if (useProgress) await store.setProgress(connection, appName, id, done);
@@ -170,7 +170,7 @@ async function runStepByStep(
         // below. Raw functions keep their own transaction semantics (run, then recorded).
         // An online step runs with its lock waits bounded, and again after a lock timeout
         // (PostgreSQL rolls the whole step back, its progress update with it).
-        await withLockRetry(context.dialect, context.online, ({ lockTimeoutMs }) =>
+        await withLockRetry({ dialect: context.dialect, connection, retry: context.online }, step, ({ lockTimeoutMs }) =>
           connection.transaction(async (tx) => {
             await store.setProgress(tx, appName, id, done + 1);
             if (step.online) await runBoundedInTransaction(tx, context.dialect, step.statement, lockTimeoutMs);

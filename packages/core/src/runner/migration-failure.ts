@@ -9,16 +9,19 @@ import type { Direction } from "./tracking-store";
  */
 export function migrationFailure(error: unknown, planned: PlannedMigration, direction: Direction, done: number, resumable: boolean): MigError {
   const step = planned.steps[done];
+  // An online step that gave up waiting for its lock keeps its own code: nothing is wrong with the migration.
+  const code = error instanceof MigError && error.code === "MIG_E_ONLINE_LOCK_BUSY" ? error.code : "MIG_E_MIGRATION_FAILED";
   const what = step === undefined ? "while recording it" : step.kind === "raw" ? `in a raw function (step ${done + 1} of ${planned.steps.length})` : `at statement ${done + 1} of ${planned.steps.length}`;
+  const causeHint = code === "MIG_E_ONLINE_LOCK_BUSY" && error instanceof MigError && error.hint ? ` ${error.hint}` : "";
   return new MigError(
-    "MIG_E_MIGRATION_FAILED",
+    code,
     `Migration ${migrationLabel(planned.appName, planned.id)} failed ${direction === "backwards" ? "going backwards " : ""}${what}: ${messageOf(error)}`,
     {
       cause: error,
       hint: planned.transactional
         ? "Nothing of this migration was applied. Fix the migration and run it again."
         : resumable
-          ? `${done} step(s) completed and stay applied. Fix the cause and run again: it resumes after them.`
+          ? `${done} step(s) completed and stay applied. Fix the cause and run again: it resumes after them.${causeHint}`
           : `${done} step(s) completed and stay applied (no transaction). Undo them by hand before running it again.`,
       meta: {
         appName: planned.appName,
@@ -27,7 +30,7 @@ export function migrationFailure(error: unknown, planned: PlannedMigration, dire
         step: done + 1,
         steps: planned.steps.length,
         ...(step?.kind === "statement" ? { statement: step.statement.sql } : {}),
-        ...(error instanceof MigError ? { causeCode: error.code } : {}),
+        ...(error instanceof MigError ? { causeCode: error.code, ...(code === "MIG_E_ONLINE_LOCK_BUSY" ? error.meta : {}) } : {}),
       },
     },
   );

@@ -169,7 +169,8 @@ function previewStep(step: Extract<Step, { kind: "statement" }>, plan: PlannedMi
   const where = step.statement.transaction ?? "own";
   const mark = (statement: Statement): Statement => ({ ...statement, transaction: where });
   const statement = mark(step.statement);
-  if (!step.online || !dialect.online?.lockTimeout) return [statement];
+  // A step whose lock wait stalls no writer (CREATE INDEX CONCURRENTLY) runs unbounded (see withLockRetry).
+  if (!step.online || !dialect.online?.lockTimeout || step.statement.tableLock?.queuesWriters === false) return [statement];
   const ms = online?.lockTimeoutMs ?? DEFAULT_ONLINE_LOCK_TIMEOUT_MS;
   const bound = dialect.online.lockTimeout(ms, where === "none" ? "session" : "local").map(mark);
   const reset = where === "none" ? (dialect.online.resetLockTimeout?.() ?? []).map(mark) : [];

@@ -1,12 +1,8 @@
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
-import {
-  DEFAULT_ONLINE_BACKOFF_MS,
-  DEFAULT_ONLINE_LOCK_TIMEOUT_MS,
-  DEFAULT_ONLINE_RETRIES,
-  type OnlineRetry,
-} from "../dialect/online-support";
+import type { OnlineRetry } from "../dialect/online-support";
 import type { Statement } from "../dialect/statement";
+import { lockBusy, lockHolders, lockWaitPolicy, patienceOf, pauseBefore, waitForHolders } from "./lock-wait";
 
 /**
  * Runs one statement of a plan: first its `repair` statements (each only when its `onlyIf` query
@@ -22,36 +18,44 @@ export async function runStatement(connection: Connection, statement: Statement)
 }
 
 /**
- * Runs `attempt` (one online step) with the dialect's bound on lock waits, again after each lock
- * timeout, up to `retries` times with a pause doubling from `backoffMs`: a migration that waits
- * for a lock behind a long transaction gives up after `lockTimeoutMs` instead of queueing every
- * writer behind it (PostgreSQL: writers queue behind a waiting ACCESS EXCLUSIVE request),
- * and tries again once the way may be clear. `attempt` receives the statements that set
- * the bound, to run first on the connection it uses. The last timeout is thrown.
+ * Runs `attempt` (one step) again after each lock timeout, up to `retries` times with a growing,
+ * jittered pause ({@link pauseBefore}). For an online step whose lock wait queues writers
+ * (PostgreSQL: a waiting ACCESS EXCLUSIVE request holds up every writer behind it), each try is
+ * bounded by the short `lockTimeoutMs`, and before each try the runner waits, without asking
+ * for the lock, while the dialect sees a session holding a conflicting lock for longer than that
+ * (an autovacuum run, a long transaction). An online step whose wait stalls nobody
+ * (`tableLock.queuesWriters: false`: `CREATE INDEX CONCURRENTLY`) runs unbounded. When the
+ * patience of the step runs out: `MIG_E_ONLINE_LOCK_BUSY`, naming the sessions in the way.
  */
 export async function withLockRetry<T>(
-  dialect: Dialect,
-  retry: OnlineRetry | undefined,
-  attempt: (bound: { readonly lockTimeoutMs: number }) => Promise<T>,
+  on: { readonly dialect: Dialect; readonly connection: Connection; readonly retry: OnlineRetry | undefined },
+  step: { readonly statement: Statement; readonly online?: boolean },
+  attempt: (bound: { readonly lockTimeoutMs: number | undefined }) => Promise<T>,
 ): Promise<T> {
-  const online = dialect.online;
-  const lockTimeoutMs = retry?.lockTimeoutMs ?? DEFAULT_ONLINE_LOCK_TIMEOUT_MS;
-  const retries = retry?.retries ?? DEFAULT_ONLINE_RETRIES;
-  let pause = retry?.backoffMs ?? DEFAULT_ONLINE_BACKOFF_MS;
+  const { dialect, connection } = on;
+  const policy = lockWaitPolicy(on.retry);
+  const queuesWriters = step.online === true && step.statement.tableLock?.queuesWriters !== false;
+  // The pauses, and the tries between them.
+  const deadline = performance.now() + patienceOf(policy) + (policy.retries + 1) * policy.lockTimeoutMs;
   for (let tries = 0; ; tries++) {
+    if (queuesWriters) await waitForHolders(connection, dialect, step.statement, policy, deadline, tries);
     try {
-      return await attempt({ lockTimeoutMs });
+      return await attempt({ lockTimeoutMs: queuesWriters ? policy.lockTimeoutMs : undefined });
     } catch (error) {
-      if (tries >= retries || !online?.isLockTimeout?.(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, pause));
-      pause *= 2;
+      if (!dialect.online?.isLockTimeout?.(error)) throw error;
+      if (tries >= policy.retries || performance.now() >= deadline) {
+        if (!queuesWriters) throw error;
+        throw lockBusy(step.statement, await lockHolders(connection, dialect, step.statement.tableLock, 0), policy, tries + 1);
+      }
+      await new Promise((resolve) => setTimeout(resolve, pauseBefore(policy, tries)));
     }
   }
 }
 
 /** Runs `statement` outside any transaction, its lock waits bounded for it alone (set, run, reset). */
-export async function runBoundedAlone(connection: Connection, dialect: Dialect, statement: Statement, lockTimeoutMs: number): Promise<void> {
+export async function runBoundedAlone(connection: Connection, dialect: Dialect, statement: Statement, lockTimeoutMs: number | undefined): Promise<void> {
   const online = dialect.online;
+  if (lockTimeoutMs === undefined) return runStatement(connection, statement);
   for (const set of online?.lockTimeout?.(lockTimeoutMs, "session") ?? []) await connection.execute(set);
   try {
     await runStatement(connection, statement);
@@ -61,7 +65,7 @@ export async function runBoundedAlone(connection: Connection, dialect: Dialect, 
 }
 
 /** Runs `statement` inside the transaction `tx`, its lock waits bounded until the transaction ends. */
-export async function runBoundedInTransaction(tx: Connection, dialect: Dialect, statement: Statement, lockTimeoutMs: number): Promise<void> {
-  for (const set of dialect.online?.lockTimeout?.(lockTimeoutMs, "local") ?? []) await tx.execute(set);
+export async function runBoundedInTransaction(tx: Connection, dialect: Dialect, statement: Statement, lockTimeoutMs: number | undefined): Promise<void> {
+  if (lockTimeoutMs !== undefined) for (const set of dialect.online?.lockTimeout?.(lockTimeoutMs, "local") ?? []) await tx.execute(set);
   await runStatement(tx, statement);
 }

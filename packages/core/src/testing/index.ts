@@ -11,3 +11,4 @@ export { planScenario, runSchemaScenario, type RunScenarioOptions } from "./run-
 export { RUNNER_SCENARIOS } from "./runner-scenarios";
 export { SCHEMA_SCENARIOS, HOSTILE, HOSTILE_STRING } from "./scenarios/index";
 export * from "./define-conformance-suite";
+export * from "./write-load";

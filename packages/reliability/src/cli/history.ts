@@ -81,37 +81,61 @@ function sleepRaw(k: number): string {
 }
 
 /**
+ * Builds history steps one migration at a time: each `add` serialises the operations as the k-th
+ * migration file and records the schema after it and its step counts (see {@link HistoryStep}).
+ */
+function historyBuilder(dialect: Dialect, appName: string, sleep: boolean) {
+  const capabilities = resolveCapabilities(dialect.capabilities);
+  const managers: MigrationManager[] = [];
+  const steps: HistoryStep[] = [];
+  let from: Snapshot = SnapshotClass.empty();
+  return {
+    capabilities,
+    steps,
+    schema: () => from,
+    add(operations: readonly Operation[], description: string): HistoryStep {
+      const k = steps.length + 1;
+      const id = historyId(k);
+      let text = serialiseMigration({ id, appName, description, version: "0.1.0", operations: [...operations] });
+      if (sleep) text = text.replace("  return manager;\n", `${sleepRaw(k)}\n  return manager;\n`);
+      const manager = new MigrationManager({ migrationId: id, appName, description });
+      for (const operation of operations) manager.addOperation(operation);
+      managers.push(manager);
+      const before = from;
+      from = replayMigrations(managers);
+      // The statements the runner emits: the file's logical operations, planned for the dialect
+      // (forwards from the schema before, backwards from the schema after).
+      const count = (plan: readonly Operation[], schemaBefore: Snapshot) => {
+        const result = planOperations({ operations: plan, capabilities, schemaBefore });
+        if (!result.ok) throw new Error(`history step ${k} does not plan on ${dialect.name}`);
+        return result.operations.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
+      };
+      const step = { id, description, text, schema: from, steps: count(operations, before) + (sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan(), from) + (sleep ? 1 : 0) };
+      steps.push(step);
+      return step;
+    },
+  };
+}
+
+/**
  * The files `mig new --auto` writes for the six versions, for `dialect` (SQLite with
  * `--allow-rebuild`); with `sleep`, each gets raw functions (forwards and backwards) after its
  * operations that wait as long as the environment says (see `sleepRaw`).
  */
 export async function buildHistory(dialect: Dialect, options: { readonly appName?: string; readonly sleep?: boolean } = {}): Promise<HistoryStep[]> {
-  const appName = options.appName ?? "music";
-  const capabilities = resolveCapabilities(dialect.capabilities);
-  const managers: MigrationManager[] = [];
-  const steps: HistoryStep[] = [];
-  let from: Snapshot = SnapshotClass.empty();
+  const history = historyBuilder(dialect, options.appName ?? "music", options.sleep === true);
   for (const [index, tables] of versions().entries()) {
-    const to = snapshotFromTables(tables, { maxIdentifierLength: capabilities.maxIdentifierLength, indexMethods: capabilities.indexMethods });
+    const to = snapshotFromTables(tables, { maxIdentifierLength: history.capabilities.maxIdentifierLength, indexMethods: history.capabilities.indexMethods });
     const renames = index === 2 ? ["band.country=band.origin"] : [];
-    const operations = await planAutoMigration({ dialect, from, to, renames, allowRebuild: capabilities.rebuildTable });
-    const id = historyId(index + 1);
-    const description = DESCRIPTIONS[index]!;
-    let text = serialiseMigration({ id, appName, description, version: "0.1.0", operations });
-    if (options.sleep) text = text.replace("  return manager;\n", `${sleepRaw(index + 1)}\n  return manager;\n`);
-    const manager = new MigrationManager({ migrationId: id, appName, description });
-    for (const operation of operations) manager.addOperation(operation);
-    managers.push(manager);
-    const before = from;
-    from = replayMigrations(managers);
-    // The statements the runner emits: the file's logical operations, planned for the dialect
-    // (forwards from the schema before, backwards from the schema after).
-    const count = (plan: readonly Operation[], schemaBefore: Snapshot) => {
-      const result = planOperations({ operations: plan, capabilities, schemaBefore });
-      if (!result.ok) throw new Error(`history step ${index + 1} does not plan on ${dialect.name}`);
-      return result.operations.flatMap((operation) => (operation.kind === "raw" ? [] : dialect.emitter.emit(operation))).filter((s) => !s.outsideTransaction).length;
-    };
-    steps.push({ id, description, text, schema: from, steps: count(operations, before) + (options.sleep ? 1 : 0), backwardsSteps: count(manager.backwardsPlan(), from) + (options.sleep ? 1 : 0) });
+    const operations = await planAutoMigration({ dialect, from: history.schema(), to, renames, allowRebuild: history.capabilities.rebuildTable });
+    history.add(operations, DESCRIPTIONS[index]!);
   }
-  return steps;
+  return history.steps;
+}
+
+/** A history of the migrations given (operations and a description each), for trials of particular changes (an online foreign key). */
+export function historyOf(dialect: Dialect, migrations: readonly { readonly description: string; readonly operations: readonly Operation[] }[], appName = "music"): HistoryStep[] {
+  const history = historyBuilder(dialect, appName, false);
+  for (const migration of migrations) history.add(migration.operations, migration.description);
+  return history.steps;
 }

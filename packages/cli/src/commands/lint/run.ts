@@ -22,7 +22,7 @@ function operationJson(linted: LintedOperation) {
     kind: operation.kind,
     description: describeOperation(operation),
     online: "online" in operation && operation.online === true,
-    ...(lock ? { lock: lock.lock, work: lock.work, blocksWrites: lock.blocksWrites, ...(lock.alternative ? { alternative: lock.alternative } : {}) } : {}),
+    ...(lock ? { lock: lock.lock, work: lock.work, blocksWrites: lock.blocksWrites, ...(lock.alternative ? { alternative: lock.alternative } : {}), ...(lock.waits ? { waits: lock.waits } : {}) } : {}),
     losesData,
     finding,
   };
@@ -74,6 +74,8 @@ export function run(options: LintOptions, deps: CliDeps): Promise<ExitCode> {
     } else {
       if (linted.length === 0) output.line(options.target ? `No migration ${options.target}` : "No pending migrations");
       for (const migration of linted) printMigration(output, migration);
+      // What the lock waits do (PostgreSQL: behind autovacuum or a long transaction), once each.
+      for (const waits of new Set(linted.flatMap((m) => m.operations.flatMap((o) => (o.lock?.waits ? [o.lock.waits] : []))))) output.note(waits);
       if (fails) output.line("Make these changes online (mig new --online), or accept them with `accept: true` in the migration's MigrationManager");
     }
     return fails ? EXIT.failed : EXIT.ok;

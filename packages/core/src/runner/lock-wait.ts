@@ -1,0 +1,102 @@
+import type { Connection } from "../dialect/connection";
+import type { Dialect } from "../dialect/dialect";
+import {
+  DEFAULT_ONLINE_BACKOFF_MS,
+  DEFAULT_ONLINE_LOCK_TIMEOUT_MS,
+  DEFAULT_ONLINE_MAX_BACKOFF_MS,
+  DEFAULT_ONLINE_RETRIES,
+  type OnlineRetry,
+} from "../dialect/online-support";
+import type { Statement, TableLock } from "../dialect/statement";
+import { MigError } from "../errors/mig-error";
+
+/** {@link OnlineRetry} with its defaults filled in. */
+export interface LockWaitPolicy {
+  readonly lockTimeoutMs: number;
+  readonly retries: number;
+  readonly backoffMs: number;
+  readonly maxBackoffMs: number;
+}
+
+export function lockWaitPolicy(retry: OnlineRetry | undefined): LockWaitPolicy {
+  return {
+    lockTimeoutMs: retry?.lockTimeoutMs ?? DEFAULT_ONLINE_LOCK_TIMEOUT_MS,
+    retries: retry?.retries ?? DEFAULT_ONLINE_RETRIES,
+    backoffMs: retry?.backoffMs ?? DEFAULT_ONLINE_BACKOFF_MS,
+    maxBackoffMs: retry?.maxBackoffMs ?? DEFAULT_ONLINE_MAX_BACKOFF_MS,
+  };
+}
+
+/** The longest pause before retry `n` (0: the first): doubled from `backoffMs`, at most `maxBackoffMs`. */
+function pauseCap(policy: LockWaitPolicy, n: number): number {
+  return Math.min(policy.maxBackoffMs, policy.backoffMs * 2 ** Math.min(n, 30));
+}
+
+/** The pause before retry `n`: between half of its cap and all of it, at random (runs started together do not retry in step). */
+export function pauseBefore(policy: LockWaitPolicy, n: number, random: () => number = Math.random): number {
+  const cap = pauseCap(policy, n);
+  return cap / 2 + random() * (cap / 2);
+}
+
+/** How long a step may wait for its lock in all: the longest pauses of all its retries. */
+export function patienceOf(policy: LockWaitPolicy): number {
+  let total = 0;
+  for (let n = 0; n < policy.retries; n++) total += pauseCap(policy, n);
+  return total;
+}
+
+/** A session holding a lock an online step waits for, as `OnlineSupport.lockHolders` finds it. */
+export interface LockHolder {
+  readonly pid: unknown;
+  readonly mode: string;
+  readonly holder: string;
+  readonly heldMs: number;
+}
+
+export async function lockHolders(connection: Connection, dialect: Dialect, lock: TableLock | undefined, olderThanMs: number): Promise<LockHolder[]> {
+  const query = lock && dialect.online?.lockHolders?.(lock, olderThanMs);
+  if (!query) return [];
+  const { rows } = await connection.query<Record<string, unknown>>(query.sql, query.params ?? []);
+  return rows.map((row) => ({ pid: row.pid, mode: String(row.mode), holder: String(row.holder ?? ""), heldMs: Math.round(Number(row.heldMs ?? row.heldms ?? 0)) }));
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
+
+/** How often the runner looks again while a lock holder is in the way. */
+const POLL_MS = 100;
+
+/**
+ * Waits, without asking for the lock (so without queueing anyone behind it), while a session
+ * holds a lock that conflicts with `lock` and has held it longer than one try's bound (an
+ * autovacuum run, a long transaction: not a writer's brief lock); gives up at `deadline` with
+ * {@link lockBusy}.
+ */
+export async function waitForHolders(connection: Connection, dialect: Dialect, statement: Statement, policy: LockWaitPolicy, deadline: number, tries: number): Promise<void> {
+  for (;;) {
+    const holders = await lockHolders(connection, dialect, statement.tableLock, policy.lockTimeoutMs);
+    if (holders.length === 0) return;
+    if (performance.now() >= deadline) throw lockBusy(statement, holders, policy, tries);
+    await sleep(Math.min(POLL_MS, deadline - performance.now()));
+  }
+}
+
+function describeHolder(holder: LockHolder): string {
+  return `session ${String(holder.pid)} (${holder.holder}) holding ${holder.mode} for ${holder.heldMs} ms`;
+}
+
+/** `MIG_E_ONLINE_LOCK_BUSY`: an online step gave up waiting for its lock; nothing of the step ran. */
+export function lockBusy(statement: Statement, holders: readonly LockHolder[], policy: LockWaitPolicy, tries: number): MigError {
+  const lock = statement.tableLock;
+  const what = lock ? `${lock.mode} on ${lock.tables.join(", ")}` : "its lock";
+  const who = holders.length > 0 ? `: in the way, ${holders.map(describeHolder).join("; ")}` : ": another session held a conflicting lock each time";
+  return new MigError(
+    "MIG_E_ONLINE_LOCK_BUSY",
+    `gave up waiting for ${what} after ${Math.round(patienceOf(policy))} ms of patience (${tries === 0 ? "without asking for it" : `${tries} ${tries === 1 ? "try" : "tries"} of at most ${policy.lockTimeoutMs} ms each`})${who}`,
+    {
+      hint:
+        "Writers never queued longer than one try. Run again when the session in the way has finished (an autovacuum run ends on its own; " +
+        "a long transaction must commit), or give the step more patience (onlineRetries in the config).",
+      meta: { holders: holders.map((h) => ({ ...h, pid: String(h.pid) })), lock: lock ?? null },
+    },
+  );
+}
