@@ -3,6 +3,7 @@ import { type ColumnEntity, type Connection, invertOperation } from "@mig/core/d
 import { createRawDb } from "@mig/core/internal";
 import type { RoundTripCase } from "./generate-case";
 import { comparable, rowValue } from "./row-values";
+import { writtenValue } from "./stored-values";
 import { type ColumnModel, type TableModel, effectiveType } from "./schema-model";
 
 /** What one cell must hold: a comparable value, `null`, or "something" (a now() or random default). */
@@ -17,7 +18,8 @@ export async function insertRows(dialect: Dialect, connection: Connection, c: Ro
     for (let i = 1; i <= c.rows; i++) {
       const row: Record<string, unknown> = { id: i };
       for (const column of t.columns) {
-        row[column.name] = isNullRow(c, column.id, i) ? null : rowValue(c.kinds.get(column.id)!, effectiveType(column).type, column.salt, i);
+        const type = effectiveType(column);
+        row[column.name] = isNullRow(c, column.id, i) ? null : writtenValue(dialect, type, rowValue(c.kinds.get(column.id)!, type, column.salt, i));
       }
       await db.table(t.name).insert(row);
     }
@@ -30,7 +32,7 @@ function originalValue(c: RoundTripCase, column: ColumnModel, readAs: ColumnMode
     const backfill = c.madeNotNull.get(column.id);
     return backfill === undefined ? null : comparable(backfill, type);
   }
-  return comparable(rowValue(c.kinds.get(column.id)!, effectiveType(column).type, column.salt, i), type);
+  return comparable(rowValue(c.kinds.get(column.id)!, effectiveType(column), column.salt, i), type);
 }
 
 function defaultCell(table: string, column: ColumnModel): Expected {
