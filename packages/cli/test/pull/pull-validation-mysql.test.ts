@@ -62,6 +62,6 @@ describe("mig pull on mysql validates with the dialect", () => {
     await exec(`ALTER TABLE tickets MODIFY seq int NOT NULL`);
     const run = io();
     expect(await pull({ app: "legacy" }, run.deps), run.stderr()).toBe(0);
-    expect(project.read("src/legacy/tables.ts")).toMatch(/seq: integer\(\)\.unique\(\)/);
+    expect(project.read("src/legacy/tables.ts")).toMatch(/seq: integer\(\)\.unique\(/);
   });
 });
