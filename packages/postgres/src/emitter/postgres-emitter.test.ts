@@ -215,3 +215,36 @@ describe("postgres emitter: identifiers and literals", () => {
     expect(hooks.renderDefault({ kind: "sql", sql: "lower('X')" }, c("text"))).toBe("lower('X')");
   });
 });
+
+describe("enum types of tables in named schemas", () => {
+  const table = '"music"."band"';
+  const mood = (values: readonly string[]) => col(table, "mood", { type: "enum", enumName: "mood", values });
+  const band = tableSchema(table, { columns: [col(table, "id", { type: "serial" }), mood(["sad", "ok"])] });
+
+  it("creates, uses and drops the type in the table's schema", () => {
+    const created = sql({ kind: "create_table", schema: band });
+    expect(created.some((s) => s.includes(`to_regtype('"music"."mood"') IS NULL THEN CREATE TYPE "music"."mood" AS ENUM ('sad', 'ok')`))).toBe(true);
+    expect(created.find((s) => s.startsWith("CREATE TABLE"))).toContain(`"mood" "music"."mood" NOT NULL`);
+    expect(sql({ kind: "drop_table", schema: band }).some((s) => s.includes(`THEN DROP TYPE "music"."mood";`))).toBe(true);
+  });
+
+  it("adds a label and takes the safe path there", () => {
+    expect(sql({ kind: "alter_column", table, from: mood(["sad", "ok"]), to: mood(["sad", "ok", "happy"]) })).toContain(
+      `ALTER TYPE "music"."mood" ADD VALUE IF NOT EXISTS 'happy' AFTER 'ok'`,
+    );
+    const reordered = sql({ kind: "alter_column", table, from: mood(["sad", "ok"]), to: mood(["ok", "sad"]) });
+    expect(reordered.some((s) => s.includes(`ALTER TYPE "music"."mood" RENAME TO "mood__mig_old"`))).toBe(true);
+    expect(reordered).toContain(`ALTER TABLE "music"."band" ALTER COLUMN "mood" TYPE "music"."mood" USING "mood"::text::"music"."mood"`);
+  });
+
+  it("a table of the connection's schema keeps the unqualified type", () => {
+    const plain = tableSchema("fan", { columns: [col("fan", "id", { type: "serial" }), col("fan", "mood", { type: "enum", enumName: "mood", values: ["a"] })] });
+    expect(sql({ kind: "create_table", schema: plain }).find((s) => s.startsWith("CREATE TABLE"))).toContain(`"mood" "mood" NOT NULL`);
+  });
+
+  it("a move to another schema carries its enum columns' types along", () => {
+    const moved = sql({ kind: "rename_table", from: table, to: '"archive"."band"' });
+    expect(moved[1]).toBe(`ALTER TABLE "music"."band" SET SCHEMA "archive"`);
+    expect(moved[2]).toMatch(/^DO \$mig\$ BEGIN DECLARE r record; .*'"archive"\."band"'::regclass.*CREATE TYPE %I\.%I AS ENUM/);
+  });
+});

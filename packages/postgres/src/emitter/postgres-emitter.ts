@@ -3,6 +3,8 @@ import { postgresCapabilities } from "../postgres-capabilities";
 import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumnType } from "./alter-column";
 import { enumAlterColumn, enumHandlers } from "./enum-handlers";
+import { postgresColumnType } from "./enum-type-ref";
+import { moveEnumColumns } from "./move-enum-columns";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
 import { quoteLiteral } from "./quote-literal";
 import { renderCast } from "./render-cast";
@@ -29,6 +31,8 @@ export const postgresEmitter: Emitter = createEmitter({
   capabilities: postgresCapabilities,
   hooks: (standard) => ({
     quoteLiteral,
+    // An enum column of a table in a named schema has that schema's type (enum-type-ref.ts).
+    renderType: postgresColumnType,
     renderDefault: (value, column) => renderDefault(value, column, standard.renderDefault),
     renderCast,
     alterColumnType: (table, from, to) => alterColumnType(standard, table, from, to),
@@ -36,13 +40,14 @@ export const postgresEmitter: Emitter = createEmitter({
   // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
     ...enumHandlers,
-    // A table in a named schema: the schema is made when first needed and dropped when mig made it and it is empty (schema-statements.ts).
+    // A table in a named schema: the schema is made when first needed and dropped when mig made it and it is empty (schema-statements.ts);
+    // a moved table's enum columns take the types of its new schema (move-enum-columns.ts).
     create_table: (op, hooks, emitter) => [...ensureSchema(hooks, op.schema.table.name), ...enumHandlers.create_table(op, hooks, emitter)],
     drop_table: (op, hooks, emitter) => [...enumHandlers.drop_table(op, hooks, emitter), ...releaseSchema(hooks, op.schema.table.name)],
     rename_table: (op, hooks, emitter) =>
       schemaOfTable(op.from) === schemaOfTable(op.to)
         ? standardHandlers.rename_table(op, hooks, emitter)
-        : [...ensureSchema(hooks, op.to), ...standardHandlers.rename_table(op, hooks, emitter), ...releaseSchema(hooks, op.from)],
+        : [...ensureSchema(hooks, op.to), ...standardHandlers.rename_table(op, hooks, emitter), moveEnumColumns(hooks, op.to), ...releaseSchema(hooks, op.from)],
     alter_column: (op, hooks, emitter) => (op.online ? onlineAlterColumn(op, hooks, emitter) : enumAlterColumn(op, hooks, emitter, standardHandlers.alter_column)),
     add_index: (op, hooks, emitter) => (op.online ? onlineAddIndex : standardHandlers.add_index)(op, hooks, emitter),
     drop_index: (op, hooks, emitter) => (op.online ? onlineDropIndex : standardHandlers.drop_index)(op, hooks, emitter),

@@ -20,7 +20,17 @@ export function normaliseHex(value: string): string | undefined {
 }
 
 /**
- * Literals for PostgreSQL: strings through {@link quoteString}, JSON values as JSON text cast to
+ * PostgreSQL's array input form of a one-dimensional array of scalars: `{"a","b",NULL}`, each
+ * element in double quotes with `"` and `\` escaped (so commas, braces and the word NULL in a
+ * string are data), NULL unquoted. The column's type reads the elements (`{"1","2"}` into int[]).
+ */
+function arrayLiteral(values: readonly JsonValue[]): string {
+  const elements = values.map((v) => (v === null ? "NULL" : `"${(typeof v === "string" ? v : JSON.stringify(v)).replace(/["\\]/g, (c) => `\\${c}`)}"`));
+  return `{${elements.join(",")}}`;
+}
+
+/**
+ * Literals for PostgreSQL (an array's value in its input form): strings through {@link quoteString}, JSON values as JSON text cast to
  * the column's json type, bytea as its hex input format.
  */
 export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
@@ -35,6 +45,7 @@ export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string 
     }
     return `${quoteString(`\\x${hex}`)}::bytea`;
   }
+  if (column?.type === "array" && Array.isArray(value)) return quoteString(arrayLiteral(value));
   if (typeof value === "string") return quoteString(value);
   if (typeof value === "object") return quoteString(JSON.stringify(value));
   return standardQuoteLiteral(value);
