@@ -101,6 +101,9 @@ function tableState(schema: TableSchema, take: <E extends Entity>(entity: E) => 
 
 /** A frozen copy of an entity (its arrays too), with `table` set to `table`. */
 export function copyEntity<E extends Entity>(entity: E, table: string): E {
+  // Already what a copy would be (deeply frozen, no `undefined` fields, this table: entities of a
+  // snapshot, or of operations read from a file): taken as it is, which no one can tell apart.
+  if ((entity.entity === "table" ? (entity as TableEntity).name : (entity as Exclude<Entity, TableEntity>).table) === table && isFrozenCopy(entity)) return entity;
   const copy: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(entity)) {
     if (value === undefined) continue;
@@ -109,6 +112,19 @@ export function copyEntity<E extends Entity>(entity: E, table: string): E {
   if (entity.entity === "table") copy.name = table;
   else copy.table = table;
   return Object.freeze(copy) as unknown as E;
+}
+
+/** Whether `deepFreezeCopy(value)` would be equal to `value` in every way but identity. */
+function isFrozenCopy(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return value !== undefined;
+  if (!Object.isFrozen(value)) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isFrozenCopy(value[i])) return false;
+    return true;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (!isFrozenCopy((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 function deepFreezeCopy(value: unknown): unknown {
