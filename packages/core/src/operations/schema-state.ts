@@ -105,9 +105,10 @@ export function copyEntity<E extends Entity>(entity: E, table: string): E {
   // snapshot, or of operations read from a file): taken as it is, which no one can tell apart.
   if ((entity.entity === "table" ? (entity as TableEntity).name : (entity as Exclude<Entity, TableEntity>).table) === table && isFrozenCopy(entity)) return entity;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entity)) {
-    if (value === undefined) continue;
-    copy[key] = deepFreezeCopy(value);
+  const keys = Object.keys(entity);
+  for (let i = 0; i < keys.length; i++) {
+    const value = (entity as Record<string, unknown>)[keys[i]!];
+    if (value !== undefined) put(copy, keys[i]!, deepFreezeCopy(value));
   }
   if (entity.entity === "table") copy.name = table;
   else copy.table = table;
@@ -128,11 +129,22 @@ function isFrozenCopy(value: unknown): boolean {
 }
 
 function deepFreezeCopy(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
   if (Array.isArray(value)) return Object.freeze(value.map(deepFreezeCopy));
-  if (typeof value === "object" && value !== null) {
-    return Object.freeze(Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, deepFreezeCopy(item)])));
+  // Own enumerable keys in order, `undefined` fields left out (what Object.entries and fromEntries gave).
+  const copy: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const item = (value as Record<string, unknown>)[keys[i]!];
+    if (item !== undefined) put(copy, keys[i]!, deepFreezeCopy(item));
   }
-  return value;
+  return Object.freeze(copy);
+}
+
+/** `target[key] = value` as an own data property, even for `__proto__` (a column may be called that). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Structural equality of entities and JSON values; a property set to `undefined` counts as absent. */
