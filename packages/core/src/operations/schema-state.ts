@@ -107,7 +107,7 @@ export function copyEntity<E extends Entity>(entity: E, table: string): E {
   const copy: Record<string, unknown> = {};
   const keys = Object.keys(entity);
   for (let i = 0; i < keys.length; i++) {
-    const value = (entity as Record<string, unknown>)[keys[i]!];
+    const value = (entity as unknown as Record<string, unknown>)[keys[i]!];
     if (value !== undefined) put(copy, keys[i]!, deepFreezeCopy(value));
   }
   if (entity.entity === "table") copy.name = table;
