@@ -79,6 +79,9 @@ export async function replayWithCache(input: ReplayWithCacheInput): Promise<Repl
     return result;
   };
   const entry = input.cacheDir === undefined ? undefined : readReplayCache(input.cacheDir, input.key, input.migVersion);
+  // A file the entry covers with these very bytes was found self-contained when the entry was
+  // written (every writer checks: `store`, `cacheWrittenMigration`): not scanned again.
+  for (const file of entry?.files ?? []) if (hashes.get(file.path) === file.hash) known.set(file.path, true);
   const onTop = entry && (await replayOnTop(input, entry, hashes, selfContained));
   if (entry) entry.snapshot = undefined;
   if (entry && onTop) {
