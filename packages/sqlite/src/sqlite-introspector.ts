@@ -12,7 +12,7 @@ import {
 import { type ParsedConstraint, type ParsedTable, parseCreateTable } from "./parse-create-table";
 import { enumLabels } from "./enum-check";
 import { parseSqliteDefault } from "./sqlite-defaults";
-import { affinityType, sqliteTypes } from "./sqlite-type-mapper";
+import { affinityType, sqliteTypeMapper } from "./sqlite-type-mapper";
 
 interface ColumnRow { cid: number; name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number }
 interface IndexRow { name: string; unique: number; origin: "c" | "u" | "pk"; partial: number }
@@ -75,7 +75,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     const labels = column.type.toUpperCase() === "TEXT" ? source?.checks?.map((c) => enumLabels(c, column.name)).find((l) => l !== undefined) : undefined;
     if (labels !== undefined) enumChecks.add(source!.checks!.find((c) => enumLabels(c, column.name) !== undefined)!);
     const spec: ColumnTypeSpec = labels !== undefined ? { type: "enum", values: labels }
-      : sqliteTypes.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
+      : sqliteTypeMapper.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
     const clause = source?.default ?? (column.dflt_value === null ? undefined : { parenthesised: false, text: column.dflt_value });
     entities.push({
       entity: "column",

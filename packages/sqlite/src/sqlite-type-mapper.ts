@@ -9,11 +9,11 @@ import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core/dialec
  *
  * @example
  * ```ts
- * sqliteTypes.toNative({ type: "varchar", length: 100 }); // "VARCHAR(100)"
- * sqliteTypes.fromNative("NUMERIC(5, 2)");                // { type: "numeric", precision: 5, scale: 2 }
+ * sqliteTypeMapper.toNative({ type: "varchar", length: 100 }); // "VARCHAR(100)"
+ * sqliteTypeMapper.fromNative("NUMERIC(5, 2)");                // { type: "numeric", precision: 5, scale: 2 }
  * ```
  */
-export const sqliteTypes: TypeMapper = {
+export const sqliteTypeMapper: TypeMapper = {
   toNative(spec: ColumnTypeSpec): string {
     switch (spec.type) {
       case "varchar":

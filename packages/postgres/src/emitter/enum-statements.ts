@@ -1,5 +1,5 @@
 import type { ColumnTypeSpec, Statement } from "@mig/core/dialect";
-import { quoteString } from "./quote-literal";
+import { quotePostgresString } from "./quote-literal";
 
 /*
  * The life of PostgreSQL enum types (`capabilities.enums: "named"`). A type is shared by every
@@ -31,11 +31,11 @@ function doBlock(body: string): Statement {
 
 /** `to_regtype('"name"')`: the type's oid, or NULL when there is none. */
 function regtype(q: Quote, name: string): string {
-  return `to_regtype(${quoteString(q(name))})`;
+  return `to_regtype(${quotePostgresString(q(name))})`;
 }
 
 function labels(spec: ColumnTypeSpec): string {
-  return (spec.values ?? []).map(quoteString).join(", ");
+  return (spec.values ?? []).map(quotePostgresString).join(", ");
 }
 
 /** Creates the enum type of `spec` unless a type of that name exists. */
@@ -87,8 +87,8 @@ export function addEnumValues(q: Quote, from: ColumnTypeSpec, to: ColumnTypeSpec
   const statements: Statement[] = [];
   next.forEach((label, i) => {
     if (old.includes(label)) return;
-    const place = i > 0 ? `AFTER ${quoteString(next[i - 1]!)}` : `BEFORE ${quoteString(old[0]!)}`;
-    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quoteString(label)} ${place}` });
+    const place = i > 0 ? `AFTER ${quotePostgresString(next[i - 1]!)}` : `BEFORE ${quotePostgresString(old[0]!)}`;
+    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quotePostgresString(label)} ${place}` });
   });
   return statements;
 }

@@ -4,9 +4,9 @@ import { postgresTypeMapper } from "../postgres-type-mapper";
 import { alterColumnType } from "./alter-column";
 import { enumAlterColumn, enumHandlers } from "./enum-handlers";
 import { onlineAddCheck, onlineAddForeignKey, onlineAddIndex, onlineAddUnique, onlineAlterColumn, onlineDropIndex } from "./online-handlers";
-import { quoteLiteral } from "./quote-literal";
-import { renderCast } from "./render-cast";
-import { ensureSchema, releaseSchema } from "./schema-statements";
+import { quotePostgresLiteral } from "./quote-literal";
+import { renderPostgresCast } from "./render-cast";
+import { ensureSchema, releaseSchema, renderSetSchema } from "./schema-statements";
 
 function renderDefault(value: ColumnDefault, column: ColumnEntity, standard: (v: ColumnDefault, c: ColumnEntity) => string): string {
   // gen_random_uuid() is built in since PostgreSQL 13; before that it needed the pgcrypto extension.
@@ -28,10 +28,11 @@ export const postgresEmitter: Emitter = createEmitter({
   types: postgresTypeMapper,
   capabilities: postgresCapabilities,
   hooks: (standard) => ({
-    quoteLiteral,
+    quoteLiteral: quotePostgresLiteral,
     renderDefault: (value, column) => renderDefault(value, column, standard.renderDefault),
-    renderCast,
+    renderCast: renderPostgresCast,
     alterColumnType: (table, from, to) => alterColumnType(standard, table, from, to),
+    renderSetSchema: (table, schema) => renderSetSchema(standard, table, schema),
   }),
   // Operations marked online get their non-blocking forms (online-handlers.ts).
   handlers: {
@@ -57,4 +58,4 @@ export const postgresEmitter: Emitter = createEmitter({
  * refused: PostgreSQL would silently cut it short, and mig would then look for a name that does
  * not exist.
  */
-export const quoteIdentifier: (name: string) => string = postgresEmitter.hooks.quoteIdentifier;
+export const quotePostgresIdentifier: (name: string) => string = postgresEmitter.hooks.quoteIdentifier;
