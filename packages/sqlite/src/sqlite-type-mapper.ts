@@ -1,4 +1,12 @@
-import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core/dialect";
+import { type ColumnTypeSpec, MigError, type TypeMapper, nativeTypeNames } from "@mig/core/dialect";
+
+/** The declared types that read as one contract type whatever their parameters. */
+const PLAIN_TYPES = nativeTypeNames({
+  text: ["TEXT", "CLOB"], bigint: ["BIGINT", "INT8"], smallint: ["SMALLINT", "INT2"], boolean: ["BOOLEAN", "BOOL"],
+  real: ["REAL", "FLOAT4"], doublePrecision: ["DOUBLE PRECISION", "DOUBLE", "FLOAT", "FLOAT8"],
+  timestamp: ["TIMESTAMP", "DATETIME", "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITHOUT TIME ZONE"],
+  date: ["DATE"], time: ["TIME"], uuid: ["UUID"], json: ["JSON", "JSONB"], bytea: ["BLOB", "BYTEA"],
+});
 
 /**
  * Contract types ⇄ SQLite declared types.
@@ -82,9 +90,6 @@ export const sqliteTypeMapper: TypeMapper = {
       case "VARYING CHARACTER":
       case "NVARCHAR":
         return parsed.args.length > 0 ? { type: "varchar", length: first } : details?.length !== undefined ? { type: "varchar", length: details.length } : { type: "varchar" };
-      case "TEXT":
-      case "CLOB":
-        return { type: "text" };
       case "CHAR":
       case "CHARACTER":
       case "NCHAR":
@@ -93,23 +98,6 @@ export const sqliteTypeMapper: TypeMapper = {
       case "INTEGER":
       case "INT":
         return { type: details?.autoIncrement ? "serial" : "integer" };
-      case "BIGINT":
-      case "INT8":
-        return { type: "bigint" };
-      case "SMALLINT":
-      case "INT2":
-        return { type: "smallint" };
-      case "BOOLEAN":
-      case "BOOL":
-        return { type: "boolean" };
-      case "REAL":
-      case "FLOAT4":
-        return { type: "real" };
-      case "DOUBLE PRECISION":
-      case "DOUBLE":
-      case "FLOAT":
-      case "FLOAT8":
-        return { type: "doublePrecision" };
       case "NUMERIC":
       case "DECIMAL": {
         const precision = parsed.args.length > 0 ? first : details?.precision;
@@ -117,26 +105,10 @@ export const sqliteTypeMapper: TypeMapper = {
         if (precision === undefined) return { type: "numeric" };
         return scale === undefined ? { type: "numeric", precision } : { type: "numeric", precision, scale };
       }
-      case "TIMESTAMP":
-      case "DATETIME":
-      case "TIMESTAMPTZ":
-      case "TIMESTAMP WITH TIME ZONE":
-      case "TIMESTAMP WITHOUT TIME ZONE":
-        return { type: "timestamp" };
-      case "DATE":
-        return { type: "date" };
-      case "TIME":
-        return { type: "time" };
-      case "UUID":
-        return { type: "uuid" };
-      case "JSON":
-      case "JSONB":
-        return { type: "json" };
-      case "BLOB":
-      case "BYTEA":
-        return { type: "bytea" };
-      default:
-        return undefined;
+      default: {
+        const type = PLAIN_TYPES.get(parsed.name);
+        return type === undefined ? undefined : { type };
+      }
     }
   },
 
