@@ -1,4 +1,4 @@
-import type { Operation } from "./operation";
+import { type Operation, namedEntityOf } from "./operation";
 import type { ColumnEntity, Entity, ForeignKeyEntity } from "../snapshot/entities";
 import {
   type NamedGroup,
@@ -66,21 +66,15 @@ export function applyToState(state: SchemaState, operation: Operation): void {
       return;
     }
     case "add_index":
-      return addNamed(state, operation.index, doing);
-    case "drop_index":
-      return dropNamed(state, operation.index, doing);
     case "add_unique":
-      return addNamed(state, operation.unique, doing);
-    case "drop_unique":
-      return dropNamed(state, operation.unique, doing);
     case "add_check":
-      return addNamed(state, operation.check, doing);
-    case "drop_check":
-      return dropNamed(state, operation.check, doing);
     case "add_foreign_key":
-      return addNamed(state, operation.foreignKey, doing);
+      return addNamed(state, namedEntityOf(operation), doing);
+    case "drop_index":
+    case "drop_unique":
+    case "drop_check":
     case "drop_foreign_key":
-      return dropNamed(state, operation.foreignKey, doing);
+      return dropNamed(state, namedEntityOf(operation), doing);
     case "rebuild_table": {
       const name = operation.from.table.name;
       const table = state.table(name, doing);
