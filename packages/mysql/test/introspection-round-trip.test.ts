@@ -27,7 +27,7 @@ async function expectRoundTrip(dialect: Dialect, schemas: readonly TableSchema[]
   await create(dialect, schemas);
   const names = new Set(schemas.map((s) => s.table.name));
   const live = await dialect.introspector.introspect(connection);
-  const mine = Snapshot.fromEntities(live.entities.filter((e) => names.has(e.entity === "table" ? e.name : e.table)));
+  const mine = Snapshot.fromEntities(live.entities.filter((e) => names.has(e.kind === "table" ? e.name : e.table)));
   const intended = dialect.normalise!(Snapshot.fromEntities(schemas.flatMap(entitiesOf)));
   expect(mine.entities).toEqual(intended.entities);
 }

@@ -19,7 +19,7 @@ export function normaliseSqliteSnapshot(snapshot: Snapshot): Snapshot {
 }
 
 function normaliseEntity(entity: Entity): Entity {
-  if (entity.entity !== "column") return entity;
+  if (entity.kind !== "column") return entity;
   const { length: _length, precision: _precision, scale: _scale, enumName: _enumName, values: _values, element: _element, fallback: _fallback, ...rest } = entity;
   const spec = sqliteTypeMapper.canonical?.(entity) ?? entity;
   const column: ColumnEntity = { ...rest, ...spec };

@@ -19,7 +19,7 @@ type ColumnInput = { name: string; type: TypeName; nullable?: boolean; default?:
 
 export function column(table: string, input: ColumnInput): ColumnEntity {
   const { name, type, nullable = false, default: dflt = null, ...params } = input;
-  return { entity: "column", table, name, type, ...params, nullable, default: dflt };
+  return { kind: "column", table, name, type, ...params, nullable, default: dflt };
 }
 
 /** A table schema built from plain entity data, as the diff would put it into `create_table`. */
@@ -28,19 +28,19 @@ export function tableSchema(
   columns: readonly ColumnInput[],
   extra: {
     primaryKey?: string[];
-    indexes?: Omit<IndexEntity, "entity" | "table">[];
-    uniques?: Omit<UniqueEntity, "entity" | "table">[];
-    checks?: Omit<CheckEntity, "entity" | "table">[];
-    foreignKeys?: Omit<ForeignKeyEntity, "entity" | "table">[];
+    indexes?: Omit<IndexEntity, "kind" | "table">[];
+    uniques?: Omit<UniqueEntity, "kind" | "table">[];
+    checks?: Omit<CheckEntity, "kind" | "table">[];
+    foreignKeys?: Omit<ForeignKeyEntity, "kind" | "table">[];
   } = {},
 ): TableSchema {
   return {
-    table: { entity: "table", name, primaryKey: extra.primaryKey ?? ["id"] },
+    table: { kind: "table", name, primaryKey: extra.primaryKey ?? ["id"] },
     columns: columns.map((c) => column(name, c)),
-    indexes: (extra.indexes ?? []).map((i) => ({ entity: "index", table: name, ...i })),
-    uniques: (extra.uniques ?? []).map((u) => ({ entity: "unique", table: name, ...u })),
-    checks: (extra.checks ?? []).map((c) => ({ entity: "check", table: name, ...c })),
-    foreignKeys: (extra.foreignKeys ?? []).map((f) => ({ entity: "foreign_key", table: name, ...f })),
+    indexes: (extra.indexes ?? []).map((i) => ({ kind: "index", table: name, ...i })),
+    uniques: (extra.uniques ?? []).map((u) => ({ kind: "unique", table: name, ...u })),
+    checks: (extra.checks ?? []).map((c) => ({ kind: "check", table: name, ...c })),
+    foreignKeys: (extra.foreignKeys ?? []).map((f) => ({ kind: "foreign_key", table: name, ...f })),
   };
 }
 
@@ -51,7 +51,7 @@ export function entitiesOfSchemas(schemas: readonly TableSchema[]): Entity[] {
 /** Entities as plain data (className is a rename hint the database cannot know). */
 export function plain(snapshot: Snapshot): unknown[] {
   return snapshot.entities.map((e) => {
-    if (e.entity !== "table") return { ...e };
+    if (e.kind !== "table") return { ...e };
     const { className: _className, ...rest } = e;
     return rest;
   });

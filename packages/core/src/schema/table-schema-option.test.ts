@@ -78,7 +78,7 @@ describe("table option schema", () => {
     expect(sql).toContain('CREATE INDEX "band_name_idx" ON "music"."band" ("name")');
     expect(sql.some((s) => s.startsWith('CREATE TABLE "music"."band" ('))).toBe(true);
     expect(sql.some((s) => s.includes('REFERENCES "music"."band" ("id")'))).toBe(true);
-    const drop = emitter.emit({ kind: "drop_index", index: { entity: "index", table: '"music"."band"', name: "band_name_idx", columns: ["name"], method: "btree" } });
+    const drop = emitter.emit({ kind: "drop_index", index: { kind: "index", table: '"music"."band"', name: "band_name_idx", columns: ["name"], method: "btree" } });
     expect(drop.map((s) => s.sql)).toEqual(['DROP INDEX "music"."band_name_idx"']);
   });
 

@@ -3,7 +3,7 @@ import type { ColumnEntity, Entity } from "../snapshot/entities";
 import { Snapshot } from "../snapshot/snapshot";
 
 /** A column of {@link TableSpec}: its entity without the table name. */
-export type ColumnSpec = Omit<ColumnEntity, "entity" | "table">;
+export type ColumnSpec = Omit<ColumnEntity, "kind" | "table">;
 
 /** A whole table in a few lines, for scenarios. Index and constraint names are given, never derived. */
 export interface TableSpec {
@@ -47,14 +47,14 @@ export function tableEntities(spec: TableSpec): Entity[] {
   const table = spec.name;
   const firstColumn = spec.columns[0]?.name;
   return [
-    { entity: "table", name: table, primaryKey: spec.primaryKey ?? (firstColumn ? [firstColumn] : []) },
-    ...spec.columns.map((c): Entity => ({ entity: "column", table, ...c })),
-    ...(spec.indexes ?? []).map((i): Entity => ({ entity: "index", table, name: i.name, columns: i.columns, method: i.method ?? "btree" })),
-    ...(spec.uniques ?? []).map((u): Entity => ({ entity: "unique", table, name: u.name, columns: u.columns })),
-    ...(spec.checks ?? []).map((c): Entity => ({ entity: "check", table, name: c.name, sql: c.sql })),
+    { kind: "table", name: table, primaryKey: spec.primaryKey ?? (firstColumn ? [firstColumn] : []) },
+    ...spec.columns.map((c): Entity => ({ kind: "column", table, ...c })),
+    ...(spec.indexes ?? []).map((i): Entity => ({ kind: "index", table, name: i.name, columns: i.columns, method: i.method ?? "btree" })),
+    ...(spec.uniques ?? []).map((u): Entity => ({ kind: "unique", table, name: u.name, columns: u.columns })),
+    ...(spec.checks ?? []).map((c): Entity => ({ kind: "check", table, name: c.name, sql: c.sql })),
     ...(spec.foreignKeys ?? []).map(
       (f): Entity => ({
-        entity: "foreign_key",
+        kind: "foreign_key",
         table,
         name: f.name,
         columns: f.columns,

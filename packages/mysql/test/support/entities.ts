@@ -16,7 +16,7 @@ export function column(
   spec: ColumnTypeSpec,
   options: { nullable?: boolean; default?: ColumnDefault | null } = {},
 ): ColumnEntity {
-  return { entity: "column", table, name, ...spec, nullable: options.nullable ?? false, default: options.default ?? null };
+  return { kind: "column", table, name, ...spec, nullable: options.nullable ?? false, default: options.default ?? null };
 }
 
 /** A table schema built from entities, as a create_table operation carries it. */
@@ -25,18 +25,18 @@ export function tableSchema(
   primaryKey: readonly string[],
   columns: readonly ColumnEntity[],
   parts: {
-    indexes?: readonly Omit<IndexEntity, "entity" | "table">[];
-    uniques?: readonly Omit<UniqueEntity, "entity" | "table">[];
-    checks?: readonly Omit<CheckEntity, "entity" | "table">[];
-    foreignKeys?: readonly Omit<ForeignKeyEntity, "entity" | "table">[];
+    indexes?: readonly Omit<IndexEntity, "kind" | "table">[];
+    uniques?: readonly Omit<UniqueEntity, "kind" | "table">[];
+    checks?: readonly Omit<CheckEntity, "kind" | "table">[];
+    foreignKeys?: readonly Omit<ForeignKeyEntity, "kind" | "table">[];
   } = {},
 ): TableSchema {
   return {
-    table: { entity: "table", name, primaryKey },
+    table: { kind: "table", name, primaryKey },
     columns,
-    indexes: (parts.indexes ?? []).map((i) => ({ entity: "index", table: name, ...i })),
-    uniques: (parts.uniques ?? []).map((u) => ({ entity: "unique", table: name, ...u })),
-    checks: (parts.checks ?? []).map((c) => ({ entity: "check", table: name, ...c })),
-    foreignKeys: (parts.foreignKeys ?? []).map((f) => ({ entity: "foreign_key", table: name, ...f })),
+    indexes: (parts.indexes ?? []).map((i) => ({ kind: "index", table: name, ...i })),
+    uniques: (parts.uniques ?? []).map((u) => ({ kind: "unique", table: name, ...u })),
+    checks: (parts.checks ?? []).map((c) => ({ kind: "check", table: name, ...c })),
+    foreignKeys: (parts.foreignKeys ?? []).map((f) => ({ kind: "foreign_key", table: name, ...f })),
   };
 }

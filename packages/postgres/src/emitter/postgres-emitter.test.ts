@@ -165,18 +165,18 @@ describe("postgres emitter: one golden statement list per operation kind", () =>
 
   it("add_index with each method, drop_index", () => {
     for (const method of ["btree", "hash", "gin", "gist", "brin"] as const) {
-      expect(sql({ kind: "add_index", index: { entity: "index", table: "band", name: "i", columns: ["a", "b"], method } })).toEqual([
+      expect(sql({ kind: "add_index", index: { kind: "index", table: "band", name: "i", columns: ["a", "b"], method } })).toEqual([
         `CREATE INDEX "i" ON "band"${method === "btree" ? "" : ` USING ${method}`} ("a", "b")`,
       ]);
     }
-    expect(sql({ kind: "drop_index", index: { entity: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
+    expect(sql({ kind: "drop_index", index: { kind: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
       `DROP INDEX "band_popularity_idx"`,
     ]);
   });
 
   it("add / drop unique, check and foreign key", () => {
-    const unique = { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
-    const check = { entity: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" } as const;
+    const unique = { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
+    const check = { kind: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" } as const;
     const fk = band.foreignKeys[0]!;
     expect(sql({ kind: "add_unique", unique })).toEqual([`ALTER TABLE "band" ADD CONSTRAINT "band_name_key" UNIQUE ("name")`]);
     expect(sql({ kind: "drop_unique", unique })).toEqual([`ALTER TABLE "band" DROP CONSTRAINT "band_name_key"`]);

@@ -20,7 +20,7 @@ function renderDefault(value: ColumnDefault, column: ColumnEntity, standard: (v:
  *
  * @example
  * ```ts
- * postgresEmitter.emit({ kind: "add_index", index: { entity: "index", table: "band", name: "band_tags_idx", columns: ["tags"], method: "gin" } });
+ * postgresEmitter.emit({ kind: "add_index", index: { kind: "index", table: "band", name: "band_tags_idx", columns: ["tags"], method: "gin" } });
  * // [{ sql: 'CREATE INDEX "band_tags_idx" ON "band" USING gin ("tags")' }]
  * ```
  */

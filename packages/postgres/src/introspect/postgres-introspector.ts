@@ -121,7 +121,7 @@ function column(row: ColumnRow): ColumnEntity | undefined {
   const spec = columnType(row, autoIncrement);
   if (!spec) return undefined;
   return {
-    entity: "column",
+    kind: "column",
     table: row.table_name,
     name: row.column_name,
     ...spec,
@@ -180,7 +180,7 @@ export const postgresIntrospector: Introspector = {
 
     const entities: Entity[] = [];
     const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
-    for (const t of tables) entities.push({ entity: "table", name: t.table_name, primaryKey: primaryKeys.get(t.table_name) ?? [] });
+    for (const t of tables) entities.push({ kind: "table", name: t.table_name, primaryKey: primaryKeys.get(t.table_name) ?? [] });
     for (const row of columns) {
       const entity = column(row);
       if (entity) {
@@ -198,11 +198,11 @@ export const postgresIntrospector: Introspector = {
         report?.({ kind: "constraint", ...base, reason: "it is built on a column mig does not model", sql: [`ALTER TABLE ${postgresEmitter.hooks.quoteTable(c.table_name)} ADD CONSTRAINT ${quotePostgresIdentifier(c.name)} ${c.definition}`] });
         continue;
       }
-      if (c.type === "u") entities.push({ entity: "unique", ...base, columns: c.columns });
-      else if (c.type === "c") entities.push({ entity: "check", ...base, sql: checkBody(c.definition) });
+      if (c.type === "u") entities.push({ kind: "unique", ...base, columns: c.columns });
+      else if (c.type === "c") entities.push({ kind: "check", ...base, sql: checkBody(c.definition) });
       else if (c.type === "f") {
         entities.push({
-          entity: "foreign_key",
+          kind: "foreign_key",
           ...base,
           columns: c.columns,
           references: { table: c.ref_table ?? "", columns: c.ref_columns },
@@ -221,8 +221,8 @@ export const postgresIntrospector: Introspector = {
       }
       // mig makes unique constraints, never unique indexes; a plain unique index (made outside mig)
       // is reported as the unique entity it behaves like.
-      if (i.is_unique && !i.partial) entities.push({ entity: "unique", table: i.table_name, name: i.name, columns: i.columns });
-      else entities.push({ entity: "index", table: i.table_name, name: i.name, columns: i.columns, method: i.method as IndexMethod });
+      if (i.is_unique && !i.partial) entities.push({ kind: "unique", table: i.table_name, name: i.name, columns: i.columns });
+      else entities.push({ kind: "index", table: i.table_name, name: i.name, columns: i.columns, method: i.method as IndexMethod });
     }
     return normalisePostgresSnapshot(Snapshot.fromEntities(entities));
   },

@@ -31,10 +31,10 @@ function normaliseDefault(column: ColumnEntity): ColumnDefault | null {
  */
 export function normalisePostgresSnapshot(snapshot: Snapshot): Snapshot {
   const types = new Map<string, TypeName>();
-  for (const e of snapshot.entities) if (e.entity === "column") types.set(`${e.table}\0${e.name}`, e.type);
+  for (const e of snapshot.entities) if (e.kind === "column") types.set(`${e.table}\0${e.name}`, e.type);
   return Snapshot.fromEntities(
     snapshot.entities.map((entity): Entity => {
-      if (entity.entity === "column") {
+      if (entity.kind === "column") {
         const { type, length, precision, scale, enumName, values, element, fallback, ...rest } = entity;
         const spec: ColumnTypeSpec = {
           type,
@@ -49,7 +49,7 @@ export function normalisePostgresSnapshot(snapshot: Snapshot): Snapshot {
         const column: ColumnEntity = { ...rest, ...(postgresTypeMapper.canonical?.(spec) ?? spec) };
         return { ...column, default: normaliseDefault(column) };
       }
-      if (entity.entity === "check") {
+      if (entity.kind === "check") {
         return { ...entity, sql: normalisePostgresCheck(entity.sql, (name) => types.get(`${entity.table}\0${name}`)) };
       }
       return entity;
