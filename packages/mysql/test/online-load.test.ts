@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, type MigrationSource, type SchemaOperation, replayMigrations, runForwards } from "@mig/core";
+import { type MigrationSource, replayMigrations, runForwards } from "@mig/core";
+import type { Connection, SchemaOperation } from "@mig/core/dialect";
 import { schemaDrift } from "@mig/core/internal";
 import { col as spec, schema, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
