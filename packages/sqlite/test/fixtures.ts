@@ -1,18 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type CheckEntity,
-  type ColumnDefault,
-  type ColumnEntity,
-  type Entity,
-  type ForeignKeyEntity,
-  type IndexEntity,
-  type Snapshot,
-  type TableSchema,
-  type TypeName,
-  type UniqueEntity,
-} from "@mig/core/dialect";
+import type { ColumnDefault, ColumnEntity, Entity, Snapshot, TableSchema, TypeName } from "@mig/core/dialect";
+import { type TableParts, tableSchemaOf } from "@mig/core/testing";
 import { SqliteConnection, sqliteDialect } from "../src/index";
 
 type ColumnInput = { name: string; type: TypeName; nullable?: boolean; default?: ColumnDefault | null; length?: number; precision?: number; scale?: number };
@@ -23,25 +13,8 @@ export function column(table: string, input: ColumnInput): ColumnEntity {
 }
 
 /** A table schema built from plain entity data, as the diff would put it into `create_table`. */
-export function tableSchema(
-  name: string,
-  columns: readonly ColumnInput[],
-  extra: {
-    primaryKey?: string[];
-    indexes?: Omit<IndexEntity, "kind" | "table">[];
-    uniques?: Omit<UniqueEntity, "kind" | "table">[];
-    checks?: Omit<CheckEntity, "kind" | "table">[];
-    foreignKeys?: Omit<ForeignKeyEntity, "kind" | "table">[];
-  } = {},
-): TableSchema {
-  return {
-    table: { kind: "table", name, primaryKey: extra.primaryKey ?? ["id"] },
-    columns: columns.map((c) => column(name, c)),
-    indexes: (extra.indexes ?? []).map((i) => ({ kind: "index", table: name, ...i })),
-    uniques: (extra.uniques ?? []).map((u) => ({ kind: "unique", table: name, ...u })),
-    checks: (extra.checks ?? []).map((c) => ({ kind: "check", table: name, ...c })),
-    foreignKeys: (extra.foreignKeys ?? []).map((f) => ({ kind: "foreign_key", table: name, ...f })),
-  };
+export function tableSchema(name: string, columns: readonly ColumnInput[], extra: Omit<TableParts, "columns"> = {}): TableSchema {
+  return tableSchemaOf(name, { primaryKey: ["id"], ...extra, columns: columns.map((c) => column(name, c)) });
 }
 
 export function entitiesOfSchemas(schemas: readonly TableSchema[]): Entity[] {
