@@ -59,7 +59,7 @@ describe("the tracking row", () => {
       id: id(1),
       operations: [
         { kind: "create_table", schema: tableOf("band") },
-        { kind: "add_column", table: "no_such_table", column: { entity: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
+        { kind: "add_column", table: "no_such_table", column: { kind: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
       ],
     });
     const result = await runForwards({ dialect, connection, sources: [failing] });
@@ -72,7 +72,7 @@ describe("the tracking row", () => {
 
 describe("a migration's statements in one batch", () => {
   const addColumn = (table: string, name: string) =>
-    ({ kind: "add_column", table, column: { entity: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
+    ({ kind: "add_column", table, column: { kind: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
 
   it("names the failing statement exactly: a syntax error in the third of four statements", async () => {
     const failing = testMigration({
@@ -81,7 +81,7 @@ describe("a migration's statements in one batch", () => {
       operations: [
         { kind: "create_table", schema: tableOf("band") },
         addColumn("band", "year"),
-        { kind: "add_check", check: { entity: "check", table: "band", name: "band_year_check", sql: "year >" } },
+        { kind: "add_check", check: { kind: "check", table: "band", name: "band_year_check", sql: "year >" } },
         addColumn("band", "rank"),
       ],
     });
@@ -202,7 +202,7 @@ describe("exactly once", () => {
         id: id(i + 1),
         operations: [
           { kind: "create_table", schema: tableOf(name) },
-          { kind: "add_column", table: name, column: { entity: "column", table: name, name: "rank", type: "integer", nullable: true, default: null } },
+          { kind: "add_column", table: name, column: { kind: "column", table: name, name: "rank", type: "integer", nullable: true, default: null } },
         ],
       }),
     );
@@ -225,7 +225,7 @@ it("backwards runs the exact reverse plan: rename a table and add a column to it
       id: id(2),
       operations: [
         { kind: "rename_table", from: "band", to: "music_group" },
-        { kind: "add_column", table: "music_group", column: { entity: "column", table: "music_group", name: "genre", type: "text", nullable: true, default: null } },
+        { kind: "add_column", table: "music_group", column: { kind: "column", table: "music_group", name: "genre", type: "text", nullable: true, default: null } },
       ],
     }),
   ];

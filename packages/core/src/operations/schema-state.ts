@@ -121,7 +121,7 @@ export function copyEntity<E extends Entity>(entity: E, table: string): E {
     const value = (entity as unknown as Record<string, unknown>)[keys[i]!];
     if (value !== undefined) put(copy, keys[i]!, deepFreezeCopy(value));
   }
-  if (entity.entity === "table") copy.name = table;
+  if (entity.kind === "table") copy.name = table;
   else copy.table = table;
   return Object.freeze(copy) as unknown as E;
 }
@@ -187,8 +187,8 @@ export function sameSchema(a: TableSchema, b: TableSchema): boolean {
   if (!sameValue(withoutClass(a.table), withoutClass(b.table))) return false;
   if (!sameValue(a.columns, b.columns)) return false;
   const sorted = (schema: TableSchema): unknown =>
-    entitiesOf(schema).filter((entity) => entity.entity !== "table" && entity.entity !== "column")
-      .map((entity) => [entity.entity, (entity as IndexEntity).name, entity] as const)
+    entitiesOf(schema).filter((entity) => entity.kind !== "table" && entity.kind !== "column")
+      .map((entity) => [entity.kind, (entity as IndexEntity).name, entity] as const)
       .sort((x, y) => (x[0] + "\u0000" + x[1] < y[0] + "\u0000" + y[1] ? -1 : 1));
   return sameValue(sorted(a), sorted(b));
 }

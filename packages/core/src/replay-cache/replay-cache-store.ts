@@ -9,8 +9,9 @@ export const REPLAY_CACHE_FORMAT = "mig.replay-cache";
 /**
  * Bumped whenever what the cache holds, or how replay computes it, changes meaning. Version 2:
  * the first line is the entry without its snapshot, the rest of the file the snapshot's JSON.
+ * Version 3: that JSON is snapshot format version 2 (entities discriminated by `kind`).
  */
-export const REPLAY_CACHE_VERSION = 2;
+export const REPLAY_CACHE_VERSION = 3;
 
 /** A migration file the cached snapshot includes. */
 export interface CachedFile {

@@ -27,14 +27,14 @@ const tempDir = () => {
   return dir;
 };
 
-const column = (table: string, name: string): ColumnEntity => ({ entity: "column", table, name, type: "integer", nullable: true, default: null });
+const column = (table: string, name: string): ColumnEntity => ({ kind: "column", table, name, type: "integer", nullable: true, default: null });
 const idAt = (k: number) => generateMigrationId(new Date(Date.UTC(2024, 0, 1, 0, 0, k)));
 
 function initialOperations(): readonly Operation[] {
   const entities: Entity[] = [];
   for (const table of ["band", "manager"]) {
-    entities.push({ entity: "table", name: table, primaryKey: ["id"] });
-    entities.push({ entity: "column", table, name: "id", type: "serial", nullable: false, default: null });
+    entities.push({ kind: "table", name: table, primaryKey: ["id"] });
+    entities.push({ kind: "column", table, name: "id", type: "serial", nullable: false, default: null });
   }
   return diff(Snapshot.empty(), Snapshot.fromEntities(entities));
 }

@@ -5,8 +5,11 @@ import { Snapshot } from "./snapshot";
 
 /** The `format` field of a serialised snapshot. */
 export const SNAPSHOT_FORMAT = "mig.snapshot";
-/** The version of the serialised snapshot format this mig writes and reads. */
-export const SNAPSHOT_VERSION = 1;
+/**
+ * The version of the serialised snapshot format this mig writes. Version 2: an entity's
+ * discriminator is `kind`, as an operation's is; version 1 named it `entity`, and is still read.
+ */
+export const SNAPSHOT_VERSION = 2;
 
 /**
  * A snapshot as canonical JSON: a versioned envelope `{ format, version, entities }`, one entity
@@ -40,9 +43,9 @@ export function parseSnapshot(text: string): Snapshot {
   if (typeof envelope !== "object" || envelope === null || Array.isArray(envelope) || envelope.format !== SNAPSHOT_FORMAT) {
     throw new MigError("MIG_E_SNAPSHOT", `Not a mig snapshot (expected "format": "${SNAPSHOT_FORMAT}")`);
   }
-  if (envelope.version !== SNAPSHOT_VERSION) {
+  if (envelope.version !== SNAPSHOT_VERSION && envelope.version !== 1) {
     const newer = typeof envelope.version === "number" && envelope.version > SNAPSHOT_VERSION;
-    throw new MigError("MIG_E_SNAPSHOT", `Snapshot format version ${JSON.stringify(envelope.version)} is not supported (this mig reads version ${SNAPSHOT_VERSION})`, {
+    throw new MigError("MIG_E_SNAPSHOT", `Snapshot format version ${JSON.stringify(envelope.version)} is not supported (this mig reads versions 1 to ${SNAPSHOT_VERSION})`, {
       hint: newer ? "It was written by a newer mig: upgrade mig." : undefined,
       meta: { version: envelope.version },
     });
@@ -54,7 +57,7 @@ export function parseSnapshot(text: string): Snapshot {
   const entities: Entity[] = [];
   const problems: string[] = [];
   envelope.entities.forEach((value: unknown, i: number) => {
-    const result = parseEntity(value, `entities[${i}]`);
+    const result = parseEntity(envelope.version === 1 ? fromVersion1(value) : value, `entities[${i}]`);
     if ("entity" in result) entities.push(result.entity);
     else problems.push(...result.problems);
   });
@@ -64,6 +67,13 @@ export function parseSnapshot(text: string): Snapshot {
     });
   }
   return Snapshot.fromEntities(entities);
+}
+
+/** A version 1 entity (its discriminator named `entity`) as version 2 writes it. */
+function fromVersion1(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || !("entity" in value)) return value;
+  const { entity, ...rest } = value as Record<string, unknown>;
+  return { kind: entity, ...rest };
 }
 
 /** JSON with object keys in code-unit order and `undefined` fields left out; refuses what JSON cannot hold. */

@@ -1,6 +1,6 @@
 import type { ColumnTypeSpec, Statement } from "@mig/core/dialect";
 import { enumTypeRef } from "./enum-type-ref";
-import { quoteString } from "./quote-literal";
+import { quotePostgresString } from "./quote-literal";
 
 /*
  * The life of PostgreSQL enum types (`capabilities.enums: "named"`). A type is shared by every
@@ -35,11 +35,11 @@ function doBlock(body: string): Statement {
 
 /** `to_regtype('"schema"."name"')`: the type's oid, or NULL when there is none. */
 function regtype(ref: string): string {
-  return `to_regtype(${quoteString(ref)})`;
+  return `to_regtype(${quotePostgresString(ref)})`;
 }
 
 function labels(spec: ColumnTypeSpec): string {
-  return (spec.values ?? []).map(quoteString).join(", ");
+  return (spec.values ?? []).map(quotePostgresString).join(", ");
 }
 
 /** Creates the enum type of `spec` (in the schema of `table`) unless a type of that name exists there. */
@@ -94,8 +94,8 @@ export function addEnumValues(q: Quote, table: string, from: ColumnTypeSpec, to:
   const statements: Statement[] = [];
   next.forEach((label, i) => {
     if (old.includes(label)) return;
-    const place = i > 0 ? `AFTER ${quoteString(next[i - 1]!)}` : `BEFORE ${quoteString(old[0]!)}`;
-    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quoteString(label)} ${place}` });
+    const place = i > 0 ? `AFTER ${quotePostgresString(next[i - 1]!)}` : `BEFORE ${quotePostgresString(old[0]!)}`;
+    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quotePostgresString(label)} ${place}` });
   });
   return statements;
 }

@@ -1,5 +1,6 @@
-import { type EmitterHooks, type Statement, plpgsqlBlock } from "@mig/core/dialect";
-import { quoteString } from "./quote-literal";
+import type { EmitterHooks, Statement } from "@mig/core/dialect";
+import { plpgsqlBlock } from "./plpgsql-block";
+import { quotePostgresString } from "./quote-literal";
 
 /**
  * After a table moves to another schema (`SET SCHEMA`), its enum columns would still use the types
@@ -11,7 +12,7 @@ import { quoteString } from "./quote-literal";
  * columns loops over nothing.
  */
 export function moveEnumColumns(hooks: EmitterHooks, table: string): Statement {
-  const rel = `${quoteString(hooks.quoteTable(table))}::regclass`;
+  const rel = `${quotePostgresString(hooks.quoteTable(table))}::regclass`;
   const labels = "(SELECT string_agg(quote_literal(enumlabel::text), ', ' ORDER BY enumsortorder) FROM pg_enum WHERE enumtypid = r.typid)";
   const alter = (clause: string, ...args: string[]) => `EXECUTE format('ALTER TABLE %s ALTER COLUMN %I ${clause}', ${rel}, r.attname${args.map((a) => `, ${a}`).join("")});`;
   const body =

@@ -68,6 +68,19 @@ describe("postgres emitter: one golden statement list per operation kind", () =>
     expect(sql({ kind: "rename_table", from: "band", to: "group" })).toEqual([`ALTER TABLE "band" RENAME TO "group"`]);
   });
 
+  it("rename_table between schemas: SET SCHEMA into a named one, a DO block back into the connection's own", () => {
+    expect(sql({ kind: "rename_table", from: "band", to: '"music"."group"' })).toEqual([
+      `DO $mig$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'music') THEN CREATE SCHEMA "music"; COMMENT ON SCHEMA "music" IS 'created by mig'; END IF; END $mig$`,
+      `ALTER TABLE "band" SET SCHEMA "music"`,
+      `ALTER TABLE "music"."band" RENAME TO "group"`,
+    ]);
+    // The connection's schema has no name until the statement runs: the server quotes it (%I).
+    expect(sql({ kind: "rename_table", from: '"music"."band"', to: "band" })).toEqual([
+      `DO $mig$ BEGIN EXECUTE format('ALTER TABLE %s SET SCHEMA %I', '"music"."band"', current_schema()); END $mig$`,
+      `DO $mig$ BEGIN IF (SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'music') = 'created by mig' THEN DROP SCHEMA "music"; END IF; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $mig$`,
+    ]);
+  });
+
   it("add_column: plain, serial, with a backfill for existing rows", () => {
     expect(sql({ kind: "add_column", table: "band", column: col("band", "uid", { type: "uuid" }, { default: { kind: "random" } }) })).toEqual([
       `ALTER TABLE "band" ADD COLUMN "uid" UUID NOT NULL DEFAULT gen_random_uuid()`,
@@ -152,18 +165,18 @@ describe("postgres emitter: one golden statement list per operation kind", () =>
 
   it("add_index with each method, drop_index", () => {
     for (const method of ["btree", "hash", "gin", "gist", "brin"] as const) {
-      expect(sql({ kind: "add_index", index: { entity: "index", table: "band", name: "i", columns: ["a", "b"], method } })).toEqual([
+      expect(sql({ kind: "add_index", index: { kind: "index", table: "band", name: "i", columns: ["a", "b"], method } })).toEqual([
         `CREATE INDEX "i" ON "band"${method === "btree" ? "" : ` USING ${method}`} ("a", "b")`,
       ]);
     }
-    expect(sql({ kind: "drop_index", index: { entity: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
+    expect(sql({ kind: "drop_index", index: { kind: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
       `DROP INDEX "band_popularity_idx"`,
     ]);
   });
 
   it("add / drop unique, check and foreign key", () => {
-    const unique = { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
-    const check = { entity: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" } as const;
+    const unique = { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
+    const check = { kind: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" } as const;
     const fk = band.foreignKeys[0]!;
     expect(sql({ kind: "add_unique", unique })).toEqual([`ALTER TABLE "band" ADD CONSTRAINT "band_name_key" UNIQUE ("name")`]);
     expect(sql({ kind: "drop_unique", unique })).toEqual([`ALTER TABLE "band" DROP CONSTRAINT "band_name_key"`]);

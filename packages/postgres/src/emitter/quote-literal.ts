@@ -7,7 +7,7 @@ import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } f
  * default since 9.1, but a server or role may turn it off); `E'...'` reads the same under both
  * settings, and emitting SQL never needs a connection to find out which one is in force.
  */
-export function quoteString(text: string): string {
+export function quotePostgresString(text: string): string {
   if (text.includes("\0")) throw new MigError("MIG_E_SCHEMA_INVALID", "String values must not contain the NUL character");
   const quoted = text.split("'").join("''");
   return text.includes("\\") ? `E'${quoted.split("\\").join("\\\\")}'` : `'${quoted}'`;
@@ -30,12 +30,12 @@ function arrayLiteral(values: readonly JsonValue[]): string {
 }
 
 /**
- * Literals for PostgreSQL (an array's value in its input form): strings through {@link quoteString}, JSON values as JSON text cast to
+ * Literals for PostgreSQL (an array's value in its input form): strings through {@link quotePostgresString}, JSON values as JSON text cast to
  * the column's json type, bytea as its hex input format.
  */
-export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
+export function quotePostgresLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
   if (value === null) return "NULL";
-  if (column?.type === "json" || column?.type === "jsonb") return `${quoteString(JSON.stringify(value))}::${column.type}`;
+  if (column?.type === "json" || column?.type === "jsonb") return `${quotePostgresString(JSON.stringify(value))}::${column.type}`;
   if (column?.type === "bytea" && typeof value === "string") {
     const hex = normaliseHex(value);
     if (hex === undefined) {
@@ -43,10 +43,10 @@ export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string 
         hint: 'Write bytes as hex, e.g. "\\\\x0102" or "0102".',
       });
     }
-    return `${quoteString(`\\x${hex}`)}::bytea`;
+    return `${quotePostgresString(`\\x${hex}`)}::bytea`;
   }
-  if (column?.type === "array" && Array.isArray(value)) return quoteString(arrayLiteral(value));
-  if (typeof value === "string") return quoteString(value);
-  if (typeof value === "object") return quoteString(JSON.stringify(value));
+  if (column?.type === "array" && Array.isArray(value)) return quotePostgresString(arrayLiteral(value));
+  if (typeof value === "string") return quotePostgresString(value);
+  if (typeof value === "object") return quotePostgresString(JSON.stringify(value));
   return standardQuoteLiteral(value);
 }

@@ -11,11 +11,11 @@ const STRINGS: ReadonlySet<TypeName> = new Set(["varchar", "text", "char"]);
  *
  * @example
  * ```ts
- * renderCast('"n"', { type: "varchar", length: 10 }, { type: "integer" }); // '"n"::INTEGER'
- * renderCast('"b"', { type: "integer" }, { type: "boolean" });            // '"b" <> 0'
+ * renderPostgresCast('"n"', { type: "varchar", length: 10 }, { type: "integer" }); // '"n"::INTEGER'
+ * renderPostgresCast('"b"', { type: "integer" }, { type: "boolean" });            // '"b" <> 0'
  * ```
  */
-export function renderCast(expression: string, from: ColumnTypeSpec, to: ColumnTypeSpec): string {
+export function renderPostgresCast(expression: string, from: ColumnTypeSpec, to: ColumnTypeSpec): string {
   const source = storageType(from).type;
   const target = storageType(to);
   // An enum's values convert through their labels: enum → other enum, number, ... as text first

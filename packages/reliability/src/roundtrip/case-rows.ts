@@ -58,7 +58,7 @@ function defaultCell(table: string, column: ColumnModel): Expected {
   if (column.default) return { anyNonNull: true };
   if (column.nullable) return null;
   // A dropped NOT NULL column without a default comes back with mig's placeholder in existing rows.
-  const entity: ColumnEntity = { entity: "column", table, name: column.name, ...type, nullable: false, default: null };
+  const entity: ColumnEntity = { kind: "column", table, name: column.name, ...type, nullable: false, default: null };
   const back = invertOperation({ kind: "drop_column", table, column: entity });
   return back.kind === "add_column" && back.backfill !== undefined ? comparable(back.backfill, type.type) : null;
 }

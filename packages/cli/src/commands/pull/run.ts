@@ -124,8 +124,8 @@ function pulledTables(module: Record<string, unknown>, dialect: Dialect): Snapsh
 
 /** The written module must say exactly what was pulled (but what it leaves out): else a bug in mig. */
 function requireSameSchema(dialect: Parameters<typeof schemaDrift>[0], written: Parameters<typeof schemaDrift>[1], pulled: Parameters<typeof schemaDrift>[2], leftOut: readonly Entity[]): void {
-  const rawTables = new Set(leftOut.flatMap((e) => (e.entity === "table" ? [e.name] : [])));
-  const remove = [...leftOut.map(entityKey), ...pulled.entities.filter((e) => rawTables.has(e.entity === "table" ? e.name : e.table)).map(entityKey)];
+  const rawTables = new Set(leftOut.flatMap((e) => (e.kind === "table" ? [e.name] : [])));
+  const remove = [...leftOut.map(entityKey), ...pulled.entities.filter((e) => rawTables.has(e.kind === "table" ? e.name : e.table)).map(entityKey)];
   const differences = schemaDrift(dialect, pulled.with({ remove }), written);
   if (differences.length > 0) {
     throw new MigError("MIG_E_INTERNAL", `The pulled tables module does not say what the database has (${differences.length} difference${differences.length === 1 ? "" : "s"}); nothing was written`, {
