@@ -214,7 +214,7 @@ describe("online lock waits and refusals", () => {
   }
   const foreignKey = (table: string): SchemaOperation => ({
     kind: "add_foreign_key",
-    foreignKey: { entity: "foreign_key", table, name: `${table}_p_fkey`, columns: ["p"], references: { table: "lw_parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+    foreignKey: { kind: "foreign_key", table, name: `${table}_p_fkey`, columns: ["p"], references: { table: "lw_parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
     online: true,
   });
   /** Another session holding SHARE UPDATE EXCLUSIVE on `table` (what an autovacuum run holds) in an open transaction. */

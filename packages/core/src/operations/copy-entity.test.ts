@@ -3,7 +3,7 @@ import type { ColumnEntity } from "../snapshot/entities";
 import { copyEntity } from "./schema-state";
 
 const column = (value: unknown): ColumnEntity =>
-  ({ entity: "column", table: "band", name: "doc", type: "jsonb", nullable: true, default: { kind: "value", value } }) as ColumnEntity;
+  ({ kind: "column", table: "band", name: "doc", type: "jsonb", nullable: true, default: { kind: "value", value } }) as ColumnEntity;
 
 describe("copyEntity", () => {
   it("copies and freezes every level, leaving out undefined fields, and sets the table", () => {

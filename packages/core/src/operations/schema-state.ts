@@ -114,7 +114,7 @@ function tableState(schema: TableSchema, take: <E extends Entity>(entity: E) => 
 export function copyEntity<E extends Entity>(entity: E, table: string): E {
   // Already what a copy would be (deeply frozen, no `undefined` fields, this table: entities of a
   // snapshot, or of operations read from a file): taken as it is, which no one can tell apart.
-  if ((entity.entity === "table" ? (entity as TableEntity).name : (entity as Exclude<Entity, TableEntity>).table) === table && isFrozenCopy(entity)) return entity;
+  if ((entity.kind === "table" ? (entity as TableEntity).name : (entity as Exclude<Entity, TableEntity>).table) === table && isFrozenCopy(entity)) return entity;
   const copy: Record<string, unknown> = {};
   const keys = Object.keys(entity);
   for (let i = 0; i < keys.length; i++) {
