@@ -145,7 +145,7 @@ describe("a migration's statements in one batch", () => {
 
 describe("a migration of statements only, with its tracking row, as one transaction in one query", () => {
   const addColumn = (table: string, name: string) =>
-    ({ kind: "add_column", table, column: { entity: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
+    ({ kind: "add_column", table, column: { kind: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
 
   it("sends BEGIN, the statements, the tracking row and COMMIT as one query: one round trip per migration", async () => {
     const sent: string[] = [];
