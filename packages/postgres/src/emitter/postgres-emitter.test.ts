@@ -73,10 +73,13 @@ describe("postgres emitter: one golden statement list per operation kind", () =>
       `DO $mig$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'music') THEN CREATE SCHEMA "music"; COMMENT ON SCHEMA "music" IS 'created by mig'; END IF; END $mig$`,
       `ALTER TABLE "band" SET SCHEMA "music"`,
       `ALTER TABLE "music"."band" RENAME TO "group"`,
+      // Its enum columns follow it into that schema (move-enum-columns.ts).
+      expect.stringMatching(/^DO \$mig\$ BEGIN DECLARE r record; target name := .*'"music"\."group"'::regclass.*CREATE TYPE %I\.%I AS ENUM/),
     ]);
     // The connection's schema has no name until the statement runs: the server quotes it (%I).
     expect(sql({ kind: "rename_table", from: '"music"."band"', to: "band" })).toEqual([
       `DO $mig$ BEGIN EXECUTE format('ALTER TABLE %s SET SCHEMA %I', '"music"."band"', current_schema()); END $mig$`,
+      expect.stringMatching(/^DO \$mig\$ BEGIN DECLARE r record; target name := .*'"band"'::regclass.*CREATE TYPE %I\.%I AS ENUM/),
       `DO $mig$ BEGIN IF (SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'music') = 'created by mig' THEN DROP SCHEMA "music"; END IF; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $mig$`,
     ]);
   });
