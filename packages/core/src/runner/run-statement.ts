@@ -2,7 +2,7 @@ import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
 import type { OnlineRetry } from "../dialect/online-support";
 import type { Statement } from "../dialect/statement";
-import { lockBusy, lockHolders, lockWaitPolicy, patienceOf, pauseBefore, waitForHolders } from "./lock-wait";
+import { appliedLockTimeoutMs, lockBusy, lockHolders, lockWaitPolicy, patienceOf, pauseBefore, waitForHolders } from "./lock-wait";
 
 /**
  * Runs one statement of a plan: first its `repair` statements (each only when its `onlyIf` query
@@ -36,7 +36,7 @@ export async function withLockRetry<T>(
   const policy = lockWaitPolicy(on.retry);
   const queuesWriters = step.online === true && step.statement.tableLock?.queuesWriters !== false;
   // The pauses, and the tries between them.
-  const deadline = performance.now() + patienceOf(policy) + (policy.retries + 1) * policy.lockTimeoutMs;
+  const deadline = performance.now() + patienceOf(policy) + (policy.retries + 1) * appliedLockTimeoutMs(dialect, policy);
   for (let tries = 0; ; tries++) {
     if (queuesWriters) await waitForHolders(connection, dialect, step.statement, policy, deadline, tries);
     try {
@@ -45,7 +45,7 @@ export async function withLockRetry<T>(
       if (!dialect.online?.isLockTimeout?.(error)) throw error;
       if (tries >= policy.retries || performance.now() >= deadline) {
         if (!queuesWriters) throw error;
-        throw lockBusy(step.statement, await lockHolders(connection, dialect, step.statement.tableLock, 0), policy, tries + 1);
+        throw lockBusy(step.statement, await lockHolders(connection, dialect, step.statement.tableLock, 0), policy, tries + 1, appliedLockTimeoutMs(dialect, policy));
       }
       await new Promise((resolve) => setTimeout(resolve, pauseBefore(policy, tries)));
     }
@@ -56,6 +56,7 @@ export async function withLockRetry<T>(
 export async function runBoundedAlone(connection: Connection, dialect: Dialect, statement: Statement, lockTimeoutMs: number | undefined): Promise<void> {
   const online = dialect.online;
   if (lockTimeoutMs === undefined) return runStatement(connection, statement);
+  if (online?.boundStatement) return runStatement(connection, online.boundStatement(statement, lockTimeoutMs));
   for (const set of online?.lockTimeout?.(lockTimeoutMs, "session") ?? []) await connection.execute(set);
   try {
     await runStatement(connection, statement);
@@ -64,8 +65,10 @@ export async function runBoundedAlone(connection: Connection, dialect: Dialect, 
   }
 }
 
-/** Runs `statement` inside the transaction `tx`, its lock waits bounded until the transaction ends. */
+/** Runs `statement` inside the transaction `tx`, its lock waits bounded until the transaction ends (or, with `boundStatement`, by the statement itself). */
 export async function runBoundedInTransaction(tx: Connection, dialect: Dialect, statement: Statement, lockTimeoutMs: number | undefined): Promise<void> {
-  if (lockTimeoutMs !== undefined) for (const set of dialect.online?.lockTimeout?.(lockTimeoutMs, "local") ?? []) await tx.execute(set);
+  const online = dialect.online;
+  if (lockTimeoutMs !== undefined && online?.boundStatement) return runStatement(tx, online.boundStatement(statement, lockTimeoutMs));
+  if (lockTimeoutMs !== undefined) for (const set of online?.lockTimeout?.(lockTimeoutMs, "local") ?? []) await tx.execute(set);
   await runStatement(tx, statement);
 }
