@@ -13,7 +13,9 @@ import type { Statement, TableLock } from "@mig/core/dialect";
  * (`onlineLockTimeoutMs` is rounded up). `NOWAIT` (0) is not used: it gives up whenever a writer's
  * own statement holds the lock at that instant: measured against one loop of single-row updates
  * on MariaDB 10.11 (tries 50–100 ms apart), 272 of 287 tries of an online `DROP INDEX` and 24 of
- * 39 of an `ADD INDEX` failed.
+ * 39 of an `ADD INDEX` failed. It is used while a long transaction is seen (the runner's tries
+ * without waiting, `triesWithoutWaiting`): the server does not say whether that transaction
+ * touched the table, and such a try queues no one.
  */
 
 /** ER_LOCK_WAIT_TIMEOUT: a metadata-lock wait (or a row-lock wait) gave up. */
@@ -23,9 +25,9 @@ export function isLockTimeout(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { errno?: unknown }).errno === ER_LOCK_WAIT_TIMEOUT;
 }
 
-/** The bound MariaDB applies for `ms`: whole seconds, at least one. */
+/** The bound MariaDB applies for `ms`: whole seconds, at least one; 0 (no wait at all) stays 0. */
 export function appliedLockTimeoutMs(ms: number): number {
-  return Math.max(1, Math.ceil(ms / 1000)) * 1000;
+  return ms <= 0 ? 0 : Math.max(1, Math.ceil(ms / 1000)) * 1000;
 }
 
 /** `statement` with its metadata-lock waits bounded: `SET STATEMENT lock_wait_timeout=n FOR …` (joined to a `SET STATEMENT` it already has). */
@@ -52,8 +54,8 @@ export function readLock(tables: readonly string[], quote: (name: string) => str
  * database or none: `information_schema.INNODB_TRX` (it needs the PROCESS privilege; without it
  * the runner only tries) joined with `PROCESSLIST`. A default MariaDB server does not say which
  * tables a transaction holds metadata locks on (`METADATA_LOCK_INFO` is a plugin,
- * `performance_schema` is off), so any long transaction counts: the runner may wait for one that
- * never touched the table, never tries into one that did. `heldMs`: how long the session has been
+ * `performance_schema` is off), so any long transaction counts: while one is seen, the runner only
+ * tries without waiting (`lock_wait_timeout=0`), which succeeds when it never touched the table. `heldMs`: how long the session has been
  * in its current command (idle in the transaction: since its last statement), or, when longer,
  * the transaction's age (`trx_started` has whole seconds: counted one second short).
  */

@@ -48,6 +48,10 @@ describe("MariaDB online lock waits", () => {
     expect(online.appliedLockTimeoutMs!(50)).toBe(1_000);
     expect(online.appliedLockTimeoutMs!(1_000)).toBe(1_000);
     expect(online.appliedLockTimeoutMs!(2_500)).toBe(3_000);
+    // A try without waiting (while a long transaction is seen): lock_wait_timeout=0.
+    expect(online.triesWithoutWaiting).toBe(true);
+    expect(online.appliedLockTimeoutMs!(0)).toBe(0);
+    expect(online.boundStatement!({ sql: "ALTER TABLE `t` ADD x" }, 0).sql).toBe("SET STATEMENT lock_wait_timeout=0 FOR ALTER TABLE `t` ADD x");
     expect(online.boundStatement!({ sql: "ALTER TABLE `t` DROP INDEX `i`, ALGORITHM=INPLACE, LOCK=NONE" }, 50).sql).toBe("SET STATEMENT lock_wait_timeout=1 FOR ALTER TABLE `t` DROP INDEX `i`, ALGORITHM=INPLACE, LOCK=NONE");
     expect(online.boundStatement!({ sql: "SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `t` ADD x", params: [1] }, 4_000)).toEqual({ sql: "SET STATEMENT lock_wait_timeout=4, foreign_key_checks=0 FOR ALTER TABLE `t` ADD x", params: [1] });
   });

@@ -170,4 +170,4 @@ function lockOfOperation(operation: SchemaOperation): LockFacts {
  * MariaDB / MySQL online support: the algorithm clauses above, what no algorithm makes online, the
  * lock of each operation, and the bounded metadata-lock waits of online steps (`mysql-lock-wait`).
  */
-export const mysqlOnline: OnlineSupport = { refusal, lockOf, boundStatement, appliedLockTimeoutMs, isLockTimeout, lockHolders: mysqlLockHolders };
+export const mysqlOnline: OnlineSupport = { refusal, lockOf, boundStatement, appliedLockTimeoutMs, isLockTimeout, lockHolders: mysqlLockHolders, triesWithoutWaiting: true };

@@ -47,7 +47,7 @@ async function holdTable(name: string): Promise<{ id: number; release: () => Pro
   const blocker = await dialect.connect(database.url);
   const id = Number((await blocker.query<{ id: number }>("SELECT CONNECTION_ID() AS id")).rows[0]!.id);
   await blocker.query("START TRANSACTION");
-  await blocker.query(`SELECT n FROM \`${name}\` WHERE id = 1`);
+  await blocker.query(`SELECT 1 FROM \`${name}\` LIMIT 1`);
   return {
     id,
     async release() {
@@ -142,6 +142,24 @@ describe("online lock waits on MariaDB", () => {
     expect(resumed.migrations[0]).toMatchObject({ status: "applied", statementsRun: 3 });
     expect(await applied("lw_busy")).toEqual({ index: true, foreignKey: true });
     expect(await progressDone()).toBeUndefined();
+  }, 60_000);
+
+  it("is not held up by a long transaction on another table: tries without waiting apply it while that transaction is open", async () => {
+    await table("lw_other");
+    // It read the parent only; the server does not say so, so the runner sees a long transaction.
+    const blocker = await holdTable("lw_parent");
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const sources = [testMigration({ appName: "lw_other", id: testMigrationId(6), operations: [changes("lw_other")[0]!] })];
+      const result = await runForwards({ dialect, connection, sources, online: { retries: 3, backoffMs: 100 } });
+      expect(result.error?.message ?? "ok").toBe("ok");
+      expect(await applied("lw_other")).toEqual({ index: true, foreignKey: false });
+      // Still open: the step did not wait for it to end.
+      const open = await connection.query<{ n: number }>("SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = ?", [blocker.id]);
+      expect(Number(open.rows[0]!.n)).toBe(1);
+    } finally {
+      await blocker.release();
+    }
   }, 60_000);
 
   it("without sight of the transactions, each try waits at most 1 s (writers with it), is retried, and gives up with MIG_E_ONLINE_LOCK_BUSY", async () => {

@@ -58,6 +58,13 @@ export interface OnlineSupport {
    * 1 000), said in `MIG_E_ONLINE_LOCK_BUSY` and counted in a step's patience. Default: `ms`.
    */
   appliedLockTimeoutMs?(ms: number): number;
+  /**
+   * `boundStatement(statement, 0)` gives up at once when the lock is taken, queueing no one
+   * (MariaDB: `lock_wait_timeout=0`). While {@link lockHolders} finds a session (which, where the
+   * database cannot say what tables a session holds, may not be in the way), the runner makes such
+   * tries at the retry pauses instead of only waiting. Default: false.
+   */
+  readonly triesWithoutWaiting?: boolean;
   /** Undoes a `"session"` {@link lockTimeout}. */
   resetLockTimeout?(): readonly Statement[];
   /** True when `error` is the database giving up a lock wait bounded by {@link lockTimeout}: the step is retried after a pause. */

@@ -66,26 +66,6 @@ export async function lockHolders(connection: Connection, dialect: Dialect, lock
   return rows.map((row) => ({ pid: row.pid, mode: String(row.mode), holder: String(row.holder ?? ""), heldMs: Math.round(Number(row.heldMs ?? row.heldms ?? 0)) }));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-/** How often the runner looks again while a lock holder is in the way. */
-const POLL_MS = 100;
-
-/**
- * Waits, without asking for the lock (so without queueing anyone behind it), while a session
- * holds a lock that conflicts with `lock` and has held it longer than one try's bound (an
- * autovacuum run, a long transaction: not a writer's brief lock); gives up at `deadline` with
- * {@link lockBusy}.
- */
-export async function waitForHolders(connection: Connection, dialect: Dialect, statement: Statement, policy: LockWaitPolicy, deadline: number, tries: number): Promise<void> {
-  for (;;) {
-    const holders = await lockHolders(connection, dialect, statement.tableLock, policy.lockTimeoutMs);
-    if (holders.length === 0) return;
-    if (performance.now() >= deadline) throw lockBusy(statement, holders, policy, tries, appliedLockTimeoutMs(dialect, policy));
-    await sleep(Math.min(POLL_MS, deadline - performance.now()));
-  }
-}
-
 /** The bound each try really has on this database (see `OnlineSupport.appliedLockTimeoutMs`). */
 export function appliedLockTimeoutMs(dialect: Dialect, policy: LockWaitPolicy): number {
   return dialect.online?.appliedLockTimeoutMs?.(policy.lockTimeoutMs) ?? policy.lockTimeoutMs;
