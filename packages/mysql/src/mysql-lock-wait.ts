@@ -6,8 +6,8 @@ import type { Statement, TableLock } from "@mig/core/dialect";
  * start and end; while it waits for it (behind a transaction that read or wrote the table and has
  * not ended), every writer that comes after queues behind it, up to the server's
  * `lock_wait_timeout` (a day by default). Online, each try is bounded by `SET STATEMENT
- * lock_wait_timeout=n FOR …`, and before each try the runner waits, without asking for the lock,
- * while a long transaction is open ({@link mysqlLockHolders}).
+ * lock_wait_timeout=n FOR …`, and while a long transaction is open ({@link mysqlLockHolders}) the
+ * runner makes no waiting try, only tries without waiting.
  *
  * MariaDB counts `lock_wait_timeout` in whole seconds, so the shortest bound is one second
  * (`onlineLockTimeoutMs` is rounded up). `NOWAIT` (0) is not used: it gives up whenever a writer's

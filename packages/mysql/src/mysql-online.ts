@@ -137,7 +137,7 @@ function lockOf(operation: SchemaOperation): LockFacts {
 
 /** What the wait for the table's metadata lock does (every change of an existing table takes it, briefly). */
 const WAITS_ONLINE =
-  "waits without queueing writers while a transaction is open on the database, then tries with lock_wait_timeout=1 (MariaDB's shortest bound: writers queue at most 1 s behind a try), retried; MIG_E_ONLINE_LOCK_BUSY names the session when it outlasts the patience";
+  "waits without queueing writers while a transaction is open on the database (trying meanwhile with lock_wait_timeout=0, which queues no one), otherwise tries with lock_wait_timeout=1 (MariaDB's shortest bound: writers queue at most 1 s behind a try), retried; MIG_E_ONLINE_LOCK_BUSY names the session when it outlasts the patience";
 const WAITS_OFFLINE =
   "while it waits for the table's metadata lock (behind a transaction that read or wrote the table) every writer queues behind it, up to lock_wait_timeout (a day by default); online, each wait is bounded and retried";
 
