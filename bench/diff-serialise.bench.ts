@@ -56,16 +56,16 @@ interface Sample {
 
 const pad = (i: number): string => String(i).padStart(5, "0");
 
-type Column = Extract<Entity, { entity: "column" }>;
+type Column = Extract<Entity, { kind: "column" }>;
 
 /** The schema of `tables` tables; `changed`: column `code` of the middle table becomes nullable. */
 function schema(tables: number, changed: boolean): Snapshot {
   const entities: Entity[] = [];
   for (let i = 0; i < tables; i++) {
     const table = `table_${pad(i)}`;
-    entities.push({ entity: "table", name: table, primaryKey: ["id"] });
+    entities.push({ kind: "table", name: table, primaryKey: ["id"] });
     const column = (name: string, definition: Pick<Column, "type"> & Partial<Column>) =>
-      entities.push({ entity: "column", table, name, nullable: false, default: null, ...definition });
+      entities.push({ kind: "column", table, name, nullable: false, default: null, ...definition });
     column("id", { type: "serial" });
     column("name", { type: "varchar", length: 100 });
     column("code", { type: "integer", nullable: changed && i === Math.floor(tables / 2) });
@@ -81,13 +81,13 @@ function schema(tables: number, changed: boolean): Snapshot {
     column("big", { type: "bigint", nullable: true });
     column("born", { type: "date", nullable: true });
     column("data", { type: "jsonb", nullable: true });
-    entities.push({ entity: "index", table, name: `${table}_code_idx`, columns: ["code"], method: "btree" });
-    entities.push({ entity: "unique", table, name: `${table}_name_key`, columns: ["name"] });
-    if (i % 10 === 0) entities.push({ entity: "check", table, name: `${table}_1_check`, sql: "quantity >= 0" });
+    entities.push({ kind: "index", table, name: `${table}_code_idx`, columns: ["code"], method: "btree" });
+    entities.push({ kind: "unique", table, name: `${table}_name_key`, columns: ["name"] });
+    if (i % 10 === 0) entities.push({ kind: "check", table, name: `${table}_1_check`, sql: "quantity >= 0" });
     if (i > 0) {
       const target = `table_${pad(Math.floor(i / 2))}`;
       entities.push({
-        entity: "foreign_key", table, name: `${table}_parent_id_fkey`, columns: ["parent_id"],
+        kind: "foreign_key", table, name: `${table}_parent_id_fkey`, columns: ["parent_id"],
         references: { table: target, columns: ["id"] }, onDelete: "cascade", onUpdate: "no action",
       });
     }

@@ -23,17 +23,17 @@ function schema(changed: boolean): Snapshot {
   const entities: Entity[] = [];
   for (let i = 0; i < TABLES; i++) {
     const table = `table_${String(i).padStart(4, "0")}`;
-    entities.push({ entity: "table", name: table, primaryKey: ["id"] });
-    entities.push({ entity: "column", table, name: "id", type: "serial", nullable: false, default: null });
+    entities.push({ kind: "table", name: table, primaryKey: ["id"] });
+    entities.push({ kind: "column", table, name: "id", type: "serial", nullable: false, default: null });
     for (let c = 1; c < COLUMNS_PER_TABLE; c++) {
       const nullable = changed && i === TABLES / 2 && c === 3;
-      entities.push({ entity: "column", table, name: `column_${c}`, type: c % 2 ? "text" : "integer", nullable, default: null });
+      entities.push({ kind: "column", table, name: `column_${c}`, type: c % 2 ? "text" : "integer", nullable, default: null });
     }
-    entities.push({ entity: "index", table, name: `${table}_column_1_idx`, columns: ["column_1"], method: "btree" });
-    entities.push({ entity: "unique", table, name: `${table}_column_2_key`, columns: ["column_2"] });
+    entities.push({ kind: "index", table, name: `${table}_column_1_idx`, columns: ["column_1"], method: "btree" });
+    entities.push({ kind: "unique", table, name: `${table}_column_2_key`, columns: ["column_2"] });
     if (i > 0) {
       const target = `table_${String(i - 1).padStart(4, "0")}`;
-      entities.push({ entity: "foreign_key", table, name: `${table}_column_4_fkey`, columns: ["column_4"], references: { table: target, columns: ["id"] }, onDelete: "no action", onUpdate: "no action" });
+      entities.push({ kind: "foreign_key", table, name: `${table}_column_4_fkey`, columns: ["column_4"], references: { table: target, columns: ["id"] }, onDelete: "no action", onUpdate: "no action" });
     }
   }
   return Snapshot.fromEntities(entities);

@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -36,7 +37,7 @@ describe("mig new --auto with the replay cache", () => {
       // An entry is its metadata as one JSON line, then the snapshot's JSON.
       const text = readFileSync(join(migCacheDir(project), files[0]!), "utf8");
       const newline = text.indexOf("\n");
-      const meta = JSON.parse(text.slice(0, newline)) as { files: { path: string }[] };
+      const meta = JSON.parse(text.slice(0, newline)) as { files: { path: string; hash: string }[] };
       return { files: meta.files, snapshot: text.slice(newline + 1) };
     };
     // The entry covers the whole history.
@@ -54,9 +55,16 @@ describe("mig new --auto with the replay cache", () => {
     // The schema of the edited files has renamed_in_file where the tables have h_2.
     expect(edited.stdout).toMatch(/add column t_\d+\.h_2/);
     expect(edited.stdout).toMatch(/drop column t_\d+\.renamed_in_file/);
-    // The entry now holds the edited history.
-    expect(entry().snapshot).toContain('"renamed_in_file"');
-    expect(entry().snapshot).not.toContain('"h_2"');
+    // The entry now holds the edited history (the edited file by its new bytes) and the migration
+    // just written on top of it, which drops renamed_in_file and adds h_2 back.
+    const after = entry();
+    expect(after.files).toHaveLength(names.length + 1);
+    const hash = createHash("sha256").update(readFileSync(path, "utf8"), "utf8").digest("hex");
+    expect(after.files.find((f) => f.path === path)?.hash).toBe(hash);
+    expect(after.snapshot).toContain('"h_2"');
+    expect(after.snapshot).not.toContain('"renamed_in_file"');
+    // The next run answers from it: the tables and the migrations agree.
+    expect(run().stdout).toMatch(/No changes detected/);
     rmSync(project.dir, { recursive: true, force: true });
   });
 });

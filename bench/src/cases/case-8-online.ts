@@ -69,28 +69,28 @@ function workloads(): { workloads: Workload[]; unavailable: string[] } {
   return { workloads: found, unavailable };
 }
 
-const column = (table: string, name: string, type: "serial" | "integer", nullable = false) => ({ entity: "column", table, name, type, nullable, default: null }) as const;
+const column = (table: string, name: string, type: "serial" | "integer", nullable = false) => ({ kind: "column", table, name, type, nullable, default: null }) as const;
 
 /** A table of id (serial key), n, m (nullable), p; parent is only its id. */
 function createTable(name: string): SchemaOperation {
   const columns = name === "parent" ? [column(name, "id", "integer")] : [column(name, "id", "serial"), column(name, "n", "integer"), column(name, "m", "integer", true), column(name, "p", "integer")];
-  return { kind: "create_table", schema: { table: { entity: "table", name, primaryKey: ["id"] }, columns, indexes: [], uniques: [], checks: [], foreignKeys: [] } };
+  return { kind: "create_table", schema: { table: { kind: "table", name, primaryKey: ["id"] }, columns, indexes: [], uniques: [], checks: [], foreignKeys: [] } };
 }
 
 /** The changes of the issue's table, on table `t`, each its own migration. */
 function changes(t: string): { name: string; operation: SchemaOperation }[] {
   return [
-    { name: "add an index", operation: { kind: "add_index", index: { entity: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
+    { name: "add an index", operation: { kind: "add_index", index: { kind: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
     {
       name: "add a foreign key (the table is the child)",
       operation: {
         kind: "add_foreign_key",
-        foreignKey: { entity: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+        foreignKey: { kind: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
       },
     },
-    { name: "add a unique constraint", operation: { kind: "add_unique", unique: { entity: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
+    { name: "add a unique constraint", operation: { kind: "add_unique", unique: { kind: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
     { name: "set a column NOT NULL", operation: { kind: "alter_column", table: t, from: column(t, "m", "integer", true), to: column(t, "m", "integer") } },
-    { name: "add a check", operation: { kind: "add_check", check: { entity: "check", table: t, name: `${t}_n_check`, sql: "n >= 0" } } },
+    { name: "add a check", operation: { kind: "add_check", check: { kind: "check", table: t, name: `${t}_n_check`, sql: "n >= 0" } } },
   ];
 }
 

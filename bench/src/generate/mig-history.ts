@@ -31,7 +31,7 @@ export async function writeMigHistory(project: BenchProject, count: number): Pro
   const names = [write(project, 0, initial)];
   for (let k = 1; k < count; k++) {
     const table = tableName(historyTable(k, project.tables));
-    names.push(write(project, k, [{ kind: "add_column", table, column: { entity: "column", table, name: `h_${k}`, type: "integer", nullable: true, default: null } }]));
+    names.push(write(project, k, [{ kind: "add_column", table, column: { kind: "column", table, name: `h_${k}`, type: "integer", nullable: true, default: null } }]));
   }
   return names;
 }

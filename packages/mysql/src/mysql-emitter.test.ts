@@ -6,7 +6,7 @@ import { createMysqlDialect, mysqlDialect } from "./index";
 const sql = (operation: SchemaOperation) => mysqlDialect.emitter.emit(operation).map((s) => s.sql);
 
 const fk: ForeignKeyEntity = {
-  entity: "foreign_key",
+  kind: "foreign_key",
   table: "band",
   name: "band_manager_fkey",
   columns: ["manager"],
@@ -100,8 +100,8 @@ describe("golden SQL per operation kind", () => {
   });
 
   it("indexes and unique constraints", () => {
-    const index = { entity: "index", table: "band", name: "band_name_idx", columns: ["name", "id"], method: "btree" } as const;
-    const unique = { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
+    const index = { kind: "index", table: "band", name: "band_name_idx", columns: ["name", "id"], method: "btree" } as const;
+    const unique = { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
     expect(sql({ kind: "add_index", index })).toEqual(["CREATE INDEX `band_name_idx` ON `band` (`name`, `id`)"]);
     expect(sql({ kind: "drop_index", index })).toEqual(["DROP INDEX `band_name_idx` ON `band`"]);
     expect(sql({ kind: "add_unique", unique })).toEqual(["ALTER TABLE `band` ADD CONSTRAINT `band_name_key` UNIQUE (`name`)"]);
@@ -109,7 +109,7 @@ describe("golden SQL per operation kind", () => {
   });
 
   it("checks", () => {
-    const check = { entity: "check", table: "band", name: "band_pop", sql: "popularity >= 0" } as const;
+    const check = { kind: "check", table: "band", name: "band_pop", sql: "popularity >= 0" } as const;
     expect(sql({ kind: "add_check", check })).toEqual(["ALTER TABLE `band` ADD CONSTRAINT `band_pop` CHECK (popularity >= 0)"]);
     expect(sql({ kind: "drop_check", check })).toEqual(["ALTER TABLE `band` DROP CONSTRAINT `band_pop`"]);
   });
@@ -133,7 +133,7 @@ describe("golden SQL per operation kind", () => {
       return "no error";
     };
     expect(code(() => sql({ kind: "add_foreign_key", foreignKey: { ...fk, onDelete: "set default" } }))).toBe("MIG_E_UNSUPPORTED");
-    expect(code(() => sql({ kind: "add_index", index: { entity: "index", table: "band", name: "h", columns: ["name"], method: "hash" } }))).toBe("MIG_E_UNSUPPORTED");
+    expect(code(() => sql({ kind: "add_index", index: { kind: "index", table: "band", name: "h", columns: ["name"], method: "hash" } }))).toBe("MIG_E_UNSUPPORTED");
     expect(code(() => sql({ kind: "rebuild_table", from: band, to: band, columnMap: {} }))).toBe("MIG_E_UNSUPPORTED");
   });
 });

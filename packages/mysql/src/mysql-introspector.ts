@@ -80,7 +80,7 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>, 
         meta: { table },
       });
     }
-    entities.push({ entity: "table", name: table, primaryKey: primary });
+    entities.push({ kind: "table", name: table, primaryKey: primary });
   }
   for (const c of rows.columns.filter((row) => tables.has(row.table_name))) {
     const spec: ColumnTypeSpec | undefined = json.columns.has(`${c.table_name}\0${c.column_name}`)
@@ -99,7 +99,7 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>, 
     }
     const nullable = c.is_nullable === "YES";
     const reported = parseReportedDefault(c.column_default, spec, { mariadb: rows.mariadb, extra: c.extra });
-    entities.push({ entity: "column", table: c.table_name, name: c.column_name, ...spec, nullable, default: reported });
+    entities.push({ kind: "column", table: c.table_name, name: c.column_name, ...spec, nullable, default: reported });
   }
   const foreignKeyIndexes = new Set<string>();
   for (const [key, columns] of keys) {
@@ -116,11 +116,11 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>, 
       continue;
     }
     if (first.constraint_type === "UNIQUE") {
-      entities.push({ entity: "unique", table: first.table_name, name: first.constraint_name, columns: names });
+      entities.push({ kind: "unique", table: first.table_name, name: first.constraint_name, columns: names });
     } else if (first.constraint_type === "FOREIGN KEY") {
       const rule = rules.get(key);
       entities.push({
-        entity: "foreign_key",
+        kind: "foreign_key",
         table: first.table_name,
         name: first.constraint_name,
         columns: names,
@@ -150,11 +150,11 @@ export function catalogEntities(rows: CatalogRows, tables: ReadonlySet<string>, 
         meta: { table: first.table_name, index: first.index_name },
       });
     }
-    entities.push({ entity: "index", table: first.table_name, name: first.index_name, columns: columns as string[], method });
+    entities.push({ kind: "index", table: first.table_name, name: first.index_name, columns: columns as string[], method });
   }
   for (const c of rows.checks) {
     if (!tables.has(c.table_name) || json.checks.has(`${c.table_name}\0${c.constraint_name}`)) continue;
-    entities.push({ entity: "check", table: c.table_name, name: c.constraint_name, sql: normaliseMysqlExpression(c.check_clause) });
+    entities.push({ kind: "check", table: c.table_name, name: c.constraint_name, sql: normaliseMysqlExpression(c.check_clause) });
   }
   return entities;
 }

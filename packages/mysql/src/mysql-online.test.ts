@@ -3,13 +3,13 @@ import type { SchemaOperation } from "@mig/core/dialect";
 import { mysqlDialect } from "./mysql-dialect";
 
 const online = mysqlDialect.online!;
-const index = { entity: "index", table: "t", name: "t_n_idx", columns: ["n"], method: "btree" } as const;
-const check: SchemaOperation = { kind: "add_check", check: { entity: "check", table: "t", name: "c", sql: "n > 0" } };
+const index = { kind: "index", table: "t", name: "t_n_idx", columns: ["n"], method: "btree" } as const;
+const check: SchemaOperation = { kind: "add_check", check: { kind: "check", table: "t", name: "c", sql: "n > 0" } };
 
 describe("MariaDB lock facts for mig lint", () => {
   it("reports the algorithm an online operation names, and a table copy for what has none", () => {
     expect(online.lockOf!({ kind: "add_index", index, online: true })).toEqual({ lock: "ALGORITHM=INPLACE, LOCK=NONE", work: "scan", blocksWrites: false, waits: expect.stringMatching(/without queueing writers.*lock_wait_timeout=1/) });
-    expect(online.lockOf!({ kind: "drop_column", table: "t", column: { entity: "column", table: "t", name: "n", type: "integer", nullable: false, default: null }, online: true })).toMatchObject({ lock: "ALGORITHM=INSTANT", work: "none" });
+    expect(online.lockOf!({ kind: "drop_column", table: "t", column: { kind: "column", table: "t", name: "n", type: "integer", nullable: false, default: null }, online: true })).toMatchObject({ lock: "ALGORITHM=INSTANT", work: "none" });
     expect(online.lockOf!(check)).toMatchObject({ lock: "ALGORITHM=COPY (LOCK=SHARED)", work: "rewrite", blocksWrites: true });
   });
 
@@ -22,7 +22,7 @@ describe("MariaDB lock facts for mig lint", () => {
   it("adds a foreign key online in place, unchecked, then checks the rows with a read", () => {
     const fk: SchemaOperation = {
       kind: "add_foreign_key",
-      foreignKey: { entity: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p", "q"], references: { table: "parent", columns: ["id", "k"] }, onDelete: "no action", onUpdate: "no action" },
+      foreignKey: { kind: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p", "q"], references: { table: "parent", columns: ["id", "k"] }, onDelete: "no action", onUpdate: "no action" },
       online: true,
     };
     expect(online.refusal!(fk)).toBeUndefined();
@@ -39,7 +39,7 @@ describe("MariaDB lock facts for mig lint", () => {
 
   it("says what a wait for the table's metadata lock does, online or not (not for a new table)", () => {
     expect(online.lockOf!({ kind: "add_index", index }).waits).toMatch(/every writer queues behind it, up to lock_wait_timeout \(a day by default\)/);
-    expect(online.lockOf!({ kind: "create_table", schema: { entity: "table", name: "t", columns: [], primaryKey: null, indexes: [], uniques: [], checks: [], foreignKeys: [] } } as unknown as SchemaOperation).waits).toBeUndefined();
+    expect(online.lockOf!({ kind: "create_table", schema: { kind: "table", name: "t", columns: [], primaryKey: null, indexes: [], uniques: [], checks: [], foreignKeys: [] } } as unknown as SchemaOperation).waits).toBeUndefined();
   });
 });
 
@@ -67,7 +67,7 @@ describe("MariaDB online lock waits", () => {
     expect(drop?.tableLock).toEqual({ tables: ["`t`"], mode: "exclusive metadata lock", queuesWriters: true });
     const fk: SchemaOperation = {
       kind: "add_foreign_key",
-      foreignKey: { entity: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      foreignKey: { kind: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
       online: true,
     };
     const [add, check] = mysqlDialect.emitter.emit(fk);

@@ -1,4 +1,4 @@
-import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core/dialect";
+import { type ColumnTypeSpec, MigError, type TypeMapper, nativeTypeNames } from "@mig/core/dialect";
 import { mysqlTokens } from "./expression-tokens";
 import { quoteMysqlString } from "./mysql-literal";
 
@@ -122,6 +122,13 @@ function decimalParams(spec: ColumnTypeSpec): { precision: number; scale: number
   return { precision: spec.precision, scale: spec.scale ?? 0 };
 }
 
+/** The native types that read as one contract type whatever their parameters (`datetime(6)` is a timestamp). */
+const PLAIN_TYPES = nativeTypeNames({
+  text: ["text", "tinytext", "mediumtext", "longtext"], boolean: ["bool", "boolean"], smallint: ["smallint"],
+  real: ["float"], doublePrecision: ["double"], timestamp: ["datetime", "timestamp"], date: ["date"], time: ["time"],
+  uuid: ["uuid"], json: ["json"], bytea: ["blob", "tinyblob", "mediumblob", "longblob", "varbinary", "binary"],
+});
+
 /**
  * A column type as information_schema.COLUMNS.COLUMN_TYPE reports it (`varchar(20)`, `int(11)`,
  * `tinyint(1)`, `decimal(5,2)`, `datetime(6)`, `char(36)`, `longtext`, ...) → the contract type,
@@ -144,50 +151,20 @@ export function mysqlTypeFromNative(native: string, autoIncrement = false): Colu
       const values = enumLabels(native);
       return values === undefined ? undefined : { type: "enum", values };
     }
-    case "uuid":
-      return { type: "uuid" };
-    case "text":
-    case "tinytext":
-    case "mediumtext":
-    case "longtext":
-      return { type: "text" };
     case "tinyint":
       return first === 1 ? { type: "boolean" } : { type: "smallint" };
-    case "bool":
-    case "boolean":
-      return { type: "boolean" };
-    case "smallint":
-      return { type: "smallint" };
     case "mediumint":
     case "int":
     case "integer":
       return { type: autoIncrement ? "serial" : "integer" };
     case "bigint":
       return { type: autoIncrement ? "bigserial" : "bigint" };
-    case "float":
-      return { type: "real" };
-    case "double":
-      return { type: "doublePrecision" };
     case "decimal":
     case "numeric":
       return { type: "numeric", precision: first ?? DEFAULT_DECIMAL.precision, scale: second ?? 0 };
-    case "datetime":
-    case "timestamp":
-      return { type: "timestamp" };
-    case "date":
-      return { type: "date" };
-    case "time":
-      return { type: "time" };
-    case "json":
-      return { type: "json" };
-    case "blob":
-    case "tinyblob":
-    case "mediumblob":
-    case "longblob":
-    case "varbinary":
-    case "binary":
-      return { type: "bytea" };
-    default:
-      return undefined;
+    default: {
+      const type = PLAIN_TYPES.get(base);
+      return type === undefined ? undefined : { type };
+    }
   }
 }

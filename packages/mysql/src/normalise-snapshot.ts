@@ -27,7 +27,7 @@ export function normaliseMysqlSnapshot(snapshot: Snapshot, types: TypeMapper): S
   const canonical = types.canonical ?? ((spec) => spec);
   return Snapshot.fromEntities(
     snapshot.entities.map((entity): Entity => {
-      switch (entity.entity) {
+      switch (entity.kind) {
         case "table": {
           const { className: _className, ...table } = entity;
           return table;

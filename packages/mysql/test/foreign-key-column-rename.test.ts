@@ -14,6 +14,7 @@ import {
   planForDialect,
   resolveCapabilities,
   type Operation,
+  type SchemaOperation,
 } from "@mig/core/dialect";
 import { mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";
@@ -79,7 +80,7 @@ describe("MariaDB: renaming columns used by a foreign key in tables with a uniqu
     await expect(connection.query("INSERT INTO album (artist_ref, title) VALUES (99, 'orphan')")).rejects.toThrow();
 
     // backwards runs the plan's inverse, last operation first.
-    await apply(connection, [...plan].reverse().map((op) => invertOperation(op)));
+    await apply(connection, [...plan].reverse().map((op) => invertOperation(op as SchemaOperation)));
     expect(diff(normalise(await mysqlDialect.introspector.introspect(connection)), normalise(a))).toEqual([]);
     expect((await connection.query("SELECT title, artist FROM album")).rows).toEqual([{ title: "y", artist: 2 }]);
   });

@@ -1,4 +1,4 @@
-import { type Dialect, Snapshot, type TableSchema, entitiesOf } from "@mig/core/dialect";
+import { type Dialect, Snapshot, type TableSchema, entitiesOf, requireIntrospector } from "@mig/core/dialect";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMysqlDialect, mysqlDialect } from "../src/index";
 import type { MysqlConnection } from "../src/mysql-connection";
@@ -26,8 +26,8 @@ async function create(dialect: Dialect, schemas: readonly TableSchema[]): Promis
 async function expectRoundTrip(dialect: Dialect, schemas: readonly TableSchema[]): Promise<void> {
   await create(dialect, schemas);
   const names = new Set(schemas.map((s) => s.table.name));
-  const live = await dialect.introspector.introspect(connection);
-  const mine = Snapshot.fromEntities(live.entities.filter((e) => names.has(e.entity === "table" ? e.name : e.table)));
+  const live = await requireIntrospector(dialect, "the round trip").introspect(connection);
+  const mine = Snapshot.fromEntities(live.entities.filter((e) => names.has(e.kind === "table" ? e.name : e.table)));
   const intended = dialect.normalise!(Snapshot.fromEntities(schemas.flatMap(entitiesOf)));
   expect(mine.entities).toEqual(intended.entities);
 }

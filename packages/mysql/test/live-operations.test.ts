@@ -117,7 +117,7 @@ describe("operations on a table with rows (MariaDB)", () => {
   it("adds and drops a foreign key with nothing left behind (its own index goes with it)", async () => {
     const back = await apply({
       kind: "add_foreign_key",
-      foreignKey: { entity: "foreign_key", table: "artist", name: "artist_label_fkey", columns: ["label"], references: { table: "label", columns: ["id"] }, onDelete: "set null", onUpdate: "cascade" },
+      foreignKey: { kind: "foreign_key", table: "artist", name: "artist_label_fkey", columns: ["label"], references: { table: "label", columns: ["id"] }, onDelete: "set null", onUpdate: "cascade" },
     });
     await connection.query("UPDATE artist SET label = 1");
     await connection.query("DELETE FROM label WHERE id = 1");
@@ -128,22 +128,22 @@ describe("operations on a table with rows (MariaDB)", () => {
   });
 
   it("keeps a user's own index on a foreign-key column apart from the key's index", async () => {
-    const index = await apply({ kind: "add_index", index: { entity: "index", table: "artist", name: "artist_label_idx", columns: ["label"], method: "btree" } });
+    const index = await apply({ kind: "add_index", index: { kind: "index", table: "artist", name: "artist_label_idx", columns: ["label"], method: "btree" } });
     const fk = await apply({
       kind: "add_foreign_key",
-      foreignKey: { entity: "foreign_key", table: "artist", name: "artist_label_fkey", columns: ["label"], references: { table: "label", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      foreignKey: { kind: "foreign_key", table: "artist", name: "artist_label_fkey", columns: ["label"], references: { table: "label", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
     });
     await fk();
     await index();
   });
 
   it("adds and drops unique constraints, checks and indexes", async () => {
-    const unique = await apply({ kind: "add_unique", unique: { entity: "unique", table: "artist", name: "artist_name_key", columns: ["name"] } });
+    const unique = await apply({ kind: "add_unique", unique: { kind: "unique", table: "artist", name: "artist_name_key", columns: ["name"] } });
     await expect(connection.query("INSERT INTO artist (name) VALUES ('Aphex')")).rejects.toMatchObject({ code: "ER_DUP_ENTRY" });
-    const check = await apply({ kind: "add_check", check: { entity: "check", table: "artist", name: "artist_plays_check", sql: "plays >= 0 AND (name <> '' OR plays = 0)" } });
+    const check = await apply({ kind: "add_check", check: { kind: "check", table: "artist", name: "artist_plays_check", sql: "plays >= 0 AND (name <> '' OR plays = 0)" } });
     // 4025: MariaDB's ER_CONSTRAINT_FAILED (MySQL 8 uses 3819).
     await expect(connection.query("UPDATE artist SET plays = -1")).rejects.toMatchObject({ errno: 4025 });
-    const index = await apply({ kind: "add_index", index: { entity: "index", table: "artist", name: "artist_plays_name_idx", columns: ["plays", "name"], method: "btree" } });
+    const index = await apply({ kind: "add_index", index: { kind: "index", table: "artist", name: "artist_plays_name_idx", columns: ["plays", "name"], method: "btree" } });
     await index();
     await check();
     await unique();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, type MigrationSource, type SchemaOperation, replayMigrations, runForwards } from "@mig/core";
+import { type MigrationSource, replayMigrations, runForwards } from "@mig/core";
+import type { Connection, SchemaOperation } from "@mig/core/dialect";
 import { schemaDrift } from "@mig/core/internal";
 import { col as spec, schema, startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
@@ -53,18 +54,18 @@ async function writer(table: string): Promise<{ stop: () => Promise<number> }> {
   };
 }
 
-const column = (table: string, name: string, nullable: boolean) => ({ entity: "column", table, name, type: "integer", nullable, default: null }) as const;
+const column = (table: string, name: string, nullable: boolean) => ({ kind: "column", table, name, type: "integer", nullable, default: null }) as const;
 
 /** The changes MariaDB makes online, on table `t` (the table is the foreign key's child). */
 function changes(t: string): { name: string; operation: SchemaOperation }[] {
   return [
-    { name: "add index", operation: { kind: "add_index", index: { entity: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
-    { name: "add unique", operation: { kind: "add_unique", unique: { entity: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
+    { name: "add index", operation: { kind: "add_index", index: { kind: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
+    { name: "add unique", operation: { kind: "add_unique", unique: { kind: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
     {
       name: "add foreign key",
       operation: {
         kind: "add_foreign_key",
-        foreignKey: { entity: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+        foreignKey: { kind: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
       },
     },
     { name: "set not null", operation: { kind: "alter_column", table: t, from: column(t, "m", true), to: column(t, "m", false) } },
@@ -86,7 +87,7 @@ describe("online operations on MariaDB under write load", () => {
 
     // What online mode protects from: a change MariaDB can only make by copying the table (a CHECK,
     // with consent to the locking form), which blocks writes for the whole copy.
-    const check: SchemaOperation = { kind: "add_check", check: { entity: "check", table: "copy_t", name: "copy_t_n_check", sql: "n >= 0" }, online: true, allowLocking: true };
+    const check: SchemaOperation = { kind: "add_check", check: { kind: "check", table: "copy_t", name: "copy_t_n_check", sql: "n >= 0" }, online: true, allowLocking: true };
     const copy = await apply([check], "copy_t");
 
     const stalls: Record<string, { offline: number; online: number }> = {};

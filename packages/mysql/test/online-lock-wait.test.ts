@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connection, type Dialect, type SchemaOperation, runForwards } from "@mig/core";
+import { type Dialect, runForwards } from "@mig/core";
+import { type Connection, type SchemaOperation } from "@mig/core/dialect";
 import { startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
@@ -34,10 +35,10 @@ async function table(name: string): Promise<void> {
 
 /** An online index and foreign key on `name`. */
 const changes = (name: string): SchemaOperation[] => [
-  { kind: "add_index", index: { entity: "index", table: name, name: `${name}_n_idx`, columns: ["n"], method: "btree" }, online: true },
+  { kind: "add_index", index: { kind: "index", table: name, name: `${name}_n_idx`, columns: ["n"], method: "btree" }, online: true },
   {
     kind: "add_foreign_key",
-    foreignKey: { entity: "foreign_key", table: name, name: `${name}_p_fkey`, columns: ["p"], references: { table: "lw_parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+    foreignKey: { kind: "foreign_key", table: name, name: `${name}_p_fkey`, columns: ["p"], references: { table: "lw_parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
     online: true,
   },
 ];

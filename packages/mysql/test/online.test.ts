@@ -31,11 +31,11 @@ afterAll(async () => {
 });
 
 const col = (name: string, type: "integer" | "varchar", extra: { nullable?: boolean; length?: number } = {}) =>
-  ({ entity: "column", table: "t", name, type, nullable: extra.nullable ?? false, default: null, ...(extra.length ? { length: extra.length } : {}) }) as const;
+  ({ kind: "column", table: "t", name, type, nullable: extra.nullable ?? false, default: null, ...(extra.length ? { length: extra.length } : {}) }) as const;
 
 const changes: SchemaOperation[] = [
-  { kind: "add_index", index: { entity: "index", table: "t", name: "t_n_idx", columns: ["n"], method: "btree" }, online: true },
-  { kind: "add_unique", unique: { entity: "unique", table: "t", name: "t_s_key", columns: ["s"] }, online: true },
+  { kind: "add_index", index: { kind: "index", table: "t", name: "t_n_idx", columns: ["n"], method: "btree" }, online: true },
+  { kind: "add_unique", unique: { kind: "unique", table: "t", name: "t_s_key", columns: ["s"] }, online: true },
   { kind: "add_column", table: "t", column: col("extra", "integer", { nullable: true }), online: true },
   { kind: "alter_column", table: "t", from: col("m", "integer", { nullable: true }), to: col("m", "integer"), online: true },
 ];
@@ -65,7 +65,7 @@ describe("online operations on MariaDB", () => {
 
   it("refuses what only a table copy can do (a CHECK, a type change) with MIG_E_NOT_ONLINE, before running anything", async () => {
     const refused: SchemaOperation[] = [
-      { kind: "add_check", check: { entity: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true },
+      { kind: "add_check", check: { kind: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true },
       { kind: "alter_column", table: "t", from: col("n", "integer"), to: { ...col("n", "integer"), type: "bigint" }, online: true },
     ];
     for (const [i, operation] of refused.entries()) {
@@ -78,7 +78,7 @@ describe("online operations on MariaDB", () => {
   });
 
   it("makes those changes in their locking form with consent: allowLocking on the operation (the file) or for the run (forwards --allow-locking)", async () => {
-    const check: SchemaOperation = { kind: "add_check", check: { entity: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true };
+    const check: SchemaOperation = { kind: "add_check", check: { kind: "check", table: "t", name: "t_n_check", sql: "n >= 0" }, online: true };
     const retype: SchemaOperation = { kind: "alter_column", table: "t", from: col("n", "integer"), to: { ...col("n", "integer"), type: "bigint" }, online: true, allowLocking: true };
     const consented = testMigration({ appName: "online", id: testMigrationId(20), operations: [{ ...check, allowLocking: true } as SchemaOperation, retype] });
     const preview = await runForwards({ dialect, connection, sources: [base, consented], preview: true });
@@ -106,7 +106,7 @@ describe("online operations on MariaDB", () => {
   it("adds a foreign key online: in place unchecked, then the rows checked by a read; a run that finds orphan rows stops there and resumes once they are fixed", async () => {
     const fk: SchemaOperation = {
       kind: "add_foreign_key",
-      foreignKey: { entity: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+      foreignKey: { kind: "foreign_key", table: "t", name: "t_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
       online: true,
     };
     const sources = [base, testMigration({ appName: "online", id: testMigrationId(30), operations: [fk] })];

@@ -42,7 +42,7 @@ describe("DDL that commits statement by statement", () => {
       text,
       operations: [
         { kind: "create_table", schema: tableOf("manager") },
-        { kind: "add_column", table: "no_such_table", column: { entity: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
+        { kind: "add_column", table: "no_such_table", column: { kind: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
         { kind: "create_table", schema: tableOf("venue") },
       ],
     });

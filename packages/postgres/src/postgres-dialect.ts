@@ -1,11 +1,11 @@
 import type { IntrospectingDialect } from "@mig/core/dialect";
 import { descriptor } from "./descriptor";
 import { connectPostgres, type PostgresConnectOptions } from "./connection/connect";
-import { describeConnection } from "./connection/connection-target";
-import { DEFAULT_LOCK_KEY } from "./connection/migration-lock";
+import { describePostgresConnection } from "./connection/connection-target";
+import { POSTGRES_LOCK_KEY } from "./connection/migration-lock";
 import { postgresEmitter } from "./emitter/postgres-emitter";
 import { postgresIntrospector } from "./introspect/postgres-introspector";
-import { normaliseSnapshot } from "./normalise/normalise-snapshot";
+import { normalisePostgresSnapshot } from "./normalise/normalise-snapshot";
 import { postgresCapabilities } from "./postgres-capabilities";
 import { postgresOnline } from "./postgres-online";
 import { postgresTypeMapper } from "./postgres-type-mapper";
@@ -33,9 +33,9 @@ export function createPostgresDialect(options: PostgresDialectOptions = {}): Int
     types: postgresTypeMapper,
     introspector: postgresIntrospector,
     placeholder: (index) => `$${index}`,
-    connect: (config) => connectPostgres(config, options, DEFAULT_LOCK_KEY),
-    describeConnection,
-    normalise: normaliseSnapshot,
+    connect: (config) => connectPostgres(config, options, POSTGRES_LOCK_KEY),
+    describeConnection: describePostgresConnection,
+    normalise: normalisePostgresSnapshot,
     online: postgresOnline(options.ddlLockTimeoutMs),
   };
 }

@@ -20,7 +20,7 @@ let n = 0;
 /** A table `t_N (id serial, c <from>)` holding `values`; returns a function that alters `c` and reads it back. */
 async function tableWith(from: ColumnEntity | ColumnTypeSpec, values: readonly unknown[]) {
   const name = `t_${++n}`;
-  const column: ColumnEntity = "entity" in from ? { ...from, table: name } : col(name, "c", from, { nullable: true });
+  const column: ColumnEntity = "kind" in from ? { ...from, table: name } : col(name, "c", from, { nullable: true });
   await createTables(connection, tableSchema(name, { columns: [col(name, "id", { type: "serial" }), column] }));
   for (const v of values) await connection.query(`INSERT INTO "${name}" (c) VALUES ($1)`, [v]);
   return {

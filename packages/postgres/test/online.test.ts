@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 const column = (table: string, name: string, type: "integer" | "text" | "serial", nullable = false) =>
-  ({ entity: "column", table, name, type, nullable, default: null }) as const;
+  ({ kind: "column", table, name, type, nullable, default: null }) as const;
 
 /** parent(id), and `name` with `ROWS` rows generated in the database: id, n (0..999), m (nullable, all set), p (→ parent). */
 async function bigTable(name: string): Promise<void> {
@@ -45,16 +45,16 @@ async function bigTable(name: string): Promise<void> {
 /** The changes under test on table `t`, each its own migration. */
 function changes(t: string): { name: string; operation: SchemaOperation }[] {
   return [
-    { name: "add index", operation: { kind: "add_index", index: { entity: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
-    { name: "add unique", operation: { kind: "add_unique", unique: { entity: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
+    { name: "add index", operation: { kind: "add_index", index: { kind: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
+    { name: "add unique", operation: { kind: "add_unique", unique: { kind: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
     {
       name: "add foreign key",
       operation: {
         kind: "add_foreign_key",
-        foreignKey: { entity: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+        foreignKey: { kind: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
       },
     },
-    { name: "add check", operation: { kind: "add_check", check: { entity: "check", table: t, name: `${t}_n_check`, sql: "md5(repeat(n::text, 10)) <> ''" } } },
+    { name: "add check", operation: { kind: "add_check", check: { kind: "check", table: t, name: `${t}_n_check`, sql: "md5(repeat(n::text, 10)) <> ''" } } },
     { name: "set not null", operation: { kind: "alter_column", table: t, from: column(t, "m", "integer", true), to: column(t, "m", "integer") } },
   ];
 }
@@ -149,7 +149,7 @@ describe("online migrations killed part-way (kill -9) resume to the right state"
   it("an INVALID index left by a killed CREATE INDEX CONCURRENTLY is dropped and built again, never counted done", async () => {
     await bigTable("crash_idx");
     const id = testMigrationId(50);
-    const index = { entity: "index", table: "crash_idx", name: "crash_idx_n_idx", columns: ["n"], method: "btree" } as const;
+    const index = { kind: "index", table: "crash_idx", name: "crash_idx_n_idx", columns: ["n"], method: "btree" } as const;
     // A writer's open transaction: CREATE INDEX CONCURRENTLY records the index (INVALID), then waits for it.
     const blocker = await database.connect();
     await blocker.query("BEGIN");
@@ -182,7 +182,7 @@ describe("online migrations killed part-way (kill -9) resume to the right state"
     await bigTable("crash_check");
     const id = testMigrationId(51);
     // Costly per row, so that VALIDATE runs long enough to be killed in the middle.
-    const check = { entity: "check", table: "crash_check", name: "crash_check_n", sql: "md5(repeat(n::text, 60)) <> ''" } as const;
+    const check = { kind: "check", table: "crash_check", name: "crash_check_n", sql: "md5(repeat(n::text, 60)) <> ''" } as const;
     const operations: SchemaOperation[] = [{ kind: "add_check", check, online: true }];
     const child = startChild(id, operations);
     await until(async () => ((await progressDone()) ?? 0) >= 1, "the NOT VALID step recorded");
@@ -201,7 +201,7 @@ describe("online migrations killed part-way (kill -9) resume to the right state"
 });
 
 describe("online lock waits and refusals", () => {
-  const check = { entity: "check", table: "waits", name: "waits_n_check", sql: "n >= 0" } as const;
+  const check = { kind: "check", table: "waits", name: "waits_n_check", sql: "n >= 0" } as const;
   const operations: SchemaOperation[] = [{ kind: "add_check", check, online: true }];
 
   /** parent `lw_parent` (100 rows) and child `name` (10,000 rows, p → 1..100), autovacuum off (the test makes its own blocker). */
@@ -214,7 +214,7 @@ describe("online lock waits and refusals", () => {
   }
   const foreignKey = (table: string): SchemaOperation => ({
     kind: "add_foreign_key",
-    foreignKey: { entity: "foreign_key", table, name: `${table}_p_fkey`, columns: ["p"], references: { table: "lw_parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+    foreignKey: { kind: "foreign_key", table, name: `${table}_p_fkey`, columns: ["p"], references: { table: "lw_parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
     online: true,
   });
   /** Another session holding SHARE UPDATE EXCLUSIVE on `table` (what an autovacuum run holds) in an open transaction. */
@@ -327,14 +327,14 @@ describe("online lock waits and refusals", () => {
     expect(type.rows).toEqual([{ data_type: "bigint" }]);
     expect((await runBackwards({ dialect, connection, sources: consented })).error?.message ?? "ok").toBe("ok");
     // A widening of a varchar is no rewrite: allowed online.
-    const s = { entity: "column", table: "retype", name: "s", type: "varchar", length: 10, nullable: false, default: null } as const;
+    const s = { kind: "column", table: "retype", name: "s", type: "varchar", length: 10, nullable: false, default: null } as const;
     const widen: SchemaOperation = { kind: "alter_column", table: "retype", from: s, to: { ...s, length: 20 }, online: true };
     const ok = await runForwards({ dialect, connection, sources: [testMigration({ appName: "retype", id: testMigrationId(70), operations: [widen] })] });
     expect(ok.error?.message ?? "ok").toBe("ok");
   }, 30_000);
 
   it("previews the online SQL as it runs, its steps each in a transaction of their own or outside one", async () => {
-    const unique: SchemaOperation = { kind: "add_unique", unique: { entity: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };
+    const unique: SchemaOperation = { kind: "add_unique", unique: { kind: "unique", table: "retype", name: "retype_s_key", columns: ["s"] }, online: true };
     const result = await runForwards({ dialect, connection, sources: [testMigration({ appName: "preview", id: testMigrationId(80), operations: [unique] })], preview: true });
     expect(result.migrations[0]?.separateSteps).toBe(true);
     expect(result.migrations[0]?.statements?.map((s) => [s.transaction, s.sql])).toEqual([

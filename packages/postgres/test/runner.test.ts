@@ -59,7 +59,7 @@ describe("the tracking row", () => {
       id: id(1),
       operations: [
         { kind: "create_table", schema: tableOf("band") },
-        { kind: "add_column", table: "no_such_table", column: { entity: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
+        { kind: "add_column", table: "no_such_table", column: { kind: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
       ],
     });
     const result = await runForwards({ dialect, connection, sources: [failing] });
@@ -72,7 +72,7 @@ describe("the tracking row", () => {
 
 describe("a migration's statements in one batch", () => {
   const addColumn = (table: string, name: string) =>
-    ({ kind: "add_column", table, column: { entity: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
+    ({ kind: "add_column", table, column: { kind: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
 
   it("names the failing statement exactly: a syntax error in the third of four statements", async () => {
     const failing = testMigration({
@@ -81,7 +81,7 @@ describe("a migration's statements in one batch", () => {
       operations: [
         { kind: "create_table", schema: tableOf("band") },
         addColumn("band", "year"),
-        { kind: "add_check", check: { entity: "check", table: "band", name: "band_year_check", sql: "year >" } },
+        { kind: "add_check", check: { kind: "check", table: "band", name: "band_year_check", sql: "year >" } },
         addColumn("band", "rank"),
       ],
     });
@@ -140,6 +140,71 @@ describe("a migration's statements in one batch", () => {
     });
     const tables = await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     expect(tables.rows.map((r) => r.tablename)).toEqual(["a", "b", "kept"]);
+  });
+});
+
+describe("a migration of statements only, with its tracking row, as one transaction in one query", () => {
+  const addColumn = (table: string, name: string) =>
+    ({ kind: "add_column", table, column: { entity: "column", table, name, type: "integer", nullable: true, default: null } }) as const;
+
+  it("sends BEGIN, the statements, the tracking row and COMMIT as one query: one round trip per migration", async () => {
+    const sent: string[] = [];
+    const counting: Connection = {
+      query: (sql, params) => (sent.push(sql.split(" ").slice(0, 2).join(" ")), connection.query(sql, params)),
+      execute: (statement) => (sent.push(statement.sql.split(" ").slice(0, 2).join(" ")), connection.execute(statement)),
+      executeBatch: (statements) => (sent.push(`batch of ${statements.length}`), connection.executeBatch!(statements)),
+      executeTransaction: (statements, record) => (sent.push(`transaction of ${statements.length}`), connection.executeTransaction!(statements, record)),
+      transaction: (fn) => (sent.push("transaction"), connection.transaction(() => fn(counting))),
+      withMigrationLock: (fn, options) => connection.withMigrationLock(fn, options),
+      close: () => connection.close(),
+    };
+    const sources = [
+      testMigration({ appName: "music", id: id(1), operations: [{ kind: "create_table", schema: tableOf("band") }, addColumn("band", "year")] }),
+      testMigration({ appName: "music", id: id(2), operations: [addColumn("band", "rank")] }),
+    ];
+    const result = await runForwards({ dialect, connection: counting, sources });
+    expect(result.ok).toBe(true);
+    const first = sent.indexOf("transaction of 2");
+    expect(sent.slice(first)).toEqual(["transaction of 2", "transaction of 1"]);
+    expect(await tracked()).toEqual([id(1), id(2)]);
+    const columns = await connection.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'band' ORDER BY ordinal_position");
+    expect(columns.rows.map((r) => r.column_name)).toEqual(["id", "name", "year", "rank"]);
+    const rows = await connection.query<{ checksum: string; duration_ms: number }>("SELECT checksum, duration_ms FROM mig_migrations ORDER BY id");
+    expect(rows.rows.map((r) => r.checksum)).toEqual(sources.map((s) => s.checksum));
+  });
+
+  it("records the duration with the server's time for the statements", async () => {
+    await connection.query("CREATE TABLE timing (ms integer)");
+    await connection.executeTransaction!([{ sql: "SELECT pg_sleep(0.15)" }], {
+      statement: (durationSql) => ({ sql: `INSERT INTO timing (ms) VALUES (${durationSql})` }),
+      elapsedMs: () => 7,
+    });
+    const ms = (await connection.query<{ ms: number }>("SELECT ms FROM timing")).rows[0]?.ms ?? 0;
+    expect(ms).toBeGreaterThanOrEqual(7 + 150);
+    expect(ms).toBeLessThan(7 + 150 + 5_000);
+  });
+
+  it("is all or nothing, and leaves no transaction open: a run-time error and a syntax error", async () => {
+    await connection.query("CREATE TABLE kept (id integer)");
+    const record = { statement: () => ({ sql: "CREATE TABLE recorded (id integer)" }), elapsedMs: () => 0 };
+    await expect(connection.executeTransaction!([{ sql: "CREATE TABLE gone (id integer)" }, { sql: "CREATE TABLE kept (id integer)" }], record)).rejects.toMatchObject({ code: "42P07" });
+    await expect(connection.executeTransaction!([{ sql: "CREATE TABLE gone (id integer)" }, { sql: "CREATE TABLE (" }], record)).rejects.toMatchObject({ code: "42601" });
+    // Outside a transaction block a SAVEPOINT is refused: nothing was left open.
+    await expect(connection.query("SAVEPOINT probe")).rejects.toMatchObject({ code: "25P01" });
+    const tables = await connection.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+    expect(tables.rows.map((r) => r.tablename)).toEqual(["kept"]);
+  });
+
+  it("a failing migration is run again one statement at a time: the error names the statement, nothing stays", async () => {
+    const failing = testMigration({
+      appName: "music",
+      id: id(1),
+      operations: [{ kind: "create_table", schema: tableOf("band") }, addColumn("band", "year"), addColumn("band", "year")],
+    });
+    const result = await runForwards({ dialect, connection, sources: [failing] });
+    expect(result.error?.meta).toMatchObject({ step: 3, steps: 3, statement: expect.stringContaining('"year"') });
+    expect(await tracked()).toEqual([]);
+    expect((await connection.query("SELECT to_regclass('public.band') AS t")).rows).toEqual([{ t: null }]);
   });
 });
 
@@ -202,7 +267,7 @@ describe("exactly once", () => {
         id: id(i + 1),
         operations: [
           { kind: "create_table", schema: tableOf(name) },
-          { kind: "add_column", table: name, column: { entity: "column", table: name, name: "rank", type: "integer", nullable: true, default: null } },
+          { kind: "add_column", table: name, column: { kind: "column", table: name, name: "rank", type: "integer", nullable: true, default: null } },
         ],
       }),
     );
@@ -225,7 +290,7 @@ it("backwards runs the exact reverse plan: rename a table and add a column to it
       id: id(2),
       operations: [
         { kind: "rename_table", from: "band", to: "music_group" },
-        { kind: "add_column", table: "music_group", column: { entity: "column", table: "music_group", name: "genre", type: "text", nullable: true, default: null } },
+        { kind: "add_column", table: "music_group", column: { kind: "column", table: "music_group", name: "genre", type: "text", nullable: true, default: null } },
       ],
     }),
   ];

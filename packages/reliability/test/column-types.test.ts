@@ -56,15 +56,19 @@ interface Env {
   readonly dir: string;
 }
 
-function snapshotOf(tables: readonly Table[], env: Env): Snapshot {
+/** Tables as a list, or as a tables module's exports (an export name kept across versions makes a move a rename). */
+type Tables = readonly Table[] | Readonly<Record<string, Table>>;
+
+function snapshotOf(tables: Tables, env: Env): Snapshot {
   const dialect = env.database.dialect;
   const capabilities = resolveCapabilities(dialect.capabilities);
   return snapshotFromTables(tables, { maxIdentifierLength: capabilities.maxIdentifierLength, indexMethods: capabilities.indexMethods, dialect });
 }
 
-async function introspect(env: Env): Promise<Snapshot> {
+async function introspect(env: Env, schemas: readonly string[] = []): Promise<Snapshot> {
   return requireIntrospector(env.database.dialect, "the test").introspect(env.connection, {
     excludeTables: [DEFAULT_TRACKING_TABLE, progressTableName(DEFAULT_TRACKING_TABLE)],
+    ...(schemas.length > 0 ? { schemas } : {}),
   });
 }
 
@@ -78,7 +82,11 @@ function ok(result: RunResult, step: string): void {
  */
 let runs = 0;
 
-async function evolve(env: Env, versions: readonly (readonly Table[])[], options: { allowRebuild?: boolean; renames?: readonly string[][] } = {}): Promise<string[][]> {
+async function evolve(
+  env: Env,
+  versions: readonly Tables[],
+  options: { allowRebuild?: boolean; renames?: readonly string[][]; schemas?: readonly string[]; afterForwards?: (version: number) => Promise<void> } = {},
+): Promise<string[][]> {
   const { dialect } = env.database;
   await env.database.reset();
   const dir = join(env.dir, `run${++runs}`);
@@ -97,11 +105,12 @@ async function evolve(env: Env, versions: readonly (readonly Table[])[], options
     replays.push(replayed);
     kinds.push(sources[i]!.manager.forwardsPlan().map((o) => o.kind));
     ok(await runForwards({ dialect, connection: env.connection, sources }), `forwards to version ${i + 1}`);
-    expect(schemaDifferences(dialect, replayed, await introspect(env)), `after forwards to version ${i + 1}`).toEqual([]);
+    expect(schemaDifferences(dialect, replayed, await introspect(env, options.schemas)), `after forwards to version ${i + 1}`).toEqual([]);
+    await options.afterForwards?.(i + 1);
   }
   for (let i = versions.length - 1; i >= 0; i--) {
     ok(await runBackwards({ dialect, connection: env.connection, sources, target: "1" }), `backwards from version ${i + 1}`);
-    expect(schemaDifferences(dialect, replays[i]!, await introspect(env)), `after backwards to version ${i}`).toEqual([]);
+    expect(schemaDifferences(dialect, replays[i]!, await introspect(env, options.schemas)), `after backwards to version ${i}`).toEqual([]);
   }
   return kinds;
 }
@@ -182,6 +191,43 @@ for (const name of ["postgres", "mysql", "sqlite"] as const) {
       const after = await env.connection.query<{ mood: string }>(`SELECT ${q("mood")} AS mood FROM ${q("person")} ORDER BY ${q("name")}`, []);
       expect(after.rows.map((r) => r.mood)).toEqual(["sad", "ok", "happy"]);
       await env.database.reset();
+    });
+
+    it("an enumeration of a table in a named schema lives in that schema: created, altered, moved and dropped there, read back there", async () => {
+      const can = resolveCapabilities(env.database.dialect.capabilities);
+      // Only where tables have schemas and an enum is a named type of its own (PostgreSQL).
+      if (!can.schemas || can.enums !== "named") return;
+      const band = (labels: readonly string[], schema = "music") =>
+        table("band", { id: serial().primaryKey(), name: varchar({ length: 40 }), mood: enumeration("mood", labels).default("ok") }, { schema });
+      // The same enum name on a table of the connection's schema is another type, with labels of its own.
+      const fan = table("fan", { id: serial().primaryKey(), mood: enumeration("mood", ["meh", "ok", "wow"]).nullable() });
+      const versions = [
+        { Band: band(["sad", "ok", "happy"]), Fan: fan },
+        { Band: band(["sad", "ok", "happy", "ecstatic"]), Fan: fan },
+        { Band: band(["ecstatic", "happy", "ok"]), Fan: fan },
+        { Band: band(["ecstatic", "happy", "ok"], "archive"), Fan: fan },
+      ];
+      const enumTypes = async () =>
+        (await env.connection.query<{ schema: string; name: string; labels: string }>(
+          `SELECT n.nspname::text AS schema, t.typname::text AS name, string_agg(e.enumlabel::text, ',' ORDER BY e.enumsortorder) AS labels
+             FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+            WHERE n.nspname <> 'pg_catalog' GROUP BY 1, 2 ORDER BY 1, 2`,
+          [],
+        )).rows.map((r) => `${r.schema}.${r.name}(${r.labels})`);
+      const seen: string[][] = [];
+      const kinds = await evolve(env, versions, { schemas: ["music", "archive"], afterForwards: async () => void seen.push(await enumTypes()) });
+      expect(kinds).toEqual([["create_table", "create_table"], ["alter_column"], ["alter_column"], ["rename_table"]]);
+      expect(seen).toEqual([
+        ["music.mood(sad,ok,happy)", "public.mood(meh,ok,wow)"],
+        ["music.mood(sad,ok,happy,ecstatic)", "public.mood(meh,ok,wow)"],
+        ["music.mood(ecstatic,happy,ok)", "public.mood(meh,ok,wow)"],
+        // Moved with its table; the music schema's type went with its last column.
+        ["archive.mood(ecstatic,happy,ok)", "public.mood(meh,ok,wow)"],
+      ]);
+      // Backwards all the way: every type and both schemas mig made are gone.
+      expect(await enumTypes()).toEqual([]);
+      const schemas = await env.connection.query<{ name: string }>("SELECT nspname::text AS name FROM pg_namespace WHERE nspname IN ('music', 'archive')", []);
+      expect(schemas.rows).toEqual([]);
     });
 
     it("char(n) is created and changed, and checked by introspection", async () => {

@@ -74,7 +74,7 @@ describe("mysql: an online foreign key killed (kill -9) between adding the key a
   const tables = schema({ name: "parent", columns: [col("id", "integer")] }, { name: "child", columns: [col("id", "serial"), col("p", "integer")] });
   const addKey: SchemaOperation = {
     kind: "add_foreign_key",
-    foreignKey: { entity: "foreign_key", table: "child", name: "child_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+    foreignKey: { kind: "foreign_key", table: "child", name: "child_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
     online: true,
   };
   const history = () =>

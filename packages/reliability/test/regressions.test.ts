@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { Snapshot, diff, isMigError, replayMigrations, runBackwards, runForwards, snapshotFromTables, table, timestamp, varchar } from "@mig/core";
+import { Snapshot, array, diff, isMigError, replayMigrations, runBackwards, runForwards, snapshotFromTables, table, text, timestamp, varchar } from "@mig/core";
 import { type Connection } from "@mig/core/dialect";
 import { schemaDifferences, testMigration, testMigrationId } from "@mig/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +8,7 @@ import { introspectApp, progressRows } from "../src/cli/database-state";
 import { dyingConnection } from "../src/dying-connection";
 import { jitiLoader, loadMigrationSource, writeAutoMigration } from "../src/migration-files";
 import { planAutoMigration } from "../src/roundtrip/plan-auto-migration";
+import { writtenValue } from "../src/roundtrip/stored-values";
 import { type TestDatabase, createTestDatabase } from "../src/test-database";
 import { WORK_DIR } from "./support/work-dir";
 
@@ -86,6 +87,43 @@ describe.each(["postgres", "sqlite"] as const)("%s: reversing the drop of a NOT 
     expect(schemaDifferences(db.dialect, a, await introspectApp(db.dialect, connection))).toEqual([]);
     const { rows } = await connection.query<{ name: string; code: string }>(`SELECT "name", "code" FROM "band" ORDER BY "id"`);
     expect(rows).toEqual([{ name: "a", code: "" }, { name: "b", code: "" }]);
+  });
+});
+
+describe.each(["postgres", "mysql", "sqlite"] as const)("%s: reversing the drop of a NOT NULL array column, on a table with rows (found by the round trips)", (dialectName) => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await createTestDatabase(dialectName, "mig_rel_regression");
+    dir = mkdtempSync(join(WORK_DIR, "regression-"));
+  });
+  afterAll(async () => {
+    await db?.drop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("brings the column back holding an empty array (native, or JSON where the fallback stores it) instead of failing", async () => {
+    // An array takes no literal default, so it had no placeholder either: the reversed ADD COLUMN
+    // (or the rebuild's copy) failed on NOT NULL.
+    const a = snapshotFromTables({ Band: table("band", { name: varchar({ length: 50 }), tags: array(text(), { fallback: "json" }) }) }, { dialect: db.dialect });
+    const b = snapshotFromTables({ Band: table("band", { name: varchar({ length: 50 }) }) }, { dialect: db.dialect });
+    const load = jitiLoader();
+    const write = async (n: number, from: Snapshot, to: Snapshot) => {
+      const operations = await planAutoMigration({ dialect: db.dialect, from, to, allowRebuild: true });
+      return loadMigrationSource(writeAutoMigration(dir, { appName: "music", id: `2026-03-03T00:00:00:00000${n}`, operations }).path, "music", load);
+    };
+    const sources = [await write(1, Snapshot.empty(), a), await write(2, a, b)];
+    const connection = await db.connect();
+    expect((await runForwards({ dialect: db.dialect, connection, sources, target: sources[0]!.id })).ok).toBe(true);
+    const q = db.dialect.emitter.hooks.quoteIdentifier;
+    const tags = writtenValue(db.dialect, { type: "array", element: { type: "text" }, fallback: "json" }, ["x, y", 'q"']);
+    await connection.query(`INSERT INTO ${q("band")} (${q("name")}, ${q("tags")}) VALUES (${db.dialect.placeholder(1)}, ${db.dialect.placeholder(2)})`, ["a", tags]);
+    expect((await runForwards({ dialect: db.dialect, connection, sources })).ok).toBe(true);
+    const back = await runBackwards({ dialect: db.dialect, connection, sources });
+    expect(back.error?.message ?? "", "backwards of the drop of band.tags").toBe("");
+    expect(schemaDifferences(db.dialect, a, await introspectApp(db.dialect, connection))).toEqual([]);
+    const { rows } = await connection.query<{ name: string; tags: unknown }>(`SELECT ${q("name")}, ${q("tags")} FROM ${q("band")}`);
+    expect(rows.map((r) => [r.name, typeof r.tags === "string" ? JSON.parse(r.tags) : r.tags])).toEqual([["a", []]]);
   });
 });
 

@@ -8,13 +8,13 @@
 export { sqliteDialect, createSqliteDialect, type CreateSqliteDialectOptions } from "./sqlite-dialect";
 export { sqliteCapabilities } from "./sqlite-capabilities";
 export { sqliteEmitter } from "./sqlite-emitter";
-export { sqliteTypes as sqliteTypeMapper } from "./sqlite-type-mapper";
+export { sqliteTypeMapper } from "./sqlite-type-mapper";
 export { sqliteIntrospector } from "./sqlite-introspector";
 export { normaliseSqliteSnapshot } from "./normalise-sqlite-snapshot";
 export { SqliteConnection } from "./sqlite-connection";
 export { parseSqliteConfig, describeSqliteConnection, type SqliteConnectionOptions } from "./sqlite-connection-config";
-export { acquireMigrationLock as acquireSqliteMigrationLock, type HeldLock } from "./migration-lock";
-export { sqliteQuoteLiteral as quoteSqliteLiteral } from "./sqlite-literals";
+export { acquireSqliteMigrationLock, type HeldLock } from "./migration-lock";
+export { quoteSqliteLiteral } from "./sqlite-literals";
 
 import { sqliteDialect } from "./sqlite-dialect";
 export default sqliteDialect;

@@ -21,7 +21,7 @@ export interface HeldLock {
  * Waits without blocking the event loop (polls every 50 ms), calls `onWait` once when someone
  * else holds it, and throws `MIG_E_LOCK_TIMEOUT` after `timeoutMs`.
  */
-export async function acquireMigrationLock(filename: string, options: LockOptions): Promise<HeldLock> {
+export async function acquireSqliteMigrationLock(filename: string, options: LockOptions): Promise<HeldLock> {
   const path = `${filename}-mig-lock`;
   let db: Database.Database;
   try {

@@ -1,10 +1,10 @@
 import { type ColumnDefault, type ColumnEntity, type Entity, Snapshot } from "@mig/core/dialect";
 import { canonicalHex } from "./sqlite-literals";
-import { sqliteTypes } from "./sqlite-type-mapper";
+import { sqliteTypeMapper } from "./sqlite-type-mapper";
 
 /**
  * The snapshot as SQLite stores it, so that it compares equal to what the introspector reads:
- * types through `sqliteTypes.canonical` (timestamptz → timestamp, jsonb → json,
+ * types through `sqliteTypeMapper.canonical` (timestamptz → timestamp, jsonb → json,
  * bigserial → serial), literal defaults as SQLite gives them back (booleans of a boolean column
  * stay booleans, elsewhere they are 1/0; numbers 0/1 of a boolean column are booleans; bytea as
  * lowercase hex).
@@ -19,9 +19,9 @@ export function normaliseSqliteSnapshot(snapshot: Snapshot): Snapshot {
 }
 
 function normaliseEntity(entity: Entity): Entity {
-  if (entity.entity !== "column") return entity;
+  if (entity.kind !== "column") return entity;
   const { length: _length, precision: _precision, scale: _scale, enumName: _enumName, values: _values, element: _element, fallback: _fallback, ...rest } = entity;
-  const spec = sqliteTypes.canonical?.(entity) ?? entity;
+  const spec = sqliteTypeMapper.canonical?.(entity) ?? entity;
   const column: ColumnEntity = { ...rest, ...spec };
   return { ...column, default: column.type === "serial" ? null : normaliseDefault(column.default, column) };
 }

@@ -1,3 +1,5 @@
+import type { MigrationForeignKey } from "@mig/core";
+import { FOREIGN_KEY_ACTIONS, type ForeignKeyAction } from "@mig/core/dialect";
 import type { DefaultClause } from "./sqlite-defaults";
 import { type Token, isKeyword, isName, tokenize } from "./sql-tokenizer";
 
@@ -6,14 +8,8 @@ export type ParsedConstraint =
   | { readonly kind: "primary_key"; readonly name?: string; readonly columns: readonly string[] }
   | { readonly kind: "unique"; readonly name?: string; readonly columns: readonly string[] }
   | { readonly kind: "check"; readonly name?: string; readonly sql: string }
-  | {
-      readonly kind: "foreign_key";
-      readonly name?: string;
-      readonly columns: readonly string[];
-      readonly references: { readonly table: string; readonly columns: readonly string[] };
-      readonly onDelete?: string;
-      readonly onUpdate?: string;
-    };
+  // A foreign key clause is a migration file's foreign key whose name may be left out (and whose target columns, too: then the key).
+  | ({ readonly kind: "foreign_key"; readonly name?: string } & Omit<MigrationForeignKey, "name">);
 
 export interface ParsedColumn {
   readonly name: string;
@@ -173,7 +169,7 @@ function parseConstraints(sql: string, tokens: readonly Token[], column: readonl
       at += 2;
       const targetColumns = nameList(tokens, at);
       if (targetColumns.length > 0) at = skip(tokens, at);
-      const actions: { onDelete?: string; onUpdate?: string } = {};
+      const actions: { onDelete?: ForeignKeyAction; onUpdate?: ForeignKeyAction } = {};
       while (isKeyword(tokens[at], "ON") || isKeyword(tokens[at], "MATCH")) {
         if (isKeyword(tokens[at], "MATCH")) {
           at += 2;
@@ -181,8 +177,8 @@ function parseConstraints(sql: string, tokens: readonly Token[], column: readonl
         }
         const event = tokens[at + 1]?.value.toUpperCase();
         const action = readAction(tokens, at + 2);
-        if (event === "DELETE") actions.onDelete = action.words;
-        if (event === "UPDATE") actions.onUpdate = action.words;
+        if (event === "DELETE" && action.words) actions.onDelete = action.words;
+        if (event === "UPDATE" && action.words) actions.onUpdate = action.words;
         at = action.next;
       }
       found.push({ kind: "foreign_key", ...named(), columns, references: { table, columns: targetColumns }, ...actions });
@@ -200,9 +196,10 @@ function parseConstraints(sql: string, tokens: readonly Token[], column: readonl
   return found;
 }
 
-/** `SET NULL`, `SET DEFAULT`, `CASCADE`, `RESTRICT`, `NO ACTION`, lowercased. */
-function readAction(tokens: readonly Token[], at: number): { words: string; next: number } {
+/** `SET NULL`, `SET DEFAULT`, `CASCADE`, `RESTRICT`, `NO ACTION` as a foreign key action (undefined for another word). */
+function readAction(tokens: readonly Token[], at: number): { words: ForeignKeyAction | undefined; next: number } {
   const first = tokens[at]?.value.toUpperCase() ?? "";
-  if (first === "SET" || first === "NO") return { words: `${first} ${tokens[at + 1]?.value.toUpperCase() ?? ""}`.toLowerCase(), next: at + 2 };
-  return { words: first.toLowerCase(), next: at + 1 };
+  const two = first === "SET" || first === "NO";
+  const words = (two ? `${first} ${tokens[at + 1]?.value.toUpperCase() ?? ""}` : first).toLowerCase();
+  return { words: FOREIGN_KEY_ACTIONS.find((action) => action === words), next: at + (two ? 2 : 1) };
 }

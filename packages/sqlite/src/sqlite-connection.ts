@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { type Connection, type LockOptions, type QueryResult, type Statement, MigError } from "@mig/core/dialect";
 import { toSqliteParams } from "./bind-params";
-import { type HeldLock, acquireMigrationLock } from "./migration-lock";
+import { type HeldLock, acquireSqliteMigrationLock } from "./migration-lock";
 import { isRebuildStatement } from "./rebuild-statement";
 import { RebuildRuntime } from "./rebuild-runtime";
 import { type SqliteConnectionOptions } from "./sqlite-connection-config";
@@ -109,12 +109,12 @@ export class SqliteConnection implements Connection {
   }
 
   /**
-   * Holds the migration lock (see `acquireMigrationLock`) while `fn` runs. An in-memory or
+   * Holds the migration lock (see `acquireSqliteMigrationLock`) while `fn` runs. An in-memory or
    * temporary database belongs to this connection alone and needs no lock. Re-entrant.
    */
   async withMigrationLock<T>(fn: () => Promise<T>, options: LockOptions): Promise<T> {
     if (this.#lock || this.#db.memory || this.filename === "") return fn();
-    this.#lock = await acquireMigrationLock(this.filename, options);
+    this.#lock = await acquireSqliteMigrationLock(this.filename, options);
     try {
       return await fn();
     } finally {

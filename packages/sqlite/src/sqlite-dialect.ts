@@ -6,7 +6,7 @@ import { SqliteConnection } from "./sqlite-connection";
 import { type SqliteConnectionOptions, describeSqliteConnection, parseSqliteConfig } from "./sqlite-connection-config";
 import { sqliteEmitter } from "./sqlite-emitter";
 import { sqliteIntrospector } from "./sqlite-introspector";
-import { sqliteTypes } from "./sqlite-type-mapper";
+import { sqliteTypeMapper } from "./sqlite-type-mapper";
 
 export interface CreateSqliteDialectOptions {
   /** Connection options applied under every config passed to `connect` (e.g. `busyTimeoutMs`). */
@@ -31,7 +31,7 @@ export function createSqliteDialect(options: CreateSqliteDialectOptions = {}): I
     ...descriptor,
     capabilities: { ...sqliteCapabilities, ...options.capabilities },
     emitter: sqliteEmitter,
-    types: sqliteTypes,
+    types: sqliteTypeMapper,
     introspector: sqliteIntrospector,
     placeholder: () => "?",
     connect: (config: ConnectionConfig) => SqliteConnection.open({ ...options.connection, ...parseSqliteConfig(config) }),

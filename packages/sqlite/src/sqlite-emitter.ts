@@ -10,10 +10,10 @@ import {
 import { emitRebuild } from "./emit-rebuild";
 import { enumCheck } from "./enum-check";
 import { renderSqliteDefault } from "./sqlite-defaults";
-import { sqliteQuoteLiteral } from "./sqlite-literals";
+import { quoteSqliteLiteral } from "./sqlite-literals";
 import { rowidColumn } from "./rowid-column";
 import { sqliteCapabilities } from "./sqlite-capabilities";
-import { sqliteTypes } from "./sqlite-type-mapper";
+import { sqliteTypeMapper } from "./sqlite-type-mapper";
 
 const HINT = "SQLite cannot change this in place; recreate the table (a table rebuild), or change the model.";
 
@@ -38,12 +38,12 @@ function unsupported<K extends SchemaOperationKind>(kind: K, what: (operation: P
  * ```
  */
 export const sqliteEmitter: Emitter = createEmitter({
-  types: sqliteTypes,
+  types: sqliteTypeMapper,
   capabilities: sqliteCapabilities,
   hooks: (standard) => {
     const hooks: Partial<EmitterHooks> = {
-      quoteLiteral: sqliteQuoteLiteral,
-      renderDefault: (value, column) => renderSqliteDefault(sqliteQuoteLiteral, value, column),
+      quoteLiteral: quoteSqliteLiteral,
+      renderDefault: (value, column) => renderSqliteDefault(quoteSqliteLiteral, value, column),
       renderColumn: (column, context) => {
         // An enum is a text column that takes only its labels (the introspector reads it back from this CHECK).
         if (column.type === "enum") return `${standard.renderColumn(column, context)} ${enumCheck(standard, column)}`;

@@ -12,7 +12,7 @@ import {
 import { type ParsedConstraint, type ParsedTable, parseCreateTable } from "./parse-create-table";
 import { enumLabels } from "./enum-check";
 import { parseSqliteDefault } from "./sqlite-defaults";
-import { affinityType, sqliteTypes } from "./sqlite-type-mapper";
+import { affinityType, sqliteTypeMapper } from "./sqlite-type-mapper";
 
 interface ColumnRow { cid: number; name: string; type: string; notnull: number; dflt_value: string | null; pk: number; hidden: number }
 interface IndexRow { name: string; unique: number; origin: "c" | "u" | "pk"; partial: number }
@@ -38,7 +38,7 @@ const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.
  * @example
  * ```ts
  * const snapshot = await sqliteIntrospector.introspect(connection);
- * snapshot.table("band")?.uniques; // [{ entity: "unique", table: "band", name: "band_name_key", columns: ["name"] }]
+ * snapshot.table("band")?.uniques; // [{ kind: "unique", table: "band", name: "band_name_key", columns: ["name"] }]
  * ```
  */
 export const sqliteIntrospector: Introspector = {
@@ -63,7 +63,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     .filter((c) => c.hidden === 0);
   const columnName = (name: string) => columns.find((c) => same(c.name, name))?.name ?? name;
   const primaryKey = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-  const entities: Entity[] = [{ entity: "table", name: table, primaryKey }];
+  const entities: Entity[] = [{ kind: "table", name: table, primaryKey }];
 
   // The CHECKs that make enums: not check entities of their own.
   const enumChecks = new Set<string>();
@@ -75,10 +75,10 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     const labels = column.type.toUpperCase() === "TEXT" ? source?.checks?.map((c) => enumLabels(c, column.name)).find((l) => l !== undefined) : undefined;
     if (labels !== undefined) enumChecks.add(source!.checks!.find((c) => enumLabels(c, column.name) !== undefined)!);
     const spec: ColumnTypeSpec = labels !== undefined ? { type: "enum", values: labels }
-      : sqliteTypes.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
+      : sqliteTypeMapper.fromNative(column.type, { autoIncrement }) ?? affinityType(column.type);
     const clause = source?.default ?? (column.dflt_value === null ? undefined : { parenthesised: false, text: column.dflt_value });
     entities.push({
-      entity: "column",
+      kind: "column",
       table,
       name: column.name,
       ...spec,
@@ -110,13 +110,13 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
         names.push(source.name ?? `${table}_${indexColumns.join("_")}_key`);
       }
       for (const name of names.length > 0 ? [...new Set(names)] : [`${table}_${indexColumns.join("_")}_key`]) {
-        entities.push({ entity: "unique", table, name, columns: indexColumns });
+        entities.push({ kind: "unique", table, name, columns: indexColumns });
       }
     } else if (index.unique === 1) {
       // CREATE UNIQUE INDEX (mig never writes one): the same guarantee as a UNIQUE constraint.
-      entities.push({ entity: "unique", table, name: index.name, columns: indexColumns });
+      entities.push({ kind: "unique", table, name: index.name, columns: indexColumns });
     } else {
-      entities.push({ entity: "index", table, name: index.name, columns: indexColumns, method: "btree" });
+      entities.push({ kind: "index", table, name: index.name, columns: indexColumns, method: "btree" });
     }
   }
 
@@ -125,7 +125,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     if (check.kind !== "check") continue;
     if (check.name === undefined && enumChecks.has(check.sql)) continue;
     checkNumber++;
-    entities.push({ entity: "check", table, name: check.name ?? `${table}_${checkNumber}_check`, sql: check.sql });
+    entities.push({ kind: "check", table, name: check.name ?? `${table}_${checkNumber}_check`, sql: check.sql });
   }
 
   const keys = (await connection.query<ForeignKeyRow>(`SELECT * FROM pragma_foreign_key_list(?) ORDER BY id, seq`, [table])).rows;
@@ -137,7 +137,7 @@ async function introspectTable(connection: Connection, table: string, parsed: Pa
     const targetColumns = rows.some((r) => r.to === null) ? await primaryKeyOf(connection, target) : rows.map((r) => r.to as string);
     const source = take("foreign_key", (c) => sameList(c.columns, fkColumns) && same(c.references.table, first.table));
     entities.push({
-      entity: "foreign_key",
+      kind: "foreign_key",
       table,
       name: source?.name ?? `${table}_${fkColumns.join("_")}_fkey`,
       columns: fkColumns,

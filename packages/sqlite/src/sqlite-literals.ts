@@ -8,7 +8,7 @@ const INTEGER_TYPES = new Set(["integer", "bigint", "smallint"]);
  * are written as they are. Booleans are `1`/`0` (SQLite has no boolean storage
  * class), bytea values are blob literals `X'…'`, JSON columns get JSON text.
  */
-export function sqliteQuoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
+export function quoteSqliteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
   if (value === null) return "NULL";
   if (column?.type === "json" || column?.type === "jsonb") return standardQuoteLiteral(JSON.stringify(value));
   if (typeof value === "boolean") return value ? "1" : "0";

@@ -1,4 +1,28 @@
-import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core/dialect";
+import { type ColumnTypeSpec, MigError, type TypeMapper, type TypeName, nativeTypeNames } from "@mig/core/dialect";
+
+/** The declared types that read as one contract type whatever their parameters. */
+const PLAIN_TYPES = nativeTypeNames({
+  text: ["TEXT", "CLOB"], bigint: ["BIGINT", "INT8"], smallint: ["SMALLINT", "INT2"], boolean: ["BOOLEAN", "BOOL"],
+  real: ["REAL", "FLOAT4"], doublePrecision: ["DOUBLE PRECISION", "DOUBLE", "FLOAT", "FLOAT8"],
+  timestamp: ["TIMESTAMP", "DATETIME", "TIMESTAMPTZ", "TIMESTAMP WITH TIME ZONE", "TIMESTAMP WITHOUT TIME ZONE"],
+  date: ["DATE"], time: ["TIME"], uuid: ["UUID"], json: ["JSON", "JSONB"], bytea: ["BLOB", "BYTEA"],
+});
+
+/** The declared type of each contract type that has no parameter here. */
+const DECLARED_TYPES = {
+  text: "TEXT", integer: "INTEGER", bigint: "BIGINT", smallint: "SMALLINT",
+  // A serial is the rowid alias, which must be declared exactly "INTEGER PRIMARY KEY"; the emitter adds PRIMARY KEY AUTOINCREMENT.
+  serial: "INTEGER", bigserial: "INTEGER",
+  boolean: "BOOLEAN", real: "REAL", doublePrecision: "DOUBLE PRECISION",
+  // SQLite has no time zone aware type (times are UTC text): one TIMESTAMP.
+  timestamp: "TIMESTAMP", timestamptz: "TIMESTAMP", date: "DATE", time: "TIME",
+  // Stored as TEXT (affinity NUMERIC, but a UUID string never converts); the name is kept.
+  uuid: "UUID",
+  // SQLite's JSON functions work on JSON text; there is no binary column type.
+  json: "JSON", jsonb: "JSON", bytea: "BLOB",
+  // A text column; the emitter adds CHECK ("column" IN (labels)), which is what makes it an enum.
+  enum: "TEXT",
+} as const satisfies Record<Exclude<TypeName, "varchar" | "numeric" | "char" | "array" | "interval">, string>;
 
 /**
  * Contract types ⇄ SQLite declared types.
@@ -9,66 +33,29 @@ import { type ColumnTypeSpec, MigError, type TypeMapper } from "@mig/core/dialec
  *
  * @example
  * ```ts
- * sqliteTypes.toNative({ type: "varchar", length: 100 }); // "VARCHAR(100)"
- * sqliteTypes.fromNative("NUMERIC(5, 2)");                // { type: "numeric", precision: 5, scale: 2 }
+ * sqliteTypeMapper.toNative({ type: "varchar", length: 100 }); // "VARCHAR(100)"
+ * sqliteTypeMapper.fromNative("NUMERIC(5, 2)");                // { type: "numeric", precision: 5, scale: 2 }
  * ```
  */
-export const sqliteTypes: TypeMapper = {
+export const sqliteTypeMapper: TypeMapper = {
   toNative(spec: ColumnTypeSpec): string {
     switch (spec.type) {
       case "varchar":
         return spec.length === undefined ? "VARCHAR" : `VARCHAR(${spec.length})`;
-      case "text":
-        return "TEXT";
-      case "integer":
-        return "INTEGER";
-      case "bigint":
-        return "BIGINT";
-      case "smallint":
-        return "SMALLINT";
-      // A serial is the rowid alias, which must be declared exactly "INTEGER PRIMARY KEY"
-      //; the emitter adds PRIMARY KEY AUTOINCREMENT.
-      case "serial":
-      case "bigserial":
-        return "INTEGER";
-      case "boolean":
-        return "BOOLEAN";
-      case "real":
-        return "REAL";
-      case "doublePrecision":
-        return "DOUBLE PRECISION";
       case "numeric":
         if (spec.precision === undefined) return "NUMERIC";
         return spec.scale === undefined ? `NUMERIC(${spec.precision})` : `NUMERIC(${spec.precision}, ${spec.scale})`;
-      // SQLite has no time zone aware type (times are UTC text): one TIMESTAMP.
-      case "timestamp":
-      case "timestamptz":
-        return "TIMESTAMP";
-      case "date":
-        return "DATE";
-      case "time":
-        return "TIME";
-      // Stored as TEXT (affinity NUMERIC, but a UUID string never converts); the name is kept.
-      case "uuid":
-        return "UUID";
-      // SQLite's JSON functions work on JSON text; there is no binary column type.
-      case "json":
-      case "jsonb":
-        return "JSON";
-      case "bytea":
-        return "BLOB";
       // TEXT affinity (the name holds CHAR), no padding and no length check: see the README.
       case "char":
         return `CHAR(${spec.length ?? 1})`;
-      // A text column; the emitter adds CHECK ("column" IN (labels)), which is what makes it an enum.
-      case "enum":
-        return "TEXT";
       // No array type: an array with the JSON fallback is JSON text (validation refuses the others).
       case "array":
         if (spec.fallback === "json") return "JSON";
         throw new MigError("MIG_E_UNSUPPORTED", 'SQLite has no array type; write array(..., { fallback: "json" }) to store a JSON array');
       case "interval":
         throw new MigError("MIG_E_UNSUPPORTED", "SQLite has no interval type; store the span as an integer of seconds, or as text");
+      default:
+        return DECLARED_TYPES[spec.type];
     }
   },
 
@@ -82,9 +69,6 @@ export const sqliteTypes: TypeMapper = {
       case "VARYING CHARACTER":
       case "NVARCHAR":
         return parsed.args.length > 0 ? { type: "varchar", length: first } : details?.length !== undefined ? { type: "varchar", length: details.length } : { type: "varchar" };
-      case "TEXT":
-      case "CLOB":
-        return { type: "text" };
       case "CHAR":
       case "CHARACTER":
       case "NCHAR":
@@ -93,23 +77,6 @@ export const sqliteTypes: TypeMapper = {
       case "INTEGER":
       case "INT":
         return { type: details?.autoIncrement ? "serial" : "integer" };
-      case "BIGINT":
-      case "INT8":
-        return { type: "bigint" };
-      case "SMALLINT":
-      case "INT2":
-        return { type: "smallint" };
-      case "BOOLEAN":
-      case "BOOL":
-        return { type: "boolean" };
-      case "REAL":
-      case "FLOAT4":
-        return { type: "real" };
-      case "DOUBLE PRECISION":
-      case "DOUBLE":
-      case "FLOAT":
-      case "FLOAT8":
-        return { type: "doublePrecision" };
       case "NUMERIC":
       case "DECIMAL": {
         const precision = parsed.args.length > 0 ? first : details?.precision;
@@ -117,26 +84,10 @@ export const sqliteTypes: TypeMapper = {
         if (precision === undefined) return { type: "numeric" };
         return scale === undefined ? { type: "numeric", precision } : { type: "numeric", precision, scale };
       }
-      case "TIMESTAMP":
-      case "DATETIME":
-      case "TIMESTAMPTZ":
-      case "TIMESTAMP WITH TIME ZONE":
-      case "TIMESTAMP WITHOUT TIME ZONE":
-        return { type: "timestamp" };
-      case "DATE":
-        return { type: "date" };
-      case "TIME":
-        return { type: "time" };
-      case "UUID":
-        return { type: "uuid" };
-      case "JSON":
-      case "JSONB":
-        return { type: "json" };
-      case "BLOB":
-      case "BYTEA":
-        return { type: "bytea" };
-      default:
-        return undefined;
+      default: {
+        const type = PLAIN_TYPES.get(parsed.name);
+        return type === undefined ? undefined : { type };
+      }
     }
   },
 

@@ -41,7 +41,7 @@ describe("operations applied to a real database, checked by introspection", () =
     await check();
     expect((await connection.query(`SELECT popularity FROM band`)).rows).toEqual([{ popularity: 1000 }]);
 
-    const index = { entity: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } as const;
+    const index = { kind: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } as const;
     await run({ kind: "add_index", index });
     expected = expected.with({ add: [index] });
     await check();
@@ -49,7 +49,7 @@ describe("operations applied to a real database, checked by introspection", () =
     await run({ kind: "rename_column", table: "band", from: "name", to: "title" });
     await run({ kind: "rename_table", from: "band", to: "group" });
     let after = await introspect();
-    expect(after.table("group")?.uniques).toEqual([{ entity: "unique", table: "group", name: "band_name_key", columns: ["title"] }]);
+    expect(after.table("group")?.uniques).toEqual([{ kind: "unique", table: "group", name: "band_name_key", columns: ["title"] }]);
     expect(after.table("group")?.foreignKeys[0]?.references).toEqual({ table: "manager", columns: ["id"] });
     expect((await connection.query(`SELECT title, manager FROM "group"`)).rows).toEqual([{ title: "Pythonistas", manager: 1 }]);
     // The renamed unique constraint is still enforced.

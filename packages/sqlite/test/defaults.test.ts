@@ -2,7 +2,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { ColumnDefault, ColumnEntity, ColumnTypeSpec } from "@mig/core/dialect";
 import { UUID_V4_SQL, parseSqliteDefault, renderSqliteDefault } from "../src/sqlite-defaults";
-import { sqliteQuoteLiteral } from "../src/sqlite-literals";
+import { quoteSqliteLiteral } from "../src/sqlite-literals";
 import { column } from "./fixtures";
 
 /** What the introspector sees for a rendered default: the inner text of ( … ), or the literal. */
@@ -41,7 +41,7 @@ describe("defaults", () => {
   it("parse(render(d)) is d for every kind", () => {
     for (const [type, value] of cases) {
       const c: ColumnEntity = column("t", { name: "c", type, nullable: true, default: value });
-      const rendered = renderSqliteDefault(sqliteQuoteLiteral, value, c);
+      const rendered = renderSqliteDefault(quoteSqliteLiteral, value, c);
       expect(parseSqliteDefault(clauseOf(rendered), c), rendered).toEqual(value);
     }
   });
@@ -50,7 +50,7 @@ describe("defaults", () => {
     const db = new Database(":memory:");
     for (const [i, [type, value]] of cases.entries()) {
       const c = column("t", { name: "c", type, nullable: true, default: value });
-      db.exec(`CREATE TABLE t${i} (id INTEGER PRIMARY KEY, c ${type === "bytea" ? "BLOB" : "ANY"} DEFAULT ${renderSqliteDefault(sqliteQuoteLiteral, value, c)})`);
+      db.exec(`CREATE TABLE t${i} (id INTEGER PRIMARY KEY, c ${type === "bytea" ? "BLOB" : "ANY"} DEFAULT ${renderSqliteDefault(quoteSqliteLiteral, value, c)})`);
       db.exec(`INSERT INTO t${i} DEFAULT VALUES`);
       const stored = (db.prepare(`SELECT c FROM t${i}`).get() as { c: unknown }).c;
       if (value.kind === "value" && type === "text") expect(stored).toBe(value.value);
@@ -84,8 +84,8 @@ describe("defaults", () => {
   });
 
   it("refuses values it cannot write", () => {
-    expect(() => sqliteQuoteLiteral("nope", { type: "bytea" })).toThrow(expect.objectContaining({ code: "MIG_E_SCHEMA_INVALID" }));
-    expect(() => sqliteQuoteLiteral("a\0b")).toThrow(expect.objectContaining({ code: "MIG_E_SCHEMA_INVALID" }));
-    expect(() => sqliteQuoteLiteral(Number.NaN)).toThrow(expect.objectContaining({ code: "MIG_E_SCHEMA_INVALID" }));
+    expect(() => quoteSqliteLiteral("nope", { type: "bytea" })).toThrow(expect.objectContaining({ code: "MIG_E_SCHEMA_INVALID" }));
+    expect(() => quoteSqliteLiteral("a\0b")).toThrow(expect.objectContaining({ code: "MIG_E_SCHEMA_INVALID" }));
+    expect(() => quoteSqliteLiteral(Number.NaN)).toThrow(expect.objectContaining({ code: "MIG_E_SCHEMA_INVALID" }));
   });
 });

@@ -67,7 +67,7 @@ describe("sqlite emitter: expected SQL per operation", () => {
     expect(sql({ kind: "rename_table", from: "band", to: "group" })).toEqual([`ALTER TABLE "band" RENAME TO "group"`]);
     expect(sql({ kind: "rename_column", table: "band", from: "name", to: "title" })).toEqual([`ALTER TABLE "band" RENAME COLUMN "name" TO "title"`]);
     expect(sql({ kind: "drop_column", table: "band", column: column("band", { name: "name", type: "text" }) })).toEqual([`ALTER TABLE "band" DROP COLUMN "name"`]);
-    expect(sql({ kind: "drop_index", index: { entity: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
+    expect(sql({ kind: "drop_index", index: { kind: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
       `DROP INDEX "band_popularity_idx"`,
     ]);
   });
@@ -110,7 +110,7 @@ describe("sqlite emitter: expected SQL per operation", () => {
   });
 
   it("add_index: b-tree only", () => {
-    const index = { entity: "index", table: "band", name: "band_name_pop_idx", columns: ["name", "popularity"], method: "btree" } as const;
+    const index = { kind: "index", table: "band", name: "band_name_pop_idx", columns: ["name", "popularity"], method: "btree" } as const;
     expect(sql({ kind: "add_index", index })).toEqual([`CREATE INDEX "band_name_pop_idx" ON "band" ("name", "popularity")`]);
     expect(refusal({ kind: "add_index", index: { ...index, method: "gin" } }).code).toBe("MIG_E_UNSUPPORTED");
   });

@@ -1,47 +1,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  type CheckEntity,
-  type ColumnDefault,
-  type ColumnEntity,
-  type Entity,
-  type ForeignKeyEntity,
-  type IndexEntity,
-  type Snapshot,
-  type TableSchema,
-  type TypeName,
-  type UniqueEntity,
-} from "@mig/core/dialect";
+import type { ColumnDefault, ColumnEntity, Entity, Snapshot, TableSchema, TypeName } from "@mig/core/dialect";
+import { type TableParts, tableSchemaOf } from "@mig/core/testing";
 import { SqliteConnection, sqliteDialect } from "../src/index";
 
 type ColumnInput = { name: string; type: TypeName; nullable?: boolean; default?: ColumnDefault | null; length?: number; precision?: number; scale?: number };
 
 export function column(table: string, input: ColumnInput): ColumnEntity {
   const { name, type, nullable = false, default: dflt = null, ...params } = input;
-  return { entity: "column", table, name, type, ...params, nullable, default: dflt };
+  return { kind: "column", table, name, type, ...params, nullable, default: dflt };
 }
 
 /** A table schema built from plain entity data, as the diff would put it into `create_table`. */
-export function tableSchema(
-  name: string,
-  columns: readonly ColumnInput[],
-  extra: {
-    primaryKey?: string[];
-    indexes?: Omit<IndexEntity, "entity" | "table">[];
-    uniques?: Omit<UniqueEntity, "entity" | "table">[];
-    checks?: Omit<CheckEntity, "entity" | "table">[];
-    foreignKeys?: Omit<ForeignKeyEntity, "entity" | "table">[];
-  } = {},
-): TableSchema {
-  return {
-    table: { entity: "table", name, primaryKey: extra.primaryKey ?? ["id"] },
-    columns: columns.map((c) => column(name, c)),
-    indexes: (extra.indexes ?? []).map((i) => ({ entity: "index", table: name, ...i })),
-    uniques: (extra.uniques ?? []).map((u) => ({ entity: "unique", table: name, ...u })),
-    checks: (extra.checks ?? []).map((c) => ({ entity: "check", table: name, ...c })),
-    foreignKeys: (extra.foreignKeys ?? []).map((f) => ({ entity: "foreign_key", table: name, ...f })),
-  };
+export function tableSchema(name: string, columns: readonly ColumnInput[], extra: Omit<TableParts, "columns"> = {}): TableSchema {
+  return tableSchemaOf(name, { primaryKey: ["id"], ...extra, columns: columns.map((c) => column(name, c)) });
 }
 
 export function entitiesOfSchemas(schemas: readonly TableSchema[]): Entity[] {
@@ -51,7 +24,7 @@ export function entitiesOfSchemas(schemas: readonly TableSchema[]): Entity[] {
 /** Entities as plain data (className is a rename hint the database cannot know). */
 export function plain(snapshot: Snapshot): unknown[] {
   return snapshot.entities.map((e) => {
-    if (e.entity !== "table") return { ...e };
+    if (e.kind !== "table") return { ...e };
     const { className: _className, ...rest } = e;
     return rest;
   });

@@ -76,7 +76,7 @@ describe("hostile names (quotes, backticks, brackets, semicolons, spaces, unicod
     await run({ kind: "rename_column", table: renamed, from: "group by", to: `where "clause"` });
     const added = column(renamed, { name: `new 'col' "x"; --`, type: "text", nullable: true, default: { kind: "value", value: NASTY } });
     await run({ kind: "add_column", table: renamed, column: added });
-    const index = { entity: "index", table: renamed, name: `ix "new"; --`, columns: [added.name], method: "btree" } as const;
+    const index = { kind: "index", table: renamed, name: `ix "new"; --`, columns: [added.name], method: "btree" } as const;
     await run({ kind: "add_index", index });
     const oldIndex = { ...child.indexes[0]!, table: renamed, columns: [COL, `where "clause"`] };
     await run({ kind: "drop_index", index: oldIndex });
@@ -85,7 +85,7 @@ describe("hostile names (quotes, backticks, brackets, semicolons, spaces, unicod
     const table = actual.table(renamed);
     expect(table?.columns.map((c) => c.name)).toEqual([ID, COL, REF, `where "clause"`, added.name]);
     expect(table?.indexes.map((i) => i.name)).toEqual([index.name]);
-    expect(table?.uniques).toEqual([{ entity: "unique", table: renamed, name: child.uniques[0]!.name, columns: [REF, `where "clause"`] }]);
+    expect(table?.uniques).toEqual([{ kind: "unique", table: renamed, name: child.uniques[0]!.name, columns: [REF, `where "clause"`] }]);
     expect(table?.foreignKeys.map((f) => [f.name, f.references.table])).toEqual([[child.foreignKeys[0]!.name, PARENT]]);
     expect(table?.checks.map((c) => c.name)).toEqual([child.checks[0]!.name]);
     expect(actual.column(renamed, added.name)?.default).toEqual({ kind: "value", value: NASTY });

@@ -175,10 +175,10 @@ describe("introspection round trip", () => {
     await connection.query(`CREATE TABLE child (id INTEGER PRIMARY KEY, p INTEGER REFERENCES parent ON DELETE CASCADE, c TEXT CHECK (c <> ''))`);
     const snapshot = await sqliteDialect.introspector.introspect(connection);
     expect(snapshot.table("parent")?.uniques.map((u) => u.name)).toEqual(["parent_code_id_key", "parent_code_key"]);
-    expect(snapshot.table("parent")?.checks).toEqual([{ entity: "check", table: "parent", name: "parent_1_check", sql: "length(code) > 1" }]);
+    expect(snapshot.table("parent")?.checks).toEqual([{ kind: "check", table: "parent", name: "parent_1_check", sql: "length(code) > 1" }]);
     expect(snapshot.table("child")?.checks.map((c) => c.name)).toEqual(["child_1_check"]);
     expect(snapshot.table("child")?.foreignKeys).toEqual([
-      { entity: "foreign_key", table: "child", name: "child_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "cascade", onUpdate: "no action" },
+      { kind: "foreign_key", table: "child", name: "child_p_fkey", columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "cascade", onUpdate: "no action" },
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { type ColumnTypeSpec, TYPE_NAMES } from "@mig/core/dialect";
-import { affinityType, parseDeclaredType, sqliteTypes } from "../src/sqlite-type-mapper";
+import { affinityType, parseDeclaredType, sqliteTypeMapper } from "../src/sqlite-type-mapper";
 
 const specs: ColumnTypeSpec[] = [
   { type: "varchar", length: 100 },
@@ -13,7 +13,7 @@ const specs: ColumnTypeSpec[] = [
 
 describe("sqlite type mapper", () => {
   it("writes the contract's own type names", () => {
-    expect(specs.map((s) => sqliteTypes.toNative(s))).toEqual([
+    expect(specs.map((s) => sqliteTypeMapper.toNative(s))).toEqual([
       "VARCHAR(100)", "VARCHAR", "NUMERIC(5, 2)", "NUMERIC(9)", "NUMERIC",
       "TEXT", "INTEGER", "BIGINT", "SMALLINT", "INTEGER", "INTEGER", "BOOLEAN", "REAL", "DOUBLE PRECISION",
       "TIMESTAMP", "TIMESTAMP", "DATE", "TIME", "UUID", "JSON", "JSON", "BLOB",
@@ -23,39 +23,39 @@ describe("sqlite type mapper", () => {
   it("reads every native type back as the canonical contract type", () => {
     for (const spec of specs) {
       const autoIncrement = spec.type === "serial" || spec.type === "bigserial";
-      expect(sqliteTypes.fromNative(sqliteTypes.toNative(spec), { autoIncrement }), spec.type).toEqual(sqliteTypes.canonical!(spec));
+      expect(sqliteTypeMapper.fromNative(sqliteTypeMapper.toNative(spec), { autoIncrement }), spec.type).toEqual(sqliteTypeMapper.canonical!(spec));
     }
   });
 
   it("char, enums and JSON-fallback arrays; interval and bare arrays are refused", () => {
-    expect(sqliteTypes.toNative({ type: "char", length: 3 })).toBe("CHAR(3)");
-    expect(sqliteTypes.fromNative("CHAR(3)")).toEqual({ type: "char", length: 3 });
-    expect(sqliteTypes.fromNative("character")).toEqual({ type: "char", length: 1 });
-    expect(sqliteTypes.toNative({ type: "enum", enumName: "mood", values: ["a"] })).toBe("TEXT");
-    expect(sqliteTypes.canonical!({ type: "enum", enumName: "mood", values: ["a"] })).toEqual({ type: "enum", values: ["a"] });
-    expect(sqliteTypes.toNative({ type: "array", element: { type: "integer" }, fallback: "json" })).toBe("JSON");
-    expect(sqliteTypes.canonical!({ type: "array", element: { type: "integer" }, fallback: "json" })).toEqual({ type: "json" });
-    expect(() => sqliteTypes.toNative({ type: "array", element: { type: "integer" } })).toThrow(/no array type/);
-    expect(() => sqliteTypes.toNative({ type: "interval" })).toThrow(/no interval type/);
+    expect(sqliteTypeMapper.toNative({ type: "char", length: 3 })).toBe("CHAR(3)");
+    expect(sqliteTypeMapper.fromNative("CHAR(3)")).toEqual({ type: "char", length: 3 });
+    expect(sqliteTypeMapper.fromNative("character")).toEqual({ type: "char", length: 1 });
+    expect(sqliteTypeMapper.toNative({ type: "enum", enumName: "mood", values: ["a"] })).toBe("TEXT");
+    expect(sqliteTypeMapper.canonical!({ type: "enum", enumName: "mood", values: ["a"] })).toEqual({ type: "enum", values: ["a"] });
+    expect(sqliteTypeMapper.toNative({ type: "array", element: { type: "integer" }, fallback: "json" })).toBe("JSON");
+    expect(sqliteTypeMapper.canonical!({ type: "array", element: { type: "integer" }, fallback: "json" })).toEqual({ type: "json" });
+    expect(() => sqliteTypeMapper.toNative({ type: "array", element: { type: "integer" } })).toThrow(/no array type/);
+    expect(() => sqliteTypeMapper.toNative({ type: "interval" })).toThrow(/no interval type/);
   });
 
   it("canonical: what SQLite really keeps", () => {
-    expect(sqliteTypes.canonical!({ type: "timestamptz" })).toEqual({ type: "timestamp" });
-    expect(sqliteTypes.canonical!({ type: "jsonb" })).toEqual({ type: "json" });
-    expect(sqliteTypes.canonical!({ type: "bigserial" })).toEqual({ type: "serial" });
-    expect(sqliteTypes.canonical!({ type: "bigint" })).toEqual({ type: "bigint" });
-    expect(sqliteTypes.canonical!({ type: "text", length: 3 })).toEqual({ type: "text" });
+    expect(sqliteTypeMapper.canonical!({ type: "timestamptz" })).toEqual({ type: "timestamp" });
+    expect(sqliteTypeMapper.canonical!({ type: "jsonb" })).toEqual({ type: "json" });
+    expect(sqliteTypeMapper.canonical!({ type: "bigserial" })).toEqual({ type: "serial" });
+    expect(sqliteTypeMapper.canonical!({ type: "bigint" })).toEqual({ type: "bigint" });
+    expect(sqliteTypeMapper.canonical!({ type: "text", length: 3 })).toEqual({ type: "text" });
   });
 
   it("reads common spellings of other tools, case and spacing aside", () => {
-    expect(sqliteTypes.fromNative("character varying ( 20 )")).toEqual({ type: "varchar", length: 20 });
-    expect(sqliteTypes.fromNative("decimal(10,3)")).toEqual({ type: "numeric", precision: 10, scale: 3 });
-    expect(sqliteTypes.fromNative("int")).toEqual({ type: "integer" });
-    expect(sqliteTypes.fromNative("datetime")).toEqual({ type: "timestamp" });
-    expect(sqliteTypes.fromNative("double")).toEqual({ type: "doublePrecision" });
-    expect(sqliteTypes.fromNative("jsonb")).toEqual({ type: "json" });
-    expect(sqliteTypes.fromNative("MEDIUMTEXT")).toBeUndefined();
-    expect(sqliteTypes.fromNative("")).toBeUndefined();
+    expect(sqliteTypeMapper.fromNative("character varying ( 20 )")).toEqual({ type: "varchar", length: 20 });
+    expect(sqliteTypeMapper.fromNative("decimal(10,3)")).toEqual({ type: "numeric", precision: 10, scale: 3 });
+    expect(sqliteTypeMapper.fromNative("int")).toEqual({ type: "integer" });
+    expect(sqliteTypeMapper.fromNative("datetime")).toEqual({ type: "timestamp" });
+    expect(sqliteTypeMapper.fromNative("double")).toEqual({ type: "doublePrecision" });
+    expect(sqliteTypeMapper.fromNative("jsonb")).toEqual({ type: "json" });
+    expect(sqliteTypeMapper.fromNative("MEDIUMTEXT")).toBeUndefined();
+    expect(sqliteTypeMapper.fromNative("")).toBeUndefined();
   });
 
   it("falls back to SQLite's affinity rules for unknown names", () => {

@@ -1,6 +1,6 @@
 import { type Dialect, type MigError } from "@mig/core";
 import { type Connection } from "@mig/core/dialect";
-import { driftError } from "@mig/core/internal";
+import { driftError, type SourceReplays } from "@mig/core/internal";
 import type { LoadedConfig, ResolvedApp } from "../config/load-config";
 import type { CliDeps } from "../deps";
 import type { MigrationFile } from "../project/load-migrations";
@@ -13,7 +13,7 @@ import { liveDrift } from "./live-drift";
  * inside its lock (`beforeRun`), so another run's migration in progress is not mistaken for drift.
  */
 export async function driftRefusal(
-  input: { readonly loaded: LoadedConfig; readonly apps: readonly ResolvedApp[]; readonly dialect: Dialect; readonly connection: Connection; readonly sources: readonly MigrationFile[] },
+  input: { readonly loaded: LoadedConfig; readonly apps: readonly ResolvedApp[]; readonly dialect: Dialect; readonly connection: Connection; readonly sources: readonly MigrationFile[]; readonly replays?: SourceReplays },
   deps: CliDeps,
 ): Promise<MigError | undefined> {
   const report = await liveDrift({ ...input, onlyIfPendingIn: input.apps.map((a) => a.name) }, deps);

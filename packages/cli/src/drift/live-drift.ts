@@ -1,6 +1,6 @@
 import { migrationStatus, replayMigrations, type Dialect } from "@mig/core";
 import { type Connection } from "@mig/core/dialect";
-import { DEFAULT_TRACKING_TABLE, detectDrift, type DriftReport } from "@mig/core/internal";
+import { DEFAULT_TRACKING_TABLE, detectDrift, type DriftReport, type SourceReplays } from "@mig/core/internal";
 import type { LoadedConfig } from "../config/load-config";
 import type { CliDeps } from "../deps";
 import type { MigrationFile } from "../project/load-migrations";
@@ -14,6 +14,8 @@ export interface LiveDriftInput {
   readonly sources?: readonly MigrationFile[];
   /** Skip the introspection (and return undefined) unless one of these apps has a pending migration. */
   readonly onlyIfPendingIn?: readonly string[];
+  /** The run's replays, shared with the runner's planning (`mig forwards`): the history is replayed once. */
+  readonly replays?: SourceReplays;
 }
 
 /**
@@ -34,6 +36,7 @@ export async function liveDrift(input: LiveDriftInput, deps: CliDeps): Promise<D
     if (!status.migrations.some((m) => !m.applied && apps.has(m.appName))) return undefined;
   }
   const applied = new Set(status.migrations.filter((m) => m.applied).map((m) => `${m.appName}\u0000${m.id}`));
-  const migrations = await Promise.all(sources.filter((s) => applied.has(`${s.appName}\u0000${s.id}`)).map((s) => s.load()));
-  return detectDrift({ dialect, connection, expected: replayMigrations(migrations), trackingTable });
+  const appliedSources = sources.filter((s) => applied.has(`${s.appName}\u0000${s.id}`));
+  const expected = input.replays ? await input.replays.replay(appliedSources) : replayMigrations(await Promise.all(appliedSources.map((s) => s.load())));
+  return detectDrift({ dialect, connection, expected, trackingTable });
 }

@@ -6,6 +6,7 @@ import type { DialectDescriptor } from "@mig/core/dialect";
  * `/descriptor` entry, which imports no driver. Packages are imported only when their dialect is used.
  */
 export interface BuiltinDialect {
+  /** `@mig/<name>`, after the dialect's name: an error can name the package to install before it is there. */
   readonly packageName: string;
   readonly exportName: string;
   /** The package's descriptor (names, URL schemes), without its driver. */

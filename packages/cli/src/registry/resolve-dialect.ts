@@ -112,11 +112,26 @@ export async function resolveDialect(spec: string | Dialect, plugins: readonly P
   const module = await importPackage(packageName, context);
   if (module) return dialectOfPackage(module, `package ${packageName}`);
   const builtins = await builtinDescriptors();
+  const missing = missingBuiltin(name, builtins.missing);
+  if (missing !== undefined) {
+    throw new MigError("MIG_E_DIALECT", `The ${spec} dialect is built into mig, but its package ${missing} is not installed`, {
+      hint: `Install it next to @mig/core: ${installHint(missing)}`,
+      meta: { dialect: spec, package: missing },
+    });
+  }
   const known = builtins.found.flatMap(({ descriptor }) => registryNames(descriptor)).join(", ");
-  // A built-in package that is not installed cannot say its names: the hint offers to install it.
-  const notInstalled = builtins.missing.length > 0 ? ` (not installed: ${builtins.missing.join(", ")})` : "";
+  // A built-in package that is not installed cannot say its names (its aliases, say): the hint offers to install it.
+  const notInstalled = builtins.missing.length > 0 ? `; a built-in dialect whose package is not installed: ${builtins.missing.map(installHint).join(" or ")}` : "";
   throw new MigError("MIG_E_DIALECT", `Unknown dialect "${spec}": not built in, not in plugins, and no package ${packageName} is installed`, {
-    hint: `Use one of ${known}${notInstalled}, add the dialect to plugins, or ${installHint(packageName)}`,
-    meta: { dialect: spec },
+    hint: `Use one of ${known}, add the dialect to plugins, or ${installHint(packageName)}${notInstalled}`,
+    meta: { dialect: spec, notInstalled: builtins.missing },
   });
+}
+
+/**
+ * The built-in package that is not installed and that `name` asks for: a built-in package is
+ * named after its dialect (`@mig/<name>`), and the name may be the package's own.
+ */
+function missingBuiltin(name: string, missing: readonly string[]): string | undefined {
+  return missing.find((packageName) => packageName === name || packageName.slice(packageName.indexOf("/") + 1) === name);
 }

@@ -49,7 +49,8 @@ describe("--json output: the README's schema, and statuses and counts that mean 
       expect(result.code, `mig ${args.join(" ")}\n${result.stdout}\n${result.stderr}`).toBe(expectedCode);
       const document = JSON.parse(result.stdout) as unknown;
       validate(shape, document);
-      return document as Record<string, never>;
+      // Checked against the README's schema just above: the test reads it as the shape it expects.
+      return document as any;
     };
     const statuses = (document: { migrations: Migration[] }) => document.migrations.map((m) => `${m.app}:${m.status}`);
 

@@ -1,3 +1,4 @@
-import { pullScenarios } from "./pull-scenarios";
+import { pullBlogScenario, pullScenarios } from "./pull-scenarios";
 
 pullScenarios("postgres");
+pullBlogScenario("postgres");

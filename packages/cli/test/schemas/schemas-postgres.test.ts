@@ -15,12 +15,17 @@ export default defineConfig({
 });
 `;
 
-/** A band in schema "music", an album in schema "catalog" pointing at it, a review in the connection's schema pointing at the album. */
-const tables = (bandSchema: string) => `import { foreignKey, integer, table, text, varchar } from "@mig/core";
+/**
+ * A band in schema "music", an album in schema "catalog" pointing at it, a review in the
+ * connection's schema pointing at the album; band and review name the enum "mood", each in its
+ * own schema.
+ */
+const tables = (bandSchema: string) => `import { enumeration, foreignKey, integer, table, text, varchar } from "@mig/core";
 
 export const Band = table("band", {
   name: varchar({ length: 100 }).unique(),
   popularity: integer().default(0).index(),
+  mood: enumeration("mood", ["sad", "ok", "happy"]).default("ok"),
 }, { schema: "${bandSchema}" });
 
 export const Album = table("album", {
@@ -31,6 +36,8 @@ export const Album = table("album", {
 export const Review = table("review", {
   album: foreignKey(() => Album),
   stars: integer(),
+  // The same enum name in the connection's schema: a type of its own, with labels of its own.
+  mood: enumeration("mood", ["meh", "wow"]).nullable(),
 });
 `;
 
@@ -40,6 +47,8 @@ interface Catalog {
   sequences: string[];
   foreignKeys: string[];
   schemas: string[];
+  /** Enum types with their labels: `music.mood(sad,ok,happy)`. */
+  types: string[];
 }
 
 /**
@@ -70,6 +79,7 @@ describe("tables in named schemas on postgres", () => {
       sequences: await names(`SELECT n.nspname || '.' || c.relname AS n FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'S' AND ${user} AND c.relname NOT LIKE 'mig\\_migrations%'`),
       foreignKeys: await names(`SELECT con.conrelid::regclass::text || ' -> ' || con.confrelid::regclass::text AS n FROM pg_constraint con WHERE con.contype = 'f'`),
       schemas: await names(`SELECT nspname AS n FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema'`),
+      types: await names(`SELECT n.nspname || '.' || t.typname || '(' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) || ')' AS n FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY n.nspname, t.typname`),
     };
   };
   const noDrift = async () => {
@@ -106,6 +116,7 @@ describe("tables in named schemas on postgres", () => {
     expect(live.sequences).toEqual(["catalog.album_id_seq", "music.band_id_seq", "public.review_id_seq"]);
     expect(live.foreignKeys).toEqual(["catalog.album -> music.band", "review -> catalog.album"]);
     expect(live.schemas).toEqual(["catalog", "music", "public"]);
+    expect(live.types).toEqual(["music.mood(sad,ok,happy)", "public.mood(meh,wow)"]);
     await query(`INSERT INTO music.band (name) VALUES ('Pythonistas')`);
     await query(`INSERT INTO catalog.album (title, band) VALUES ('Zen', 1)`);
     await expect(query(`INSERT INTO catalog.album (title, band) VALUES ('Nowhere', 99)`)).rejects.toThrow();
@@ -144,7 +155,9 @@ describe("tables in named schemas on postgres", () => {
     expect(live.indexes).toContain("archive.band_popularity_idx");
     expect(live.foreignKeys).toContain("catalog.album -> archive.band");
     expect(live.schemas).toEqual(["archive", "catalog", "public"]);
-    expect(await query(`SELECT name FROM archive.band`)).toEqual([{ name: "Pythonistas" }]);
+    // The enum type moved with its table (music's went with its last column, so music could go).
+    expect(live.types).toEqual(["archive.mood(sad,ok,happy)", "public.mood(meh,wow)"]);
+    expect(await query(`SELECT name, mood::text AS mood FROM archive.band`)).toEqual([{ name: "Pythonistas", mood: "ok" }]);
     await autoIsClean();
     expect(await noDrift()).toEqual({ code: 0, differences: [] });
   });
@@ -153,7 +166,7 @@ describe("tables in named schemas on postgres", () => {
     const back = io();
     expect(await backwards({ app: "music", target: "all", autoAgree: true }, back.deps), back.stderr()).toBe(0);
     const live = await catalog();
-    expect(live).toEqual({ tables: [], indexes: [], sequences: [], foreignKeys: [], schemas: ["public"] });
+    expect(live).toEqual({ tables: [], indexes: [], sequences: [], foreignKeys: [], schemas: ["public"], types: [] });
   });
 
   it("keeps a schema that mig did not make, or that still holds something", async () => {
@@ -180,8 +193,9 @@ describe("tables in named schemas on postgres", () => {
       try {
         for (const sql of [
           `CREATE SCHEMA shop`,
+          `CREATE TYPE shop.status AS ENUM ('open', 'paid', 'it''s shipped')`,
           `CREATE TABLE shop.customer (id serial PRIMARY KEY, email varchar(200) NOT NULL UNIQUE)`,
-          `CREATE TABLE shop."order" (id serial PRIMARY KEY, customer integer NOT NULL REFERENCES shop.customer (id) ON DELETE CASCADE, total numeric(10,2) NOT NULL DEFAULT 0)`,
+          `CREATE TABLE shop."order" (id serial PRIMARY KEY, customer integer NOT NULL REFERENCES shop.customer (id) ON DELETE CASCADE, total numeric(10,2) NOT NULL DEFAULT 0, status shop.status NOT NULL DEFAULT 'open')`,
           `CREATE INDEX order_total_idx ON shop."order" (total)`,
         ]) await connection.query(sql);
       } finally {
@@ -193,6 +207,9 @@ describe("tables in named schemas on postgres", () => {
       const module = other.read("src/music/tables.ts");
       expect(module).toMatch(/export const ShopCustomer = table\("customer", \{[\s\S]*?\}, \{\n  schema: "shop",\n\}\);/);
       expect(module).toMatch(/export const ShopOrder = table\("order", \{[\s\S]*customer: foreignKey\(\(\) => ShopCustomer, \{ onDelete: "cascade" \}\)/);
+      // The enum of the table's own schema is an enumeration, not a raw step.
+      expect(module).toContain(`status: enumeration("status", ["open", "paid", "it's shipped"]).default("open")`);
+      expect(other.read(`src/music/migrations/${other.list("src/music/migrations")[0]}`)).not.toContain("addRaw");
       const auto = run(2);
       expect(await newMigration({ app: "music", auto: true }, auto.deps), auto.stderr()).toBe(0);
       expect(auto.stdout()).toContain("No changes detected");

@@ -36,6 +36,22 @@ export interface Connection {
    */
   executeBatch?(statements: readonly Statement[]): Promise<void>;
   /**
+   * Optional: runs `statements` (none with parameters), then `record.statement`, as one
+   * transaction of their own, in as few round trips as the driver allows (PostgreSQL: one). Either
+   * all of them commit, or it throws and none of them has taken effect, with no transaction left
+   * open. `record.statement(durationSql)` is the runner's tracking row, given the migration's
+   * duration in milliseconds as SQL: `String(Math.round(record.elapsedMs()))` once the
+   * statements have run, or, where they go in one round trip, an expression the database
+   * evaluates when it gets there (`record.elapsedMs()` at the time of sending plus the time since
+   * the database received them). The runner calls it outside any transaction, for a migration of
+   * statements only; after a failure it runs the migration again in `transaction`, one statement
+   * at a time, so that the error it reports names the failing statement exactly.
+   */
+  executeTransaction?(
+    statements: readonly Statement[],
+    record: { readonly statement: (durationSql: string) => Statement; readonly elapsedMs: () => number },
+  ): Promise<void>;
+  /**
    * Holds the migration lock while `fn` runs and always releases it (also when `fn` throws, and
    * when the process dies: the lock is tied to the connection or the transaction).
    */

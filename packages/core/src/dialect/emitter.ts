@@ -45,6 +45,13 @@ export interface EmitterHooks {
    * table constraint (SQLite's rowid alias). Default: none.
    */
   inlinePrimaryKeyColumn(schema: TableSchema): string | undefined;
+  /**
+   * The statement that moves a table into `schema`, or back into the connection's current schema
+   * (`undefined`), for `rename_table` between schemas (only planned where `capabilities.schemas`).
+   * Default: `ALTER TABLE … SET SCHEMA name`; a move back to the connection's schema, which has
+   * no name until the statement runs, is refused (`MIG_E_UNSUPPORTED`): the dialect says it.
+   */
+  renderSetSchema(table: string, schema: string | undefined): string;
 }
 
 /** What {@link EmitterHooks.alterColumnType} gives `alter_column`. */

@@ -12,15 +12,15 @@ import type { Dialect } from "./dialect";
 export function normaliseForDialect(dialect: Dialect, snapshot: Snapshot): Snapshot {
   const columnType = dialect.types.canonical ?? flagFallback(resolveCapabilities(dialect.capabilities));
   const canonical = (entity: Entity): Entity => {
-    if (entity.entity === "table" && entity.className !== undefined) {
+    if (entity.kind === "table" && entity.className !== undefined) {
       const { className: _ignored, ...rest } = entity;
       return rest;
     }
-    if (entity.entity === "column") return withType(entity, columnType(entity));
+    if (entity.kind === "column") return withType(entity, columnType(entity));
     return entity;
   };
   const normalised = dialect.normalise ? dialect.normalise(snapshot) : Snapshot.fromEntities(snapshot.entities.map(canonical));
-  return Snapshot.fromEntities(normalised.entities.map((e) => (e.entity === "table" ? canonical(e) : e)));
+  return Snapshot.fromEntities(normalised.entities.map((e) => (e.kind === "table" ? canonical(e) : e)));
 }
 
 /** The stored form of a column type by the capability flags alone. */

@@ -86,6 +86,16 @@ export function standardHooks(types: TypeMapper, capabilities: ResolvedCapabilit
       return index.method === "btree" ? "" : ` USING ${index.method}`;
     },
     inlinePrimaryKeyColumn: () => undefined,
+    renderSetSchema: (table, schema) => {
+      // The connection's schema has no name until the statement runs: only the dialect can say it there.
+      if (schema === undefined) {
+        throw new MigError("MIG_E_UNSUPPORTED", `This dialect cannot move table "${table}" back to the connection's schema`, {
+          hint: "Keep the table in a named schema; a dialect with schemas says the move back in its emitter hook renderSetSchema.",
+          meta: { table },
+        });
+      }
+      return `ALTER TABLE ${hooks.quoteTable(table)} SET SCHEMA ${hooks.quoteIdentifier(schema)}`;
+    },
   };
   return hooks;
 }
@@ -175,32 +185,11 @@ export function renderRenameTable(hooks: EmitterHooks, from: string, to: string)
   const statements: Statement[] = [];
   let current = from;
   if (source.schema !== target.schema) {
-    statements.push({ sql: renderSetSchema(hooks, from, target.schema) });
+    statements.push({ sql: hooks.renderSetSchema(from, target.schema) });
     current = moveTableName(from, target.schema);
   }
   if (source.name !== target.name) statements.push({ sql: `ALTER TABLE ${hooks.quoteTable(current)} RENAME TO ${hooks.quoteIdentifier(target.name)}` });
   return statements;
-}
-
-/**
- * Moves a table into `schema`, or back into the connection's current schema (`undefined`): that
- * one has no name until the statement runs, so the statement is built by the server (`format`
- * with `%I`, quoted there) inside a DO block.
- */
-function renderSetSchema(hooks: EmitterHooks, table: string, schema: string | undefined): string {
-  if (schema !== undefined) return `ALTER TABLE ${hooks.quoteTable(table)} SET SCHEMA ${hooks.quoteIdentifier(schema)}`;
-  const statement = `EXECUTE format('ALTER TABLE %s SET SCHEMA %I', ${hooks.quoteLiteral(hooks.quoteTable(table))}, current_schema());`;
-  return `DO ${plpgsqlBlock(statement)}`;
-}
-
-/**
- * A PL/pgSQL block, `BEGIN body END`, for `DO`, in dollar quotes whose tag does not occur in the
- * body (the body holds names, which are user data).
- */
-export function plpgsqlBlock(body: string): string {
-  let tag = "$mig$";
-  for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
-  return `${tag} BEGIN ${body} END ${tag}`;
 }
 
 /** `CREATE TABLE name (\n  body\n)`: the table `schema` describes, under `name` (a rebuild's new table has another). */

@@ -1,4 +1,5 @@
 import type { ColumnTypeSpec } from "../snapshot/entities";
+import type { TypeName } from "../snapshot/types";
 
 /** Maps contract types to native SQL types and back. */
 export interface TypeMapper {
@@ -14,4 +15,20 @@ export interface TypeMapper {
    * stores every integer type as integer, ...). Introspection returns this form. Default: unchanged.
    */
   canonical?(spec: ColumnTypeSpec): ColumnTypeSpec;
+}
+
+/**
+ * A dialect's native names for the contract types they stand for whatever their parameters, as a
+ * lookup for `fromNative`: given contract type → its native names, gives native name → type.
+ *
+ * @example
+ * ```ts
+ * const plain = nativeTypeNames({ text: ["text", "longtext"], bytea: ["blob"] });
+ * plain.get("longtext"); // "text"
+ * ```
+ */
+export function nativeTypeNames(names: { readonly [T in TypeName]?: readonly string[] }): ReadonlyMap<string, TypeName> {
+  const lookup = new Map<string, TypeName>();
+  for (const type of Object.keys(names) as TypeName[]) for (const native of names[type] ?? []) lookup.set(native, type);
+  return lookup;
 }

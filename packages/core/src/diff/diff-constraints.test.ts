@@ -8,7 +8,7 @@ describe("diff: indexes and constraints", () => {
   it("adds and drops a unique constraint (unique false -> true -> false)", () => {
     const plain = snap(t("band", { name: "text" }));
     const unique = snap(t("band", { name: "text" }, { uniques: [{ columns: ["name"] }] }));
-    expect(diff(plain, unique)).toEqual([{ kind: "add_unique", unique: { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] } }]);
+    expect(diff(plain, unique)).toEqual([{ kind: "add_unique", unique: { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] } }]);
     expect(summary(diff(unique, plain))).toEqual(["drop_unique band.band_name_key"]);
   });
 

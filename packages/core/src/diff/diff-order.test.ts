@@ -101,8 +101,8 @@ describe("diff: order", () => {
       "add_index group.band_genre_ix",
     ]);
     // The drop runs before the renames: old table and column names.
-    expect(ops[1]).toEqual({ kind: "drop_unique", unique: { entity: "unique", table: "band", name: "band_pair_key", columns: ["title", "genre"] } });
-    expect(ops[9]).toEqual({ kind: "add_unique", unique: { entity: "unique", table: "group", name: "band_pair_key", columns: ["genre"] } });
+    expect(ops[1]).toEqual({ kind: "drop_unique", unique: { kind: "unique", table: "band", name: "band_pair_key", columns: ["title", "genre"] } });
+    expect(ops[9]).toEqual({ kind: "add_unique", unique: { kind: "unique", table: "group", name: "band_pair_key", columns: ["genre"] } });
   });
 
   it("adds a new table's FK after the column it points at is added to an existing table", () => {

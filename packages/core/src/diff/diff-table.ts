@@ -115,9 +115,9 @@ function translator(pair: TablePair, context: DiffContext): <C extends Constrain
   const renamed = (names: readonly string[], map: ColumnNames | undefined) =>
     names.some((name) => (map?.get(name) ?? name) !== name) ? names.map((name) => map?.get(name) ?? name) : names;
   return <C extends ConstraintEntity>(old: C): C => {
-    if (old.entity === "check") return old.table === table ? old : { ...old, table };
+    if (old.kind === "check") return old.table === table ? old : { ...old, table };
     const columns = renamed(old.columns, pair.columnNames);
-    if (old.entity !== "foreign_key") return old.table === table && columns === old.columns ? old : { ...old, table, columns };
+    if (old.kind !== "foreign_key") return old.table === table && columns === old.columns ? old : { ...old, table, columns };
     const fk = old as ForeignKeyEntity;
     const target = context.match.tableNames.get(fk.references.table) ?? fk.references.table;
     const targetColumns = renamed(fk.references.columns, context.match.pairsByName.get(target)?.columnNames);

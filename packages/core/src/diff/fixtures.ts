@@ -37,18 +37,18 @@ export function t(name: string, columns: Readonly<Record<string, ColumnSpec | Ty
   const primaryKey = options.primaryKey ?? ["id"];
   const specs: [string, ColumnSpec | TypeName][] = Object.entries(columns);
   if (!options.primaryKey && !("id" in columns)) specs.unshift(["id", "serial"]);
-  const entities: Entity[] = [{ entity: "table", name, primaryKey, ...(options.className ? { className: options.className } : {}) }];
+  const entities: Entity[] = [{ kind: "table", name, primaryKey, ...(options.className ? { className: options.className } : {}) }];
   for (const [column, spec] of specs) entities.push(col(name, column, spec));
   for (const index of options.indexes ?? []) {
-    entities.push({ entity: "index", table: name, name: index.name ?? `${name}_${index.columns.join("_")}_idx`, columns: index.columns, method: index.method ?? "btree" });
+    entities.push({ kind: "index", table: name, name: index.name ?? `${name}_${index.columns.join("_")}_idx`, columns: index.columns, method: index.method ?? "btree" });
   }
   for (const unique of options.uniques ?? []) {
-    entities.push({ entity: "unique", table: name, name: unique.name ?? `${name}_${unique.columns.join("_")}_key`, columns: unique.columns });
+    entities.push({ kind: "unique", table: name, name: unique.name ?? `${name}_${unique.columns.join("_")}_key`, columns: unique.columns });
   }
-  (options.checks ?? []).forEach((check, i) => entities.push({ entity: "check", table: name, name: check.name ?? `${name}_${i + 1}_check`, sql: check.sql }));
+  (options.checks ?? []).forEach((check, i) => entities.push({ kind: "check", table: name, name: check.name ?? `${name}_${i + 1}_check`, sql: check.sql }));
   for (const fk of options.foreignKeys ?? []) {
     entities.push({
-      entity: "foreign_key",
+      kind: "foreign_key",
       table: name,
       name: fk.name ?? `${name}_${fk.columns.join("_")}_fkey`,
       columns: fk.columns,
@@ -63,7 +63,7 @@ export function t(name: string, columns: Readonly<Record<string, ColumnSpec | Ty
 export function col(table: string, name: string, spec: ColumnSpec | TypeName = {}): ColumnEntity {
   const s: ColumnSpec = typeof spec === "string" ? { type: spec } : spec;
   return {
-    entity: "column",
+    kind: "column",
     table,
     name,
     type: s.type ?? "text",

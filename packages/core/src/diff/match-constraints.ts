@@ -84,17 +84,17 @@ function byName(a: ConstraintEntity, b: ConstraintEntity): number {
 
 /** Equal in everything but the stored name. */
 function sameContent(translated: ConstraintEntity, entity: ConstraintEntity): boolean {
-  if (translated.entity !== entity.entity || translated.table !== entity.table) return false;
-  switch (translated.entity) {
+  if (translated.kind !== entity.kind || translated.table !== entity.table) return false;
+  switch (translated.kind) {
     case "index":
-      return entity.entity === "index" && translated.method === entity.method && sameList(translated.columns, entity.columns);
+      return entity.kind === "index" && translated.method === entity.method && sameList(translated.columns, entity.columns);
     case "unique":
-      return entity.entity === "unique" && sameList(translated.columns, entity.columns);
+      return entity.kind === "unique" && sameList(translated.columns, entity.columns);
     case "check":
-      return entity.entity === "check" && translated.sql === entity.sql;
+      return entity.kind === "check" && translated.sql === entity.sql;
     case "foreign_key":
       return (
-        entity.entity === "foreign_key" && sameList(translated.columns, entity.columns) &&
+        entity.kind === "foreign_key" && sameList(translated.columns, entity.columns) &&
         translated.references.table === entity.references.table && sameList(translated.references.columns, entity.references.columns) &&
         translated.onDelete === entity.onDelete && translated.onUpdate === entity.onUpdate
       );
@@ -103,7 +103,7 @@ function sameContent(translated: ConstraintEntity, entity: ConstraintEntity): bo
 
 /** What identifies a constraint when names differ. */
 function signature(entity: ConstraintEntity): string {
-  switch (entity.entity) {
+  switch (entity.kind) {
     case "index":
     case "unique":
       return JSON.stringify(entity.columns);

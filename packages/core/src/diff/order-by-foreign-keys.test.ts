@@ -5,9 +5,9 @@ import { orderByForeignKeys } from "./order-by-foreign-keys";
 /** A table whose FKs point at `targets`. */
 function table(name: string, ...targets: string[]): TableSchema {
   const foreignKeys = targets.map((target, i): ForeignKeyEntity => ({
-    entity: "foreign_key", table: name, name: `${name}_${i}_fkey`, columns: ["ref"], references: { table: target, columns: ["id"] }, onDelete: "no action", onUpdate: "no action",
+    kind: "foreign_key", table: name, name: `${name}_${i}_fkey`, columns: ["ref"], references: { table: target, columns: ["id"] }, onDelete: "no action", onUpdate: "no action",
   }));
-  return { table: { entity: "table", name, primaryKey: ["id"] }, columns: [], indexes: [], uniques: [], checks: [], foreignKeys };
+  return { table: { kind: "table", name, primaryKey: ["id"] }, columns: [], indexes: [], uniques: [], checks: [], foreignKeys };
 }
 
 const names = (order: readonly TableSchema[]) => order.map((schema) => schema.table.name);

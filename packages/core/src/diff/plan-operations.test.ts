@@ -97,8 +97,8 @@ describe("planOperations: the one planner", () => {
 });
 
 describe("planOperations: online operations a dialect refuses online", () => {
-  const check: Operation = { kind: "add_check", check: { entity: "check", table: "band", name: "band_c", sql: "x > 0" }, online: true };
-  const index: Operation = { kind: "add_index", index: { entity: "index", table: "band", name: "band_x_idx", columns: ["x"], method: "btree" }, online: true };
+  const check: Operation = { kind: "add_check", check: { kind: "check", table: "band", name: "band_c", sql: "x > 0" }, online: true };
+  const index: Operation = { kind: "add_index", index: { kind: "index", table: "band", name: "band_x_idx", columns: ["x"], method: "btree" }, online: true };
   const onlineRefusal = (operation: Operation) => (operation.kind === "add_check" ? { reason: "a CHECK copies the table", hint: "consent with --allow-locking" } : undefined);
 
   it("are refused with the dialect's reason and hint, without consent", () => {

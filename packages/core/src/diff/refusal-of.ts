@@ -1,5 +1,5 @@
 import type { ResolvedCapabilities } from "../dialect/capabilities";
-import { type Operation, tableOf } from "../operations/operation";
+import { type Operation, namedEntityOf, tableOf } from "../operations/operation";
 import { schemaOfTable, splitTableName } from "../schema/qualified-table-name";
 import { identifierByteLength, isLongerThan } from "../snapshot/derive-name";
 
@@ -50,7 +50,7 @@ function kindRefusal(operation: Operation, plan: readonly Operation[], capabilit
     case "drop_check":
     case "add_foreign_key":
     case "drop_foreign_key": {
-      const entity = "unique" in operation ? operation.unique : "check" in operation ? operation.check : operation.foreignKey;
+      const entity = namedEntityOf(operation);
       const [column, ...more] = "columns" in entity ? entity.columns : [];
       const single = column !== undefined && more.length === 0 ? { column } : {};
       if (operation.kind === "add_unique" && !capabilities.addUniqueColumn && column !== undefined && more.length === 0) {

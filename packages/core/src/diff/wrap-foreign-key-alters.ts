@@ -60,7 +60,7 @@ export function wrapForeignKeyColumnAlters(
   // The schema just before the first change: its foreign keys are the ones that can be in the way.
   const state = SchemaState.from(typeof from === "function" ? from() : from);
   for (const op of operations.slice(0, first)) applyToState(state, op);
-  const foreignKeysOf = (snapshot: Snapshot) => snapshot.entities.filter((e): e is ForeignKeyEntity => e.entity === "foreign_key");
+  const foreignKeysOf = (snapshot: Snapshot) => snapshot.entities.filter((e): e is ForeignKeyEntity => e.kind === "foreign_key");
   const before = new Map(foreignKeysOf(state.toSnapshot()).map((fk) => [entityKey(fk), fk]));
 
   // Walk the changes in order: a column renamed earlier in the plan is known by its new name.

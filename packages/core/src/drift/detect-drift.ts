@@ -52,12 +52,12 @@ export async function detectDrift(options: DetectDriftOptions): Promise<DriftRep
   // What the DSL cannot say (a foreign key over two columns, a table without a key) is kept by
   // raw steps the replay does not see: left out on both sides, and listed.
   const leftOut = [...planTablesModule(actual).leftOut, ...planTablesModule(options.expected).leftOut];
-  const tables = new Set(leftOut.flatMap(({ entity }) => (entity.entity === "table" ? [entity.name] : [])));
+  const tables = new Set(leftOut.flatMap(({ entity }) => (entity.kind === "table" ? [entity.name] : [])));
   const keys = new Set(leftOut.map(({ entity }) => entityKey(entity)));
-  const skip = (snapshot: Snapshot) => snapshot.with({ remove: snapshot.entities.filter((e) => keys.has(entityKey(e)) || tables.has(e.entity === "table" ? e.name : e.table)).map(entityKey) });
+  const skip = (snapshot: Snapshot) => snapshot.with({ remove: snapshot.entities.filter((e) => keys.has(entityKey(e)) || tables.has(e.kind === "table" ? e.name : e.table)).map(entityKey) });
   for (const { entity, reason } of planTablesModule(actual).leftOut) {
-    const kind = entity.entity === "table" ? "table" : entity.entity === "column" ? "column" : entity.entity === "index" ? "index" : "constraint";
-    notCompared.push({ kind, table: entity.entity === "table" ? entity.name : entity.table, name: entity.name, reason: `mig's DSL cannot say it: ${reason}`, sql: [] });
+    const kind = entity.kind === "table" ? "table" : entity.kind === "column" ? "column" : entity.kind === "index" ? "index" : "constraint";
+    notCompared.push({ kind, table: entity.kind === "table" ? entity.name : entity.table, name: entity.name, reason: `mig's DSL cannot say it: ${reason}`, sql: [] });
   }
   return { differences: schemaDrift(dialect, skip(options.expected), skip(actual)), notCompared };
 }

@@ -53,11 +53,11 @@ export function schemaDrift(dialect: Dialect, expected: Snapshot, actual: Snapsh
   const differences: DriftDifference[] = [];
   const missingTables = new Set(want.tableNames().filter((t) => got.table(t) === undefined));
   const extraTables = new Set(got.tableNames().filter((t) => want.table(t) === undefined));
-  const tableOf = (entity: Entity) => (entity.entity === "table" ? entity.name : entity.table);
+  const tableOf = (entity: Entity) => (entity.kind === "table" ? entity.name : entity.table);
   for (const entity of want.entities) {
     const table = tableOf(entity);
     if (missingTables.has(table)) {
-      if (entity.entity === "table") differences.push(difference("missing", entity, undefined));
+      if (entity.kind === "table") differences.push(difference("missing", entity, undefined));
       continue;
     }
     const other = got.get(entityKey(entity));
@@ -69,23 +69,23 @@ export function schemaDrift(dialect: Dialect, expected: Snapshot, actual: Snapsh
   }
   for (const entity of got.entities) {
     const table = tableOf(entity);
-    if (extraTables.has(table) ? entity.entity === "table" : !want.has(entityKey(entity))) differences.push(difference("extra", undefined, entity));
+    if (extraTables.has(table) ? entity.kind === "table" : !want.has(entityKey(entity))) differences.push(difference("extra", undefined, entity));
   }
   return differences;
 }
 
 function difference(change: DriftDifference["change"], expected: Entity | undefined, actual: Entity | undefined, aspects: readonly DriftAspect[] = []): DriftDifference {
   const entity = (expected ?? actual) as Entity;
-  const table = entity.entity === "table" ? entity.name : entity.table;
-  const name = entity.entity === "table" ? undefined : entity.name;
-  const label = `${WORDS[entity.entity]} ${name === undefined ? table : `${table}.${name}`}`;
+  const table = entity.kind === "table" ? entity.name : entity.table;
+  const name = entity.kind === "table" ? undefined : entity.name;
+  const label = `${WORDS[entity.kind]} ${name === undefined ? table : `${table}.${name}`}`;
   const message =
     change === "extra" ? `${label}: only in the database`
     : change === "missing" ? `${label}: in the migrations, not in the database`
     : `${label}: ${aspects.map((a) => describeAspect(a, expected as Entity, actual as Entity)).join(", ")}`;
   return {
     change,
-    entity: entity.entity,
+    entity: entity.kind,
     table,
     ...(name === undefined ? {} : { name }),
     ...(aspects.length > 0 ? { aspects } : {}),
@@ -100,7 +100,7 @@ const json = (value: unknown) => JSON.stringify(value);
 function changedAspects(expected: Entity, actual: Entity): DriftAspect[] {
   const aspects: DriftAspect[] = [];
   const differs = (a: unknown, b: unknown) => json(a) !== json(b);
-  switch (expected.entity) {
+  switch (expected.kind) {
     case "table":
       if (differs(expected.primaryKey, (actual as typeof expected).primaryKey)) aspects.push("primary key");
       break;
@@ -142,13 +142,13 @@ function typeSpec(column: ColumnTypeSpec): string {
 
 function describeAspect(aspect: DriftAspect, expected: Entity, actual: Entity): string {
   const pair = (a: string, b: string) => `${aspect} changed (migrations: ${a}, database: ${b})`;
-  if (expected.entity === "column" && actual.entity === "column") {
+  if (expected.kind === "column" && actual.kind === "column") {
     if (aspect === "type") return pair(typeSpec(expected), typeSpec(actual));
     if (aspect === "nullability") return pair(expected.nullable ? "NULL" : "NOT NULL", actual.nullable ? "NULL" : "NOT NULL");
     if (aspect === "default") return pair(describeDefault(expected), describeDefault(actual));
   }
-  if (expected.entity === "table" && actual.entity === "table") return pair(expected.primaryKey.join(", "), actual.primaryKey.join(", "));
-  if (expected.entity === "check" && actual.entity === "check") return pair(expected.sql, actual.sql);
+  if (expected.kind === "table" && actual.kind === "table") return pair(expected.primaryKey.join(", "), actual.primaryKey.join(", "));
+  if (expected.kind === "check" && actual.kind === "check") return pair(expected.sql, actual.sql);
   return `${aspect} changed`;
 }
 

@@ -29,15 +29,15 @@ import type { Fields } from "./read-arguments";
  * its table from the call around it (the table is never repeated inside a table).
  */
 
-/** A literal's fields: an entity without its `entity` tag and its table. */
-type Literal<E> = Omit<E, "entity" | "table">;
+/** A literal's fields: an entity without its `kind` tag and its table. */
+type Literal<E> = Omit<E, "kind" | "table">;
 
 /** An entity codec: the literal's fields, then the tag and the table (the context) added when read. */
-function entity<E extends Exclude<Entity, TableEntity>>(tag: E["entity"], fields: Fields_<Literal<E>>, rules: readonly Rule[] = []): EntityFormat<E> {
+function entity<E extends Exclude<Entity, TableEntity>>(tag: E["kind"], fields: Fields_<Literal<E>>, rules: readonly Rule[] = []): EntityFormat<E> {
   const literal = object<Literal<E>>(fields, { rules });
   const build = (value: Fields, table: string): E => {
     // Only the entity's own fields: a call's argument holds others besides (`table`, `backfill`).
-    const built: Record<string, unknown> = { entity: tag, table };
+    const built: Record<string, unknown> = { kind: tag, table };
     for (const key of keys) if (value[key] !== undefined) built[key] = value[key];
     return Object.freeze(built) as unknown as E;
   };
@@ -51,7 +51,7 @@ function entity<E extends Exclude<Entity, TableEntity>>(tag: E["entity"], fields
  * calls that spread the entity into their argument (`addIndex({ table, name, columns })`).
  */
 export type EntityFormat<E extends Exclude<Entity, TableEntity>> = Codec<E> & {
-  readonly tag: E["entity"];
+  readonly tag: E["kind"];
   readonly fields: Fields_<Literal<E>>;
   readonly rules: readonly Rule[];
   build(value: Fields, table: string): E;
@@ -186,7 +186,7 @@ function listOf<T>(item: Codec<T>): Codec<readonly T[]> {
 export const TABLE: Codec<TableSchema> = mapped(
   TABLE_LITERAL,
   (value) => {
-    const table: Record<string, unknown> = { entity: "table" };
+    const table: Record<string, unknown> = { kind: "table" };
     for (const key of Object.keys(TABLE_ENTITY_FIELDS)) if (value[key as keyof TableLiteral] !== undefined) table[key] = value[key as keyof TableLiteral];
     const schema: Record<string, unknown> = { table: Object.freeze(table) };
     for (const key of PART_KEYS) schema[key] = value[key];

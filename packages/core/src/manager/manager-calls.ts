@@ -1,4 +1,4 @@
-import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
+import type { ColumnDefault, ForeignKeyAction, IndexMethod, JsonValue } from "../snapshot/types";
 import type { ColumnTypeSpec } from "../snapshot/entities";
 
 /*
@@ -8,22 +8,7 @@ import type { ColumnTypeSpec } from "../snapshot/entities";
  */
 
 /** A column's definition without its name (the two sides of `alterColumn`). */
-export interface MigrationColumnState {
-  readonly type: TypeName;
-  /** varchar and char only. */
-  readonly length?: number;
-  /** numeric only. */
-  readonly precision?: number;
-  /** numeric only, needs `precision`. */
-  readonly scale?: number;
-  /** enum only: the type's name, where the dialect keeps one. */
-  readonly enumName?: string;
-  /** enum only: the labels, in order. */
-  readonly values?: readonly string[];
-  /** array only: the element type (`{ type: "integer" }`). */
-  readonly element?: ColumnTypeSpec;
-  /** array only: `"json"` where the dialect has no arrays. */
-  readonly fallback?: ArrayFallback;
+export interface MigrationColumnState extends ColumnTypeSpec {
   /** Default `false`: columns are NOT NULL unless they say otherwise. */
   readonly nullable?: boolean;
   /** Default `null`: no default. */

@@ -66,17 +66,17 @@ describe("MigrationManager calls", () => {
     expect(operation).toEqual({
       kind: "create_table",
       schema: {
-        table: { entity: "table", name: "band", primaryKey: ["id"] },
+        table: { kind: "table", name: "band", primaryKey: ["id"] },
         columns: [
-          { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
-          { entity: "column", table: "band", name: "name", type: "varchar", length: 100, nullable: false, default: null },
-          { entity: "column", table: "band", name: "rating", type: "numeric", precision: 5, scale: 2, nullable: true, default: { kind: "value", value: "1.50" } },
+          { kind: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+          { kind: "column", table: "band", name: "name", type: "varchar", length: 100, nullable: false, default: null },
+          { kind: "column", table: "band", name: "rating", type: "numeric", precision: 5, scale: 2, nullable: true, default: { kind: "value", value: "1.50" } },
         ],
-        indexes: [{ entity: "index", table: "band", name: "band_rating_idx", columns: ["rating"], method: "btree" }],
-        uniques: [{ entity: "unique", table: "band", name: "band_name_key", columns: ["name"] }],
-        checks: [{ entity: "check", table: "band", name: "band_rating_check", sql: "rating >= 0" }],
+        indexes: [{ kind: "index", table: "band", name: "band_rating_idx", columns: ["rating"], method: "btree" }],
+        uniques: [{ kind: "unique", table: "band", name: "band_name_key", columns: ["name"] }],
+        checks: [{ kind: "check", table: "band", name: "band_rating_check", sql: "rating >= 0" }],
         foreignKeys: [
-          { entity: "foreign_key", table: "band", name: "band_id_fkey", columns: ["id"], references: { table: "band", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+          { kind: "foreign_key", table: "band", name: "band_id_fkey", columns: ["id"], references: { table: "band", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
         ],
       },
     });
@@ -241,7 +241,7 @@ describe("plans", () => {
     const m = manager().addOperation(create as Operation).addOperation({ kind: "raw", direction: "backwards", fn: backwardsRaw });
     expect(m.operations[0]).toEqual(create);
     expect(m.operations[1]).toMatchObject({ kind: "raw", direction: "backwards" });
-    const broken = { kind: "add_column", table: "t", column: { entity: "column", table: "t", name: "", type: "text", nullable: false, default: null } } as const;
+    const broken = { kind: "add_column", table: "t", column: { kind: "column", table: "t", name: "", type: "text", nullable: false, default: null } } as const;
     expect(codeOf(() => manager().addOperation(broken))).toBe("MIG_E_MIGRATION_FILE");
   });
 });

@@ -163,7 +163,7 @@ describe("callToOperation", () => {
     expect(callToOperation("dropConstraint", { kind: "check", ...check })).toEqual(callToOperation("dropCheck", check));
     expect(callToOperation("addConstraint", { kind: "foreign_key", ...foreignKey })).toEqual(callToOperation("addForeignKey", foreignKey));
     expect(callToOperation("dropConstraint", { kind: "foreign_key", ...foreignKey, online: true })).toEqual(callToOperation("dropForeignKey", { ...foreignKey, online: true }));
-    expect(callToOperation("addUnique", unique)).toMatchObject({ kind: "add_unique", unique: { entity: "unique", table: "t", name: "u", columns: ["a"] } });
+    expect(callToOperation("addUnique", unique)).toMatchObject({ kind: "add_unique", unique: { kind: "unique", table: "t", name: "u", columns: ["a"] } });
   });
 
   it("refuses an old constraint call without a known kind, and a new call with one, naming the field", () => {

@@ -12,7 +12,7 @@ import { replayMigrations } from "./replay-migrations";
 /** Schemas the table DSL accepts (validation refuses blank SQL, which the generator can produce). */
 const schemas = arbitrarySnapshot().filter((snapshot) =>
   snapshot.entities.every((entity) =>
-    entity.entity === "check" ? entity.sql.trim() !== "" : entity.entity !== "column" || entity.default?.kind !== "sql" || entity.default.sql.trim() !== ""),
+    entity.kind === "check" ? entity.sql.trim() !== "" : entity.kind !== "column" || entity.default?.kind !== "sql" || entity.default.sql.trim() !== ""),
 );
 
 /**
@@ -25,23 +25,23 @@ function mutate(a: Snapshot, extra: Snapshot, picks: readonly number[]): Snapsho
   const removedColumns = new Set<string>();
   const kept: Entity[] = [];
   a.entities.forEach((entity, i) => {
-    const table = entity.entity === "table" ? entity.name : entity.table;
+    const table = entity.kind === "table" ? entity.name : entity.table;
     if (removedTables.has(table)) return;
-    if (entity.entity === "column") {
+    if (entity.kind === "column") {
       const primary = a.table(table)?.table.primaryKey.includes(entity.name) ?? false;
       if (!primary && pick(i) % 4 === 0) return void removedColumns.add(`${table}.${entity.name}`);
       if (!primary && pick(i) % 4 === 1) return void kept.push({ ...entity, nullable: true });
       if (pick(i) % 4 === 2) return void kept.push({ ...entity, default: null });
-    } else if (entity.entity !== "table" && pick(i) % 3 === 0) return;
+    } else if (entity.kind !== "table" && pick(i) % 3 === 0) return;
     kept.push(entity);
   });
   const gone = (table: string, columns: readonly string[]): boolean => removedTables.has(table) || columns.some((column) => removedColumns.has(`${table}.${column}`));
   const consistent = kept.filter((entity) => {
-    if (entity.entity === "index" || entity.entity === "unique") return !gone(entity.table, entity.columns);
-    if (entity.entity === "foreign_key") return !gone(entity.table, entity.columns) && !gone(entity.references.table, entity.references.columns);
+    if (entity.kind === "index" || entity.kind === "unique") return !gone(entity.table, entity.columns);
+    if (entity.kind === "foreign_key") return !gone(entity.table, entity.columns) && !gone(entity.references.table, entity.references.columns);
     return true;
   });
-  const taken = new Set(consistent.filter((entity) => entity.entity === "table").map((entity) => entityKey(entity)));
+  const taken = new Set(consistent.filter((entity) => entity.kind === "table").map((entity) => entityKey(entity)));
   const added = extra.tables().filter((schema) => !taken.has(entityKey(schema.table)) && !removedTables.has(schema.table.name))
     .map((schema) => ({ ...schema, foreignKeys: schema.foreignKeys.filter((fk) => fk.references.table === schema.table.name) }));
   return Snapshot.fromEntities([...consistent, ...added.flatMap((schema) => [schema.table, ...schema.columns, ...schema.indexes, ...schema.uniques, ...schema.checks, ...schema.foreignKeys])]);

@@ -74,7 +74,7 @@ describe("replayMigrations", () => {
       migration().alterColumn({ table: "band", name: "name", from: { type: "varchar", length: 50 }, to: { type: "text", nullable: true, default: { kind: "value", value: "x" } } }),
     ];
     const snapshot = replayMigrations(history);
-    expect(snapshot.column("band", "name")).toEqual({ entity: "column", table: "band", name: "name", type: "text", nullable: true, default: { kind: "value", value: "x" } });
+    expect(snapshot.column("band", "name")).toEqual({ kind: "column", table: "band", name: "name", type: "text", nullable: true, default: { kind: "value", value: "x" } });
     // A drop that carries the stale definition contradicts the history.
     const stale = migration().dropColumn({ table: "band", name: "name", type: "varchar", length: 50 });
     expect(replayError(() => replayMigrations([...history, stale])).code).toBe("MIG_E_REPLAY");
@@ -200,7 +200,7 @@ describe("renames move everything that belongs to a table", () => {
   it("rename table: columns, indexes, constraints, and FKs of other tables and of itself", () => {
     const snapshot = replayMigrations([...history(), migration().renameTable({ from: "band", to: "group" })]);
     expect(snapshot.tableNames()).toEqual(["fan", "group"]);
-    expect(snapshot.entities.filter((e) => e.entity !== "table" && e.table === "band")).toEqual([]);
+    expect(snapshot.entities.filter((e) => e.kind !== "table" && e.table === "band")).toEqual([]);
     const group = snapshot.table("group");
     expect(group?.columns.map((c) => c.table)).toEqual(["group", "group", "group"]);
     expect(group?.indexes[0]).toMatchObject({ table: "group", name: "band_name_idx" });

@@ -39,6 +39,8 @@ export function replayMigrations(migrations: Iterable<ReplayableMigration>, base
     }
     seen.add(key);
   }
+  // Nothing to apply (a replay cache that covers every file): `base` itself, not a copy of it.
+  if (ordered.length === 0) return base;
   const state = SchemaState.from(base);
   for (const migration of ordered) {
     migration.forwardsPlan().forEach((operation, index) => {

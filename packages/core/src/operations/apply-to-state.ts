@@ -1,4 +1,4 @@
-import type { Operation } from "./operation";
+import { type Operation, namedEntityOf } from "./operation";
 import type { ColumnEntity, Entity, ForeignKeyEntity } from "../snapshot/entities";
 import {
   type NamedGroup,
@@ -16,9 +16,9 @@ const GROUP_OF = {
   unique: "uniques",
   check: "checks",
   foreign_key: "foreignKeys",
-} as const satisfies Record<Exclude<Entity["entity"], "table" | "column">, NamedGroup>;
+} as const satisfies Record<Exclude<Entity["kind"], "table" | "column">, NamedGroup>;
 
-type NamedEntity = Exclude<Entity, { entity: "table" | "column" }>;
+type NamedEntity = Exclude<Entity, { kind: "table" | "column" }>;
 
 /**
  * Applies one operation to the working state, checking that it makes sense there: what it adds
@@ -66,21 +66,15 @@ export function applyToState(state: SchemaState, operation: Operation): void {
       return;
     }
     case "add_index":
-      return addNamed(state, operation.index, doing);
-    case "drop_index":
-      return dropNamed(state, operation.index, doing);
     case "add_unique":
-      return addNamed(state, operation.unique, doing);
-    case "drop_unique":
-      return dropNamed(state, operation.unique, doing);
     case "add_check":
-      return addNamed(state, operation.check, doing);
-    case "drop_check":
-      return dropNamed(state, operation.check, doing);
     case "add_foreign_key":
-      return addNamed(state, operation.foreignKey, doing);
+      return addNamed(state, namedEntityOf(operation), doing);
+    case "drop_index":
+    case "drop_unique":
+    case "drop_check":
     case "drop_foreign_key":
-      return dropNamed(state, operation.foreignKey, doing);
+      return dropNamed(state, namedEntityOf(operation), doing);
     case "rebuild_table": {
       const name = operation.from.table.name;
       const table = state.table(name, doing);
@@ -131,7 +125,7 @@ function dropColumn(state: SchemaState, tableName: string, column: ColumnEntity)
   for (const group of ["indexes", "uniques", "foreignKeys"] as const) {
     for (const entity of table[group].values()) {
       if ("columns" in entity && entity.columns.includes(column.name)) {
-        throw replayError(`${doing}: column "${tableName}.${column.name}" is still used by ${entity.entity} "${entity.name}"; drop it first`, where);
+        throw replayError(`${doing}: column "${tableName}.${column.name}" is still used by ${entity.kind} "${entity.name}"; drop it first`, where);
       }
     }
   }
@@ -163,23 +157,23 @@ function renameColumn(state: SchemaState, tableName: string, from: string, to: s
 
 function addNamed(state: SchemaState, entity: NamedEntity, doing: string): void {
   const table = state.table(entity.table, doing);
-  const group = table[GROUP_OF[entity.entity]] as Map<string, NamedEntity>;
+  const group = table[GROUP_OF[entity.kind]] as Map<string, NamedEntity>;
   const where = { table: entity.table, name: entity.name };
-  if (group.has(entity.name)) throw replayError(`${doing}: ${entity.entity} "${entity.name}" of "${entity.table}" already exists`, where);
+  if (group.has(entity.name)) throw replayError(`${doing}: ${entity.kind} "${entity.name}" of "${entity.table}" already exists`, where);
   if ("columns" in entity) {
     const missing = entity.columns.find((name) => !table.columns.some((column) => column.name === name));
-    if (missing !== undefined) throw replayError(`${doing}: ${entity.entity} "${entity.name}" names column "${entity.table}.${missing}", which does not exist`, where);
+    if (missing !== undefined) throw replayError(`${doing}: ${entity.kind} "${entity.name}" names column "${entity.table}.${missing}", which does not exist`, where);
   }
-  if (entity.entity === "foreign_key") state.checkTarget(entity, doing);
+  if (entity.kind === "foreign_key") state.checkTarget(entity, doing);
   group.set(entity.name, copyEntity(entity, entity.table));
 }
 
 function dropNamed(state: SchemaState, entity: NamedEntity, doing: string): void {
   const table = state.table(entity.table, doing);
-  const group = table[GROUP_OF[entity.entity]] as Map<string, NamedEntity>;
+  const group = table[GROUP_OF[entity.kind]] as Map<string, NamedEntity>;
   const where = { table: entity.table, name: entity.name };
   const current = group.get(entity.name);
-  if (!current) throw replayError(`${doing}: ${entity.entity} "${entity.name}" of "${entity.table}" does not exist`, where);
-  if (!sameValue(current, copyEntity(entity, entity.table))) throw replayError(`${doing}: ${entity.entity} "${entity.name}" of "${entity.table}" is not what the operation says it drops`, where);
+  if (!current) throw replayError(`${doing}: ${entity.kind} "${entity.name}" of "${entity.table}" does not exist`, where);
+  if (!sameValue(current, copyEntity(entity, entity.table))) throw replayError(`${doing}: ${entity.kind} "${entity.name}" of "${entity.table}" is not what the operation says it drops`, where);
   group.delete(entity.name);
 }

@@ -1,6 +1,6 @@
 import { MigError } from "../errors/mig-error";
 import { isNarrowingChange } from "./is-narrowing-change";
-import { type Operation, type SchemaOperation, consentOf } from "./operation";
+import { type NamedEntityOperation, type Operation, type SchemaOperation, consentOf } from "./operation";
 import { restorePlaceholder } from "./restore-placeholder";
 
 /**
@@ -25,6 +25,12 @@ export function invertOperation(operation: Operation): SchemaOperation {
   const consent = consentOf(operation);
   return consent ? ({ ...inverse, ...consent } as SchemaOperation) : inverse;
 }
+
+/** Adding and dropping one index or constraint undo each other. */
+const OPPOSITE_KIND = {
+  add_index: "drop_index", drop_index: "add_index", add_unique: "drop_unique", drop_unique: "add_unique",
+  add_check: "drop_check", drop_check: "add_check", add_foreign_key: "drop_foreign_key", drop_foreign_key: "add_foreign_key",
+} as const satisfies Record<NamedEntityOperation["kind"], NamedEntityOperation["kind"]>;
 
 function inverseOf(operation: Operation): SchemaOperation {
   switch (operation.kind) {
@@ -51,22 +57,6 @@ function inverseOf(operation: Operation): SchemaOperation {
         to: operation.from,
         ...(isNarrowingChange(operation.to, operation.from) ? { lossy: true } : {}),
       };
-    case "add_index":
-      return { kind: "drop_index", index: operation.index };
-    case "drop_index":
-      return { kind: "add_index", index: operation.index };
-    case "add_unique":
-      return { kind: "drop_unique", unique: operation.unique };
-    case "drop_unique":
-      return { kind: "add_unique", unique: operation.unique };
-    case "add_check":
-      return { kind: "drop_check", check: operation.check };
-    case "drop_check":
-      return { kind: "add_check", check: operation.check };
-    case "add_foreign_key":
-      return { kind: "drop_foreign_key", foreignKey: operation.foreignKey };
-    case "drop_foreign_key":
-      return { kind: "add_foreign_key", foreignKey: operation.foreignKey };
     case "rebuild_table": {
       // Columns the rebuild dropped come back like a reversed drop_column: a NOT NULL one without
       // a default gets a placeholder for the rows that exist (`restorePlaceholder`).
@@ -85,5 +75,10 @@ function inverseOf(operation: Operation): SchemaOperation {
     }
     case "raw":
       throw new MigError("MIG_E_INTERNAL", "A raw function has no inverse; record its reverse with addRawBackwards()");
+    default: {
+      // Adds and drops of an index or constraint: the opposite kind, carrying the same entity (consent is added back by the caller).
+      const { kind, allowRebuild: _rebuild, online: _online, allowLocking: _locking, ...carried } = operation;
+      return { kind: OPPOSITE_KIND[kind], ...carried } as NamedEntityOperation;
+    }
   }
 }

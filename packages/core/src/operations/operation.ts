@@ -107,24 +107,18 @@ export type InTableOperation = Extract<Operation, { readonly kind: "add_column" 
 
 /** The table an in-table operation changes, by the name it has when the operation runs. */
 export function tableOf(operation: InTableOperation): string {
-  switch (operation.kind) {
-    case "add_column":
-    case "drop_column":
-    case "alter_column":
-      return operation.table;
-    case "add_index":
-    case "drop_index":
-      return operation.index.table;
-    case "add_unique":
-    case "drop_unique":
-      return operation.unique.table;
-    case "add_check":
-    case "drop_check":
-      return operation.check.table;
-    case "add_foreign_key":
-    case "drop_foreign_key":
-      return operation.foreignKey.table;
-  }
+  return operation.kind === "add_column" || operation.kind === "drop_column" || operation.kind === "alter_column" ? operation.table : namedEntityOf(operation).table;
+}
+
+/** An operation that adds or drops one index or constraint, which it carries whole. */
+export type NamedEntityOperation = Extract<Operation, { readonly kind: "add_index" | "drop_index" | "add_unique" | "drop_unique" | "add_check" | "drop_check" | "add_foreign_key" | "drop_foreign_key" }>;
+
+/** The index or constraint an operation adds or drops. */
+export function namedEntityOf(operation: NamedEntityOperation): IndexEntity | UniqueEntity | CheckEntity | ForeignKeyEntity {
+  if (operation.kind === "add_index" || operation.kind === "drop_index") return operation.index;
+  if (operation.kind === "add_unique" || operation.kind === "drop_unique") return operation.unique;
+  if (operation.kind === "add_check" || operation.kind === "drop_check") return operation.check;
+  return operation.foreignKey;
 }
 
 /**

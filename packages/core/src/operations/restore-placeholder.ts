@@ -44,5 +44,8 @@ export function restorePlaceholder(column: ColumnEntity): JsonValue | undefined 
     case "json":
     case "jsonb":
       return {};
+    // An empty array, native or stored as JSON (the fallback).
+    case "array":
+      return [];
   }
 }

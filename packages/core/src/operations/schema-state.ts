@@ -38,9 +38,15 @@ export class SchemaState {
   }
 
   toSnapshot(): Snapshot {
+    // Loops, not spreads of iterators: this runs once per replay over every entity (~30,000 at 2000 tables).
     const entities: Entity[] = [];
     for (const table of this.tables.values()) {
-      entities.push(table.table, ...table.columns, ...table.indexes.values(), ...table.uniques.values(), ...table.checks.values(), ...table.foreignKeys.values());
+      entities.push(table.table);
+      for (let i = 0; i < table.columns.length; i++) entities.push(table.columns[i]!);
+      for (const entity of table.indexes.values()) entities.push(entity);
+      for (const entity of table.uniques.values()) entities.push(entity);
+      for (const entity of table.checks.values()) entities.push(entity);
+      for (const entity of table.foreignKeys.values()) entities.push(entity);
     }
     return Snapshot.fromEntities(entities);
   }
@@ -87,11 +93,16 @@ export class SchemaState {
 }
 
 function tableState(schema: TableSchema, take: <E extends Entity>(entity: E) => E): TableState {
-  const byName = <E extends Exclude<Entity, TableEntity | ColumnEntity>>(entities: readonly E[]): Map<string, E> =>
-    new Map(entities.map((entity) => [entity.name, take(entity)]));
+  const byName = <E extends Exclude<Entity, TableEntity | ColumnEntity>>(entities: readonly E[]): Map<string, E> => {
+    const map = new Map<string, E>();
+    for (let i = 0; i < entities.length; i++) map.set(entities[i]!.name, take(entities[i]!));
+    return map;
+  };
+  const columns: ColumnEntity[] = [];
+  for (let i = 0; i < schema.columns.length; i++) columns.push(take(schema.columns[i]!));
   return {
     table: take(schema.table),
-    columns: schema.columns.map(take),
+    columns,
     indexes: byName(schema.indexes),
     uniques: byName(schema.uniques),
     checks: byName(schema.checks),
@@ -101,22 +112,50 @@ function tableState(schema: TableSchema, take: <E extends Entity>(entity: E) => 
 
 /** A frozen copy of an entity (its arrays too), with `table` set to `table`. */
 export function copyEntity<E extends Entity>(entity: E, table: string): E {
+  // Already what a copy would be (deeply frozen, no `undefined` fields, this table: entities of a
+  // snapshot, or of operations read from a file): taken as it is, which no one can tell apart.
+  if ((entity.kind === "table" ? (entity as TableEntity).name : (entity as Exclude<Entity, TableEntity>).table) === table && isFrozenCopy(entity)) return entity;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(entity)) {
-    if (value === undefined) continue;
-    copy[key] = deepFreezeCopy(value);
+  const keys = Object.keys(entity);
+  for (let i = 0; i < keys.length; i++) {
+    const value = (entity as unknown as Record<string, unknown>)[keys[i]!];
+    if (value !== undefined) put(copy, keys[i]!, deepFreezeCopy(value));
   }
-  if (entity.entity === "table") copy.name = table;
+  if (entity.kind === "table") copy.name = table;
   else copy.table = table;
   return Object.freeze(copy) as unknown as E;
 }
 
-function deepFreezeCopy(value: unknown): unknown {
-  if (Array.isArray(value)) return Object.freeze(value.map(deepFreezeCopy));
-  if (typeof value === "object" && value !== null) {
-    return Object.freeze(Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined).map(([key, item]) => [key, deepFreezeCopy(item)])));
+/** Whether `deepFreezeCopy(value)` would be equal to `value` in every way but identity. */
+function isFrozenCopy(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return value !== undefined;
+  if (!Object.isFrozen(value)) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isFrozenCopy(value[i])) return false;
+    return true;
   }
-  return value;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) if (!isFrozenCopy((value as Record<string, unknown>)[key])) return false;
+  return true;
+}
+
+function deepFreezeCopy(value: unknown): unknown {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return Object.freeze(value.map(deepFreezeCopy));
+  // Own enumerable keys in order, `undefined` fields left out (what Object.entries and fromEntries gave).
+  const copy: Record<string, unknown> = {};
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const item = (value as Record<string, unknown>)[keys[i]!];
+    if (item !== undefined) put(copy, keys[i]!, deepFreezeCopy(item));
+  }
+  return Object.freeze(copy);
+}
+
+/** `target[key] = value` as an own data property, even for `__proto__` (a column may be called that). */
+function put(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === "__proto__") Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** Structural equality of entities and JSON values; a property set to `undefined` counts as absent. */
@@ -148,8 +187,8 @@ export function sameSchema(a: TableSchema, b: TableSchema): boolean {
   if (!sameValue(withoutClass(a.table), withoutClass(b.table))) return false;
   if (!sameValue(a.columns, b.columns)) return false;
   const sorted = (schema: TableSchema): unknown =>
-    entitiesOf(schema).filter((entity) => entity.entity !== "table" && entity.entity !== "column")
-      .map((entity) => [entity.entity, (entity as IndexEntity).name, entity] as const)
+    entitiesOf(schema).filter((entity) => entity.kind !== "table" && entity.kind !== "column")
+      .map((entity) => [entity.kind, (entity as IndexEntity).name, entity] as const)
       .sort((x, y) => (x[0] + "\u0000" + x[1] < y[0] + "\u0000" + y[1] ? -1 : 1));
   return sameValue(sorted(a), sorted(b));
 }

@@ -3,8 +3,8 @@ import { snap, t } from "../diff/fixtures";
 import type { Entity } from "../snapshot/entities";
 import { printTablesModule } from "./print-tables-module";
 
-const fk = (table: string, column: string, target: string, extra: Partial<Extract<Entity, { entity: "foreign_key" }>> = {}): Entity => ({
-  entity: "foreign_key", table, name: `${table}_${column}_fkey`, columns: [column], references: { table: target, columns: ["id"] },
+const fk = (table: string, column: string, target: string, extra: Partial<Extract<Entity, { kind: "foreign_key" }>> = {}): Entity => ({
+  kind: "foreign_key", table, name: `${table}_${column}_fkey`, columns: [column], references: { table: target, columns: ["id"] },
   onDelete: "no action", onUpdate: "no action", ...extra,
 });
 
@@ -37,10 +37,10 @@ export const Band = table("band", {
     const snapshot = snap(
       t("edition", { isbn: "text", number: "integer" }, { primaryKey: ["isbn", "number"] }),
       t("print", { isbn: "text", number: "integer", note: { type: "varchar" } }),
-      [{ entity: "foreign_key", table: "print", name: "print_edition_fkey", columns: ["isbn", "number"], references: { table: "edition", columns: ["isbn", "number"] }, onDelete: "no action", onUpdate: "no action" }],
+      [{ kind: "foreign_key", table: "print", name: "print_edition_fkey", columns: ["isbn", "number"], references: { table: "edition", columns: ["isbn", "number"] }, onDelete: "no action", onUpdate: "no action" }],
     );
     const { text, leftOut } = printTablesModule(snapshot);
-    expect(leftOut.map((l) => `${l.entity.entity} ${"table" in l.entity ? l.entity.table : ""}.${l.entity.name}: ${l.reason}`)).toEqual([
+    expect(leftOut.map((l) => `${l.entity.kind} ${"table" in l.entity ? l.entity.table : ""}.${l.entity.name}: ${l.reason}`)).toEqual([
       "column print.note: a varchar without a length cannot be written in the DSL (varchar() means 255)",
       "foreign_key print.print_edition_fkey: it spans several columns (foreignKey() makes one column)",
     ]);

@@ -14,7 +14,7 @@ export interface RawStep {
 }
 
 function createOperation(entity: Entity, snapshot: Snapshot): SchemaOperation {
-  switch (entity.entity) {
+  switch (entity.kind) {
     case "table":
       return { kind: "create_table", schema: snapshot.table(entity.name)! };
     case "column":
@@ -31,7 +31,7 @@ function createOperation(entity: Entity, snapshot: Snapshot): SchemaOperation {
 }
 
 function label(entity: Entity): string {
-  return entity.entity === "table" ? `table ${entity.name}` : `${entity.entity.replace("_", " ")} ${entity.table}.${entity.name}`;
+  return entity.kind === "table" ? `table ${entity.name}` : `${entity.kind.replace("_", " ")} ${entity.table}.${entity.name}`;
 }
 
 /**
@@ -50,9 +50,9 @@ export function rawSteps(dialect: Dialect, snapshot: Snapshot, leftOut: readonly
     steps.push({ why, sql: fresh });
   };
   // A table kept raw takes its own entities with it.
-  const rawTables = new Set(leftOut.flatMap((l) => (l.entity.entity === "table" ? [l.entity.name] : [])));
+  const rawTables = new Set(leftOut.flatMap((l) => (l.entity.kind === "table" ? [l.entity.name] : [])));
   for (const { entity, reason } of leftOut) {
-    if (entity.entity !== "table" && rawTables.has(entity.table)) continue;
+    if (entity.kind !== "table" && rawTables.has(entity.table)) continue;
     let sql: string[];
     try {
       sql = dialect.emitter.emit(createOperation(entity, snapshot)).map((statement) => {

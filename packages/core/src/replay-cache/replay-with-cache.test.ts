@@ -11,7 +11,7 @@ import { serialiseSnapshot } from "../snapshot/canonical-json";
 import { serialiseMigration } from "../serialise/serialise-migration";
 import { migrationLoader } from "../serialise/load-migration.test-helper";
 import type { Operation } from "../operations/operation";
-import { replayWithCache, type MigrationFileText } from "./replay-with-cache";
+import { cacheWrittenMigration, replayWithCache, type MigrationFileText } from "./replay-with-cache";
 
 const loader = migrationLoader();
 beforeAll(() => loader.warmUp(), 120_000);
@@ -27,14 +27,14 @@ const tempDir = () => {
   return dir;
 };
 
-const column = (table: string, name: string): ColumnEntity => ({ entity: "column", table, name, type: "integer", nullable: true, default: null });
+const column = (table: string, name: string): ColumnEntity => ({ kind: "column", table, name, type: "integer", nullable: true, default: null });
 const idAt = (k: number) => generateMigrationId(new Date(Date.UTC(2024, 0, 1, 0, 0, k)));
 
 function initialOperations(): readonly Operation[] {
   const entities: Entity[] = [];
   for (const table of ["band", "manager"]) {
-    entities.push({ entity: "table", name: table, primaryKey: ["id"] });
-    entities.push({ entity: "column", table, name: "id", type: "serial", nullable: false, default: null });
+    entities.push({ kind: "table", name: table, primaryKey: ["id"] });
+    entities.push({ kind: "column", table, name: "id", type: "serial", nullable: false, default: null });
   }
   return diff(Snapshot.empty(), Snapshot.fromEntities(entities));
 }
@@ -171,5 +171,61 @@ describe("replayWithCache", () => {
     const files = history(2);
     expect(await run(files, undefined)).toMatchObject({ loaded: 2, cached: 0 });
     expect(await run(files, undefined)).toMatchObject({ loaded: 2, cached: 0 });
+  }, 60_000);
+});
+
+describe("cacheWrittenMigration", () => {
+  const KEY = "app /app/migrations";
+  /** A file as `mig new --auto` writes it on top of `files`, and the cache told about it. */
+  function write(cacheDir: string | undefined, files: readonly MigrationFileText[], replayed: Awaited<ReturnType<typeof run>>, k: number, operations: readonly Operation[]): MigrationFileText {
+    const id = idAt(k);
+    const written = { path: `/app/migrations/written_${k}.ts`, text: serialiseMigration({ id, appName: "app", version: "0.1.0", description: "", operations }) };
+    cacheWrittenMigration({ cacheDir, key: KEY, migVersion: "0.1.0", files }, replayed, { ...written, migrationId: id, appName: "app", operations });
+    return written;
+  }
+  const addColumn = (name: string): Operation[] => [{ kind: "add_column", table: "band", column: column("band", name) }];
+
+  it("covers the file just written: the next run loads nothing and gets what loading every file gives", async () => {
+    const cacheDir = tempDir();
+    // The first migration of a project: nothing replayed, the file creates the tables.
+    const first = write(cacheDir, [], await run([], cacheDir), 0, initialOperations());
+    const afterFirst = await run([first], cacheDir);
+    expect(afterFirst).toMatchObject({ loaded: 0, cached: 1, loads: 0 });
+    expect(serialiseSnapshot(afterFirst.snapshot)).toBe(await truth([first]));
+
+    const second = write(cacheDir, [first], afterFirst, 5, addColumn("written"));
+    const files = [first, second];
+    const afterSecond = await run(files, cacheDir);
+    expect(afterSecond).toMatchObject({ loaded: 0, cached: 2, loads: 0 });
+    const text = serialiseSnapshot(afterSecond.snapshot);
+    expect(text).toBe(await truth(files));
+    expect(text).toContain('"written"');
+
+    // The written file edited afterwards: its bytes no longer match, everything is loaded.
+    const edited = [first, { ...second, text: second.text.replace('"written"', '"edited"') }];
+    const result = await run(edited, cacheDir);
+    expect(result).toMatchObject({ loaded: 2, cached: 0 });
+    expect(serialiseSnapshot(result.snapshot)).toBe(await truth(edited));
+  }, 60_000);
+
+  it("stores nothing when the new ID is not after the last, a replayed file is hand-written, or the cache is off", async () => {
+    const cacheDir = tempDir();
+    const files = history(3);
+    const replayed = await run(files, cacheDir);
+    const [name] = readdirSync(cacheDir);
+    const before = readFileSync(join(cacheDir, name!), "utf8");
+    // An ID before the last replayed one (a clock set back): the entry stays as it was.
+    write(cacheDir, files, replayed, 1, addColumn("early"));
+    expect(readFileSync(join(cacheDir, name!), "utf8")).toBe(before);
+
+    const handWritten = files.map((f, i) => (i === 1 ? { ...f, text: f.text.replace('import { MigrationManager } from "@mig/core";', 'import { MigrationManager } from "@mig/core";\nconst fromEnv = process.env.NOTHING;') } : f));
+    const dir = tempDir();
+    const partly = await run(handWritten, dir);
+    const written = write(dir, handWritten, partly, 9, addColumn("later"));
+    // Only migration 0 is covered, as before: the written file is loaded like the others after it.
+    expect(await run([...handWritten, written], dir)).toMatchObject({ cached: 1, loaded: 3 });
+
+    const off = write(undefined, files, await run(files, undefined), 9, addColumn("off"));
+    expect(await run([...files, off], cacheDir)).toMatchObject({ cached: 3, loaded: 1 });
   }, 60_000);
 });

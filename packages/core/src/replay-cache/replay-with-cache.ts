@@ -1,4 +1,6 @@
 import { compareMigrationIds } from "../manager/migration-id";
+import { applyOperations } from "../operations/apply-operation";
+import type { Operation } from "../operations/operation";
 import { replayMigrations, type ReplayableMigration } from "../manager/replay-migrations";
 import { parseSnapshot } from "../snapshot/canonical-json";
 import type { Snapshot } from "../snapshot/snapshot";
@@ -38,6 +40,10 @@ export interface ReplayWithCacheResult {
   readonly loaded: number;
   /** How many files the cached snapshot stood in for. */
   readonly cached: number;
+  /** Every file replayed (by the cached snapshot or loaded), in ID order: what `cacheWrittenMigration` extends. */
+  readonly files: readonly CachedFile[];
+  /** Every one of `files` is self-contained (`isSelfContained`): an entry may cover them all. */
+  readonly selfContained: boolean;
 }
 
 /** A file replayed in this run, or (no migration) one the cached snapshot stood in for. */
@@ -64,13 +70,24 @@ interface Replayed {
  */
 export async function replayWithCache(input: ReplayWithCacheInput): Promise<ReplayWithCacheResult> {
   const hashes = new Map(input.files.map((file) => [file.path, sha256(file.text)]));
+  // Each file's text is scanned once (a first migration of 500 tables is ~700 kB).
+  const texts = new Map(input.files.map((file) => [file.path, file.text]));
+  const known = new Map<string, boolean>();
+  const selfContained = (path: string): boolean => {
+    let result = known.get(path);
+    if (result === undefined) known.set(path, (result = isSelfContained(texts.get(path) ?? "")));
+    return result;
+  };
   const entry = input.cacheDir === undefined ? undefined : readReplayCache(input.cacheDir, input.key, input.migVersion);
-  const onTop = entry && (await replayOnTop(input, entry, hashes));
+  // A file the entry covers with these very bytes was found self-contained when the entry was
+  // written (every writer checks: `store`, `cacheWrittenMigration`): not scanned again.
+  for (const file of entry?.files ?? []) if (hashes.get(file.path) === file.hash) known.set(file.path, true);
+  const onTop = entry && (await replayOnTop(input, entry, hashes, selfContained));
   if (entry) entry.snapshot = undefined;
   if (entry && onTop) {
     const replayed: Replayed[] = [...entry.files.map((file) => ({ file, migration: undefined })), ...onTop.loaded];
-    store(input, replayed, onTop.snapshot, entry.files.length);
-    return { snapshot: onTop.snapshot, loaded: onTop.loaded.length, cached: entry.files.length };
+    const length = store(input, replayed, onTop.snapshot, entry.files.length, selfContained);
+    return { snapshot: onTop.snapshot, loaded: onTop.loaded.length, cached: entry.files.length, files: replayed.map((r) => r.file), selfContained: length === replayed.length };
   }
   const loaded = (await input.loadAll()).map(({ path, migration }): Replayed => ({
     file: { path, hash: hashes.get(path) ?? "", id: migration.migrationId },
@@ -78,17 +95,15 @@ export async function replayWithCache(input: ReplayWithCacheInput): Promise<Repl
   }));
   loaded.sort((a, b) => compareMigrationIds(a.file.id, b.file.id));
   const snapshot = replayMigrations(loaded.map((r) => r.migration!));
-  store(input, loaded, snapshot, -1);
-  return { snapshot, loaded: loaded.length, cached: 0 };
+  const length = store(input, loaded, snapshot, -1, selfContained);
+  return { snapshot, loaded: loaded.length, cached: 0, files: loaded.map((r) => r.file), selfContained: length === loaded.length };
 }
 
 /** The snapshot of the cached files with the others replayed on top, or undefined when the entry cannot stand in. */
-async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry, hashes: ReadonlyMap<string, string>) {
+async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry, hashes: ReadonlyMap<string, string>, selfContained: (path: string) => boolean) {
   const cached = entry.files;
-  const byPath = new Map(input.files.map((file) => [file.path, file]));
   for (const file of cached) {
-    const current = byPath.get(file.path);
-    if (!current || hashes.get(file.path) !== file.hash || !isSelfContained(current.text)) return undefined;
+    if (!hashes.has(file.path) || hashes.get(file.path) !== file.hash || !selfContained(file.path)) return undefined;
   }
   const covered = new Set(cached.map((file) => file.path));
   const loaded: Replayed[] = [];
@@ -117,18 +132,20 @@ async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry,
   return { snapshot: replayMigrations(loaded.map((r) => r.migration!), base), loaded };
 }
 
-/** Rewrites the entry to cover the longest self-contained run from the first file, unless it already does. */
-function store(input: ReplayWithCacheInput, replayed: readonly Replayed[], snapshot: Snapshot, previous: number): void {
-  if (input.cacheDir === undefined) return;
-  const texts = new Map(input.files.map((file) => [file.path, file.text]));
+/**
+ * Rewrites the entry to cover the longest self-contained run from the first file, unless it
+ * already does. Returns the length of that run.
+ */
+function store(input: ReplayWithCacheInput, replayed: readonly Replayed[], snapshot: Snapshot, previous: number, selfContained: (path: string) => boolean): number {
+  if (input.cacheDir === undefined) return 0;
   let length = 0;
-  while (length < replayed.length && isSelfContained(texts.get(replayed[length]!.file.path) ?? "")) length++;
-  if (length === previous || length === 0) return;
+  while (length < replayed.length && selfContained(replayed[length]!.file.path)) length++;
+  if (length === previous || length === 0) return length;
   const prefix = replayed.slice(0, length);
   let covered = snapshot;
   if (length < replayed.length) {
     // Only files loaded in this run can be replayed again (a prefix never ends inside the cached part).
-    if (prefix.some((r) => r.migration === undefined)) return;
+    if (prefix.some((r) => r.migration === undefined)) return length;
     covered = replayMigrations(prefix.map((r) => r.migration!));
   }
   writeReplayCache(
@@ -136,4 +153,51 @@ function store(input: ReplayWithCacheInput, replayed: readonly Replayed[], snaps
     { format: REPLAY_CACHE_FORMAT, version: REPLAY_CACHE_VERSION, migVersion: input.migVersion, key: input.key, files: prefix.map((r) => r.file) },
     covered,
   );
+  return length;
+}
+
+/** A migration file just written on top of what `replayWithCache` replayed: its exact text and what it records. */
+export interface WrittenMigrationFile {
+  readonly path: string;
+  readonly text: string;
+  readonly migrationId: string;
+  readonly appName: string;
+  /** The operations the file was serialised from (`serialiseMigration`), in order. */
+  readonly operations: readonly Operation[];
+}
+
+/**
+ * After a new migration file was written on top of what `replayWithCache` replayed (`mig new
+ * --auto`): stores the entry that covers every replayed file and the new one, so that the next
+ * run loads none of them. The new file's snapshot is what replaying it gives: the file is
+ * serialised from `operations` (`serialiseMigration`, which checks that each call loads), and
+ * loading it records these very operations (`operationToCall`), so they are applied on top of
+ * `replayed.snapshot` directly. Nothing is stored (the next run loads the new file, as without
+ * this) unless every replayed file and the new one are self-contained and the new ID comes after
+ * every replayed one; nor when the cache is off. Never fails: the file is written already.
+ *
+ * @example
+ * ```ts
+ * const replayed = await replayWithCache(input);
+ * // … the diff, then the file written …
+ * cacheWrittenMigration(input, replayed, { path, text, migrationId: id, appName, operations });
+ * ```
+ */
+export function cacheWrittenMigration(
+  input: Pick<ReplayWithCacheInput, "cacheDir" | "key" | "migVersion" | "files">,
+  replayed: ReplayWithCacheResult,
+  written: WrittenMigrationFile,
+): void {
+  if (input.cacheDir === undefined || !replayed.selfContained || replayed.files.length !== input.files.length) return;
+  if (input.files.some((file) => file.path === written.path) || !isSelfContained(written.text)) return;
+  const last = replayed.files[replayed.files.length - 1]?.id;
+  if (last !== undefined && compareMigrationIds(written.migrationId, last) <= 0) return;
+  let snapshot: Snapshot;
+  try {
+    snapshot = applyOperations(replayed.snapshot, written.operations);
+  } catch {
+    return; // the next run loads the file and reports what does not fit
+  }
+  const files = [...replayed.files, { path: written.path, hash: sha256(written.text), id: written.migrationId }];
+  writeReplayCache(input.cacheDir, { format: REPLAY_CACHE_FORMAT, version: REPLAY_CACHE_VERSION, migVersion: input.migVersion, key: input.key, files }, snapshot);
 }

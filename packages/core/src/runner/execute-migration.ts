@@ -1,5 +1,6 @@
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
+import type { Statement } from "../dialect/statement";
 import { aroundTransaction } from "./around-transaction";
 import { runBatch, stepGroups } from "./batch-steps";
 import { migrationFailure } from "./migration-failure";
@@ -79,6 +80,7 @@ export type Outcome = Pick<MigrationResult, "status" | "error" | "statementsRun"
  */
 async function runInTransaction(context: ExecutionContext, planned: PlannedMigration, direction: Direction, started: number): Promise<Outcome> {
   const { store, connection } = context;
+  if (direction === "forwards" && (await runAsOneBatch(context, planned, started))) return { status: "applied", statementsRun: planned.steps.length };
   let done = 0;
   try {
     const claimFirst = direction === "backwards" || planned.steps.some((step) => step.kind === "raw");
@@ -106,6 +108,34 @@ async function runInTransaction(context: ExecutionContext, planned: PlannedMigra
       return { status: "skipped", concurrent: true };
     }
     return { status: "failed", error: migrationFailure(error, planned, direction, done, false) };
+  }
+}
+
+/**
+ * A forwards migration of parameterless statements only, sent with its tracking row as one
+ * transaction (`Connection.executeTransaction`: one round trip on PostgreSQL). True when it
+ * committed. False when the connection cannot, or the migration does not qualify, or the
+ * transaction failed: then none of it took effect, and the caller runs the migration again
+ * statement by statement, which names the failing statement exactly (or finds that another
+ * process applied it: the tracking row's unique key failed the batch, as it fails the slow path).
+ */
+async function runAsOneBatch(context: ExecutionContext, planned: PlannedMigration, started: number): Promise<boolean> {
+  const { store, connection } = context;
+  if (typeof connection.executeTransaction !== "function") return false;
+  const statements: Statement[] = [];
+  for (const step of planned.steps) {
+    if (step.kind !== "statement" || (step.statement.params?.length ?? 0) > 0 || step.statement.repair || step.statement.onlyIf) return false;
+    statements.push(step.statement);
+  }
+  const row = { appName: planned.appName, id: planned.id, checksum: planned.checksum };
+  try {
+    await connection.executeTransaction(statements, {
+      statement: (durationSql) => store.insertStatement(row, durationSql),
+      elapsedMs: () => performance.now() - started,
+    });
+    return true;
+  } catch {
+    return false;
   }
 }
 

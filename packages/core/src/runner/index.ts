@@ -10,5 +10,6 @@ export * from "./raw-db";
 export * from "./run-backwards";
 export * from "./run-forwards";
 export * from "./runner-types";
+export { SourceReplays } from "./source-replays";
 export { DEFAULT_TRACKING_TABLE, progressTableName, progressTableSchema, trackingTableSchema } from "./tracking-schema";
 export type { AppliedMigration, Direction, ProgressRecord } from "./tracking-store";

@@ -8,8 +8,7 @@ import { type PlanResult, planOperations } from "../diff/plan-operations";
 import type { Operation } from "../operations/operation";
 import type { Snapshot } from "../snapshot/snapshot";
 import { compareMigrationIds } from "../manager/migration-id";
-import { replayMigrations } from "../manager/replay-migrations";
-import type { MigrationSource } from "./migration-source";
+import { SourceReplays } from "./source-replays";
 import type { RunOptions } from "./runner-types";
 import { type RunnableMigration, migrationLabel } from "./migration-source";
 import type { SelectedMigration } from "./select-migrations";
@@ -167,26 +166,27 @@ async function planFor(
 /**
  * Consent and the schema before a migration, for the planner. The schema is the replay of the
  * app's migration files before it (forwards) or up to and including it (backwards: the state it
- * reverses), the same per-app view `mig new` plans from; files are loaded once per run, and only
- * for a plan that needs the schema.
+ * reverses), the same per-app view `mig new` plans from; asked only for a plan that needs it, and
+ * built by `options.replay` (default: a `SourceReplays` of this run, which loads each file once and
+ * builds the schema before each later migration from the one before).
  */
-export function migrationPlanning(options: Pick<RunOptions, "sources" | "allowRebuild" | "allowLocking">): MigrationPlanning {
-  const loaded = new Map<MigrationSource, Promise<RunnableMigration>>();
-  const load = (source: MigrationSource) => {
-    let migration = loaded.get(source);
-    if (!migration) loaded.set(source, (migration = source.load()));
-    return migration;
-  };
+export function migrationPlanning(options: Pick<RunOptions, "sources" | "allowRebuild" | "allowLocking" | "replay">): MigrationPlanning {
+  let replay = options.replay;
+  if (!replay) {
+    const replays = new SourceReplays();
+    replay = (sources) => replays.replay(sources);
+  }
+  const replayOf = replay;
   return {
     allowRebuild: options.allowRebuild === true,
     allowLocking: options.allowLocking === true,
-    async schemaBefore(selected, direction) {
+    schemaBefore(selected, direction) {
       const earlier = options.sources.filter((source) => {
         if (source.appName !== selected.appName) return false;
         const order = compareMigrationIds(source.id, selected.id);
         return direction === "forwards" ? order < 0 : order <= 0;
       });
-      return replayMigrations(await Promise.all(earlier.map(load)));
+      return replayOf(earlier);
     },
   };
 }

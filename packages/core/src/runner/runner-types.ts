@@ -4,6 +4,7 @@ import type { Dialect } from "../dialect/dialect";
 import type { Statement } from "../dialect/statement";
 import type { MigError } from "../errors/mig-error";
 import type { MigrationSource } from "./migration-source";
+import type { Snapshot } from "../snapshot/snapshot";
 import type { Direction } from "./tracking-store";
 
 /** What every runner function needs. */
@@ -93,6 +94,13 @@ export interface RunOptions extends RunnerBaseOptions {
    * anything is planned or run (the CLI's drift check).
    */
   readonly beforeRun?: () => Promise<MigError | undefined>;
+  /**
+   * Replays migration files into the schema they add up to, for a plan that needs the schema
+   * before a migration (a table rebuild, a foreign key in the way). Default: one replay per run
+   * that loads each file once and extends its last result. A caller that replays the same files
+   * itself (the CLI's drift check) passes one shared with that, so the history is replayed once.
+   */
+  readonly replay?: (sources: readonly MigrationSource[]) => Promise<Snapshot>;
 }
 
 export type MigrationStatus = "applied" | "failed" | "skipped";

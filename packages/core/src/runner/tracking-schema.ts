@@ -8,10 +8,10 @@ export function progressTableName(trackingTable: string): string {
   return `${trackingTable}_progress`;
 }
 
-type ColumnSpec = Omit<ColumnEntity, "entity" | "table" | "nullable" | "default"> & Partial<Pick<ColumnEntity, "nullable" | "default">>;
+type ColumnSpec = Omit<ColumnEntity, "kind" | "table" | "nullable" | "default"> & Partial<Pick<ColumnEntity, "nullable" | "default">>;
 
 function columns(table: string, specs: readonly ColumnSpec[]): ColumnEntity[] {
-  return specs.map((spec) => ({ entity: "column", table, nullable: false, default: null, ...spec }));
+  return specs.map((spec) => ({ kind: "column", table, nullable: false, default: null, ...spec }));
 }
 
 /**
@@ -20,7 +20,7 @@ function columns(table: string, specs: readonly ColumnSpec[]): ColumnEntity[] {
  */
 export function trackingTableSchema(name: string): TableSchema {
   return {
-    table: { entity: "table", name, primaryKey: ["id"] },
+    table: { kind: "table", name, primaryKey: ["id"] },
     columns: columns(name, [
       { name: "id", type: "serial" },
       { name: "app_name", type: "varchar", length: 255 },
@@ -30,7 +30,7 @@ export function trackingTableSchema(name: string): TableSchema {
       { name: "duration_ms", type: "integer", default: { kind: "value", value: 0 } },
     ]),
     indexes: [],
-    uniques: [{ entity: "unique", table: name, name: `${name}_app_name_name_key`, columns: ["app_name", "name"] }],
+    uniques: [{ kind: "unique", table: name, name: `${name}_app_name_name_key`, columns: ["app_name", "name"] }],
     checks: [],
     foreignKeys: [],
   };
@@ -43,7 +43,7 @@ export function trackingTableSchema(name: string): TableSchema {
  */
 export function progressTableSchema(name: string): TableSchema {
   return {
-    table: { entity: "table", name, primaryKey: ["app_name", "name"] },
+    table: { kind: "table", name, primaryKey: ["app_name", "name"] },
     columns: columns(name, [
       { name: "app_name", type: "varchar", length: 255 },
       { name: "name", type: "varchar", length: 255 },

@@ -1,5 +1,6 @@
 import type { Connection } from "../dialect/connection";
 import type { Dialect } from "../dialect/dialect";
+import type { Statement } from "../dialect/statement";
 import type { TableSchema } from "../snapshot/entities";
 import { progressTableName, progressTableSchema, trackingTableSchema } from "./tracking-schema";
 
@@ -88,6 +89,18 @@ export class TrackingStore {
       `INSERT INTO ${this.#q(this.table)} (${this.#cols(["app_name", "name", "checksum", "duration_ms"])}) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`,
       [row.appName, row.id, row.checksum, Math.round(row.durationMs)],
     );
+  }
+
+  /**
+   * The same INSERT as one statement without parameters, for a transaction sent as one batch
+   * (`Connection.executeTransaction`): values as the dialect's escaped literals, the duration as
+   * the SQL `durationSql` (a number, or an expression of the database).
+   */
+  insertStatement(row: { appName: string; id: string; checksum: string }, durationSql: string): Statement {
+    const literal = (value: string) => this.#dialect.emitter.hooks.quoteLiteral(value);
+    return {
+      sql: `INSERT INTO ${this.#q(this.table)} (${this.#cols(["app_name", "name", "checksum", "duration_ms"])}) VALUES (${literal(row.appName)}, ${literal(row.id)}, ${literal(row.checksum)}, ${durationSql})`,
+    };
   }
 
   async setDuration(connection: Connection, appName: string, id: string, durationMs: number): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Table } from "./table";
 import type { ColumnTypeSpec } from "../snapshot/entities";
-import type { ArrayFallback, ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
+import type { ForeignKeyAction, IndexMethod, JsonValue, TypeName } from "../snapshot/types";
 
 /** What a column builder makes: one of the contract's types, or a foreign key whose type comes from its target. */
 export type ColumnKind = TypeName | "foreignKey";
@@ -72,22 +72,9 @@ export interface ForeignKeyReference {
 }
 
 /** Everything a column builder has recorded. Readonly data; builders make a new one per modifier. */
-export interface ColumnDefinition {
+export interface ColumnDefinition extends Omit<ColumnTypeSpec, "type"> {
+  /** The factory that made it; its type parameters are those of {@link ColumnTypeSpec}. */
   readonly kind: ColumnKind;
-  /** varchar and char only. */
-  readonly length?: number;
-  /** numeric only. */
-  readonly precision?: number;
-  /** numeric only. */
-  readonly scale?: number;
-  /** enum only: the type's name. */
-  readonly enumName?: string;
-  /** enum only: the labels, in order. */
-  readonly values?: readonly string[];
-  /** array only: the element type. */
-  readonly element?: ColumnTypeSpec;
-  /** array only: what it becomes where the dialect has no arrays. */
-  readonly fallback?: ArrayFallback;
   /** Option keys the factory did not know (`varchar({ lenght: 5 })`): a validation problem, never dropped. */
   readonly unknownOptions?: { readonly factory: string; readonly keys: readonly string[]; readonly known: readonly string[] };
   readonly nullable: boolean;

@@ -78,7 +78,7 @@ describe("table option schema", () => {
     expect(sql).toContain('CREATE INDEX "band_name_idx" ON "music"."band" ("name")');
     expect(sql.some((s) => s.startsWith('CREATE TABLE "music"."band" ('))).toBe(true);
     expect(sql.some((s) => s.includes('REFERENCES "music"."band" ("id")'))).toBe(true);
-    const drop = emitter.emit({ kind: "drop_index", index: { entity: "index", table: '"music"."band"', name: "band_name_idx", columns: ["name"], method: "btree" } });
+    const drop = emitter.emit({ kind: "drop_index", index: { kind: "index", table: '"music"."band"', name: "band_name_idx", columns: ["name"], method: "btree" } });
     expect(drop.map((s) => s.sql)).toEqual(['DROP INDEX "music"."band_name_idx"']);
   });
 
@@ -94,7 +94,10 @@ describe("table option schema", () => {
     expect(invertOperation(move)).toEqual({ kind: "rename_table", from: '"archive"."band"', to: '"music"."band"' });
     const home = diff(before, snapshotFromTables(music(undefined)));
     expect(home).toEqual([{ kind: "rename_table", from: '"music"."band"', to: "band" }]);
-    expect(emitter.emit(home[0] as SchemaOperation)[0]?.sql).toContain("current_schema()");
+    // The connection's schema has no name in SQL: the standard step leaves that move to the dialect's hook.
+    expect(errorOf(() => emitter.emit(home[0] as SchemaOperation))).toMatchObject({ code: "MIG_E_UNSUPPORTED" });
+    const homing = createEmitter({ types, hooks: () => ({ renderSetSchema: (table, schema) => `MOVE ${table} TO ${schema ?? "HOME"}` }) });
+    expect(homing.emit(home[0] as SchemaOperation).map((s) => s.sql)).toEqual(['MOVE "music"."band" TO HOME']);
   });
 
   it("is refused by the planner on a database without schemas, and planned on one with them", () => {

@@ -21,7 +21,7 @@ let files = 0;
  */
 const schemas = arbitrarySnapshot({ names: "any" }).filter((snapshot) =>
   snapshot.entities.every((entity) =>
-    entity.entity === "check" ? entity.sql.trim() !== "" : entity.entity !== "column" || entity.default?.kind !== "sql" || entity.default.sql.trim() !== ""),
+    entity.kind === "check" ? entity.sql.trim() !== "" : entity.kind !== "column" || entity.default?.kind !== "sql" || entity.default.sql.trim() !== ""),
 );
 
 /** Operations → file text → loaded file → forwards() → replay: the snapshot the file describes. */

@@ -104,7 +104,7 @@ export async function forwards(): Promise<MigrationManager> {
     expect(codeOf(() => serialiseMigration({ id: ID, appName: "", version: "0.1.0", operations: [] }))).toBe("MIG_E_INTERNAL");
     const empty: Operation = { kind: "rename_table", from: "", to: "x" };
     expect(codeOf(() => serialiseMigration({ id: ID, appName: "music", version: "0.1.0", operations: [empty] }))).toBe("MIG_E_INTERNAL");
-    const mismatch = { kind: "add_column", table: "a", column: { entity: "column", table: "b", name: "c", type: "text", nullable: false, default: null } } as const;
+    const mismatch = { kind: "add_column", table: "a", column: { kind: "column", table: "b", name: "c", type: "text", nullable: false, default: null } } as const;
     expect(codeOf(() => serialiseMigration({ id: ID, appName: "music", version: "0.1.0", operations: [mismatch] }))).toBe("MIG_E_INTERNAL");
   });
 });

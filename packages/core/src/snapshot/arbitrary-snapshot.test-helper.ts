@@ -121,9 +121,9 @@ function arbitraryTable(name: string, options: Required<ArbitrarySnapshotOptions
       primaryKey: fc.shuffledSubarray(names, { minLength: 1, maxLength: Math.min(2, names.length) }),
       className: fc.option(arbitraryName(options.names), { nil: undefined }),
     }).map(({ specs, primaryKey, className }) => ({
-      table: { entity: "table", name, primaryKey, ...(className === undefined ? {} : { className }) },
+      table: { kind: "table", name, primaryKey, ...(className === undefined ? {} : { className }) },
       columns: specs.map(({ spec, nullable, default: columnDefault, column }) => ({
-        entity: "column", table: name, name: column, ...spec,
+        kind: "column", table: name, name: column, ...spec,
         nullable: nullable && !primaryKey.includes(column),
         default: columnDefault === null || (columnDefault.kind === "value" && columnDefault.value === null && !nullable) ? null : columnDefault,
       })),
@@ -151,10 +151,10 @@ function arbitraryConstraints(shape: TableShape, all: readonly TableShape[], nam
     named(fc.string({ minLength: 1, maxLength: 30 })),
     named(foreignKey),
   ).map(([indexes, uniques, checks, foreignKeys]) => [
-    ...indexes.map(([name, index]): Entity => ({ entity: "index", table, name, ...index })),
-    ...uniques.map(([name, cols]): Entity => ({ entity: "unique", table, name, columns: cols })),
-    ...checks.map(([name, sql]): Entity => ({ entity: "check", table, name, sql })),
-    ...foreignKeys.map(([name, fk]): Entity => ({ entity: "foreign_key", table, name, ...fk })),
+    ...indexes.map(([name, index]): Entity => ({ kind: "index", table, name, ...index })),
+    ...uniques.map(([name, cols]): Entity => ({ kind: "unique", table, name, columns: cols })),
+    ...checks.map(([name, sql]): Entity => ({ kind: "check", table, name, sql })),
+    ...foreignKeys.map(([name, fk]): Entity => ({ kind: "foreign_key", table, name, ...fk })),
   ]);
 }
 

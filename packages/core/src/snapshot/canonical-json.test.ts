@@ -31,16 +31,16 @@ describe("serialiseSnapshot / parseSnapshot", () => {
 
   test("the envelope is versioned and entity keys are sorted", () => {
     const snapshot = Snapshot.fromEntities([
-      { entity: "table", name: "band", primaryKey: ["id"] },
-      { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+      { kind: "table", name: "band", primaryKey: ["id"] },
+      { kind: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
     ]);
     expect(serialiseSnapshot(snapshot)).toBe(
-      '{\n  "format": "mig.snapshot",\n  "version": 1,\n  "entities": [\n' +
-        '    {"entity":"table","name":"band","primaryKey":["id"]},\n' +
-        '    {"default":null,"entity":"column","name":"id","nullable":false,"table":"band","type":"serial"}\n' +
+      '{\n  "format": "mig.snapshot",\n  "version": 2,\n  "entities": [\n' +
+        '    {"kind":"table","name":"band","primaryKey":["id"]},\n' +
+        '    {"default":null,"kind":"column","name":"id","nullable":false,"table":"band","type":"serial"}\n' +
         "  ]\n}\n",
     );
-    expect(serialiseSnapshot(Snapshot.empty())).toBe('{\n  "format": "mig.snapshot",\n  "version": 1,\n  "entities": []\n}\n');
+    expect(serialiseSnapshot(Snapshot.empty())).toBe('{\n  "format": "mig.snapshot",\n  "version": 2,\n  "entities": []\n}\n');
   });
 
   test("the same tables built in a different order serialise to the same bytes", () => {
@@ -62,8 +62,8 @@ describe("serialiseSnapshot / parseSnapshot", () => {
 
   test("object keys inside JSON defaults are sorted and __proto__ survives as a key", () => {
     const snapshot = Snapshot.fromEntities([
-      { entity: "table", name: "t", primaryKey: ["j"] },
-      { entity: "column", table: "t", name: "j", type: "json", nullable: false, default: { kind: "value", value: JSON.parse('{"b":1,"__proto__":{"x":2},"a":0}') } },
+      { kind: "table", name: "t", primaryKey: ["j"] },
+      { kind: "column", table: "t", name: "j", type: "json", nullable: false, default: { kind: "value", value: JSON.parse('{"b":1,"__proto__":{"x":2},"a":0}') } },
     ]);
     const text = serialiseSnapshot(snapshot);
     expect(text).toContain('"value":{"__proto__":{"x":2},"a":0,"b":1}');
@@ -80,30 +80,31 @@ describe("serialiseSnapshot / parseSnapshot", () => {
 describe("parseSnapshot rejects malformed input with MIG_E_SNAPSHOT", () => {
   const valid = serialiseSnapshot(
     Snapshot.fromEntities([
-      { entity: "table", name: "band", primaryKey: ["id"] },
-      { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+      { kind: "table", name: "band", primaryKey: ["id"] },
+      { kind: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
     ]),
   );
-  const envelope = (entities: unknown[], extra: object = {}) => JSON.stringify({ format: "mig.snapshot", version: 1, entities, ...extra });
+  const envelope = (entities: unknown[], extra: object = {}) => JSON.stringify({ format: "mig.snapshot", version: 2, entities, ...extra });
 
   test.each([
     ["not JSON", "{"],
     ["not an object", "[]"],
     ["wrong format", JSON.stringify({ format: "other", version: 1, entities: [] })],
-    ["newer version", JSON.stringify({ format: "mig.snapshot", version: 2, entities: [] })],
+    ["newer version", JSON.stringify({ format: "mig.snapshot", version: 3, entities: [] })],
     ["missing version", JSON.stringify({ format: "mig.snapshot", entities: [] })],
-    ["entities not an array", JSON.stringify({ format: "mig.snapshot", version: 1, entities: {} })],
+    ["entities not an array", JSON.stringify({ format: "mig.snapshot", version: 2, entities: {} })],
     ["unknown envelope field", envelope([], { parent: "x" })],
-    ["unknown entity kind", envelope([{ entity: "view", name: "v" }])],
-    ["unknown field", envelope([{ entity: "table", name: "t", primaryKey: ["id"], extra: 1 }])],
-    ["missing field", envelope([{ entity: "table", name: "t" }])],
-    ["empty primary key", envelope([{ entity: "table", name: "t", primaryKey: [] }])],
-    ["unknown type", envelope([{ entity: "table", name: "t", primaryKey: ["id"] }, { entity: "column", table: "t", name: "id", type: "int4", nullable: false, default: null }])],
-    ["bad default kind", envelope([{ entity: "table", name: "t", primaryKey: ["id"] }, { entity: "column", table: "t", name: "id", type: "integer", nullable: false, default: { kind: "magic" } }])],
-    ["negative length", envelope([{ entity: "table", name: "t", primaryKey: ["id"] }, { entity: "column", table: "t", name: "id", type: "varchar", length: -1, nullable: false, default: null }])],
-    ["bad action", envelope([{ entity: "table", name: "t", primaryKey: ["id"] }, { entity: "foreign_key", table: "t", name: "f", columns: ["id"], references: { table: "t", columns: ["id"] }, onDelete: "explode", onUpdate: "cascade" }])],
-    ["orphan column", envelope([{ entity: "column", table: "t", name: "id", type: "integer", nullable: false, default: null }])],
-    ["duplicate table", envelope([{ entity: "table", name: "t", primaryKey: ["id"] }, { entity: "table", name: "t", primaryKey: ["id"] }])],
+    ["unknown entity kind", envelope([{ kind: "view", name: "v" }])],
+    ["a version 2 entity named by entity", envelope([{ entity: "table", name: "t", primaryKey: ["id"] }])],
+    ["unknown field", envelope([{ kind: "table", name: "t", primaryKey: ["id"], extra: 1 }])],
+    ["missing field", envelope([{ kind: "table", name: "t" }])],
+    ["empty primary key", envelope([{ kind: "table", name: "t", primaryKey: [] }])],
+    ["unknown type", envelope([{ kind: "table", name: "t", primaryKey: ["id"] }, { kind: "column", table: "t", name: "id", type: "int4", nullable: false, default: null }])],
+    ["bad default kind", envelope([{ kind: "table", name: "t", primaryKey: ["id"] }, { kind: "column", table: "t", name: "id", type: "integer", nullable: false, default: { kind: "magic" } }])],
+    ["negative length", envelope([{ kind: "table", name: "t", primaryKey: ["id"] }, { kind: "column", table: "t", name: "id", type: "varchar", length: -1, nullable: false, default: null }])],
+    ["bad action", envelope([{ kind: "table", name: "t", primaryKey: ["id"] }, { kind: "foreign_key", table: "t", name: "f", columns: ["id"], references: { table: "t", columns: ["id"] }, onDelete: "explode", onUpdate: "cascade" }])],
+    ["orphan column", envelope([{ kind: "column", table: "t", name: "id", type: "integer", nullable: false, default: null }])],
+    ["duplicate table", envelope([{ kind: "table", name: "t", primaryKey: ["id"] }, { kind: "table", name: "t", primaryKey: ["id"] }])],
   ])("%s", (_, text) => {
     expect(codeOf(() => parseSnapshot(text))).toBe("MIG_E_SNAPSHOT");
   });
@@ -112,8 +113,14 @@ describe("parseSnapshot rejects malformed input with MIG_E_SNAPSHOT", () => {
     expect(parseSnapshot(valid).tableNames()).toEqual(["band"]);
   });
 
+  test("a version 1 snapshot (the discriminator named entity) reads as the same snapshot", () => {
+    const v1 = valid.replace('"version": 2', '"version": 1').replaceAll('"kind":"table"', '"entity":"table"').replaceAll('"kind":"column"', '"entity":"column"');
+    expect(v1).not.toContain('"kind"');
+    expect(parseSnapshot(v1).entities).toEqual(parseSnapshot(valid).entities);
+  });
+
   test("every problem is listed, with its path", () => {
-    const text = envelope([{ entity: "table", name: "", primaryKey: [1] }, { entity: "index", table: "t", name: "i", columns: ["a"], method: "fancy" }]);
+    const text = envelope([{ kind: "table", name: "", primaryKey: [1] }, { kind: "index", table: "t", name: "i", columns: ["a"], method: "fancy" }]);
     try {
       parseSnapshot(text);
       expect.unreachable();

@@ -7,10 +7,10 @@ import type { ArrayFallback, ColumnDefault, ForeignKeyAction, IndexMethod, TypeN
  */
 export type Entity = TableEntity | ColumnEntity | IndexEntity | UniqueEntity | CheckEntity | ForeignKeyEntity;
 
-export type EntityKind = Entity["entity"];
+export type EntityKind = Entity["kind"];
 
 export interface TableEntity {
-  readonly entity: "table";
+  readonly kind: "table";
   readonly name: string;
   /** Column names of the primary key, in key order. Never empty. */
   readonly primaryKey: readonly string[];
@@ -73,7 +73,7 @@ export function copyTypeParameters<T extends { -readonly [K in keyof ColumnTypeS
 }
 
 export interface ColumnEntity extends ColumnTypeSpec {
-  readonly entity: "column";
+  readonly kind: "column";
   readonly table: string;
   readonly name: string;
   readonly nullable: boolean;
@@ -81,7 +81,7 @@ export interface ColumnEntity extends ColumnTypeSpec {
 }
 
 export interface IndexEntity {
-  readonly entity: "index";
+  readonly kind: "index";
   readonly table: string;
   readonly name: string;
   readonly columns: readonly string[];
@@ -89,14 +89,14 @@ export interface IndexEntity {
 }
 
 export interface UniqueEntity {
-  readonly entity: "unique";
+  readonly kind: "unique";
   readonly table: string;
   readonly name: string;
   readonly columns: readonly string[];
 }
 
 export interface CheckEntity {
-  readonly entity: "check";
+  readonly kind: "check";
   readonly table: string;
   readonly name: string;
   /** A boolean SQL expression over the table's columns, as written by the user. */
@@ -104,7 +104,7 @@ export interface CheckEntity {
 }
 
 export interface ForeignKeyEntity {
-  readonly entity: "foreign_key";
+  readonly kind: "foreign_key";
   readonly table: string;
   readonly name: string;
   readonly columns: readonly string[];
@@ -116,7 +116,7 @@ export interface ForeignKeyEntity {
 
 /** The composite key of an entity: unique within a snapshot. */
 export function entityKey(entity: Entity): string {
-  return entity.entity === "table" ? `table:${entity.name}` : `${entity.entity}:${entity.table}:${entity.name}`;
+  return entity.kind === "table" ? `table:${entity.name}` : `${entity.kind}:${entity.table}:${entity.name}`;
 }
 
 /**

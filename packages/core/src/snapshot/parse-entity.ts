@@ -85,14 +85,14 @@ class Reader {
  */
 export function parseEntity(value: unknown, path: string): { entity: Entity } | { problems: string[] } {
   const r = new Reader();
-  const kind = (value as Json | null)?.entity;
-  const owned = (required: readonly string[], optional: readonly string[] = []) => r.object(value, path, ["entity", "table", "name", ...required], optional);
+  const kind = (value as Json | null)?.kind;
+  const owned = (required: readonly string[], optional: readonly string[] = []) => r.object(value, path, ["kind", "table", "name", ...required], optional);
   let entity: Entity | undefined;
   switch (kind) {
     case "table": {
-      const v = r.object(value, path, ["entity", "name", "primaryKey"], ["className"]);
+      const v = r.object(value, path, ["kind", "name", "primaryKey"], ["className"]);
       if (v) {
-        entity = { entity: kind, name: r.name(v.name, `${path}.name`), primaryKey: r.names(v.primaryKey, `${path}.primaryKey`) };
+        entity = { kind, name: r.name(v.name, `${path}.name`), primaryKey: r.names(v.primaryKey, `${path}.primaryKey`) };
         if (v.className !== undefined) entity = { ...entity, className: r.name(v.className, `${path}.className`) };
       }
       break;
@@ -100,37 +100,37 @@ export function parseEntity(value: unknown, path: string): { entity: Entity } | 
     case "column": {
       const v = owned(["type", "nullable", "default"], TYPE_PARAMETERS);
       if (!v) break;
-      entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), ...r.typeSpec(v, path),
+      entity = { kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), ...r.typeSpec(v, path),
         nullable: r.boolean(v.nullable, `${path}.nullable`), default: r.columnDefault(v.default, `${path}.default`) };
       break;
     }
     case "index": {
       const v = owned(["columns", "method"]);
-      if (v) entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), columns: r.names(v.columns, `${path}.columns`), method: r.oneOf(v.method, INDEX_METHODS, `${path}.method`) };
+      if (v) entity = { kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), columns: r.names(v.columns, `${path}.columns`), method: r.oneOf(v.method, INDEX_METHODS, `${path}.method`) };
       break;
     }
     case "unique": {
       const v = owned(["columns"]);
-      if (v) entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), columns: r.names(v.columns, `${path}.columns`) };
+      if (v) entity = { kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), columns: r.names(v.columns, `${path}.columns`) };
       break;
     }
     case "check": {
       const v = owned(["sql"]);
-      if (v) entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), sql: r.string(v.sql, `${path}.sql`) };
+      if (v) entity = { kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), sql: r.string(v.sql, `${path}.sql`) };
       break;
     }
     case "foreign_key": {
       const v = owned(["columns", "references", "onDelete", "onUpdate"]);
       const ref = v && r.object(v.references, `${path}.references`, ["table", "columns"]);
       if (v && ref) {
-        entity = { entity: kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), columns: r.names(v.columns, `${path}.columns`),
+        entity = { kind, table: r.name(v.table, `${path}.table`), name: r.name(v.name, `${path}.name`), columns: r.names(v.columns, `${path}.columns`),
           references: { table: r.name(ref.table, `${path}.references.table`), columns: r.names(ref.columns, `${path}.references.columns`) },
           onDelete: r.oneOf(v.onDelete, FOREIGN_KEY_ACTIONS, `${path}.onDelete`), onUpdate: r.oneOf(v.onUpdate, FOREIGN_KEY_ACTIONS, `${path}.onUpdate`) };
       }
       break;
     }
     default:
-      r.problems.push(`${path}.entity is not one of table, column, index, unique, check, foreign_key`);
+      r.problems.push(`${path}.kind is not one of table, column, index, unique, check, foreign_key`);
   }
   return r.problems.length > 0 || entity === undefined ? { problems: r.problems } : { entity };
 }

@@ -16,20 +16,20 @@ function codeOf(run: () => unknown): string | undefined {
 }
 
 const band: Entity[] = [
-  { entity: "table", name: "band", primaryKey: ["id"] },
-  { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
-  { entity: "column", table: "band", name: "name", type: "text", nullable: false, default: null },
-  { entity: "index", table: "band", name: "band_name_idx", columns: ["name"], method: "btree" },
-  { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] },
-  { entity: "check", table: "band", name: "band_1_check", sql: "id > 0" },
-  { entity: "foreign_key", table: "band", name: "band_id_fkey", columns: ["id"], references: { table: "band", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
+  { kind: "table", name: "band", primaryKey: ["id"] },
+  { kind: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+  { kind: "column", table: "band", name: "name", type: "text", nullable: false, default: null },
+  { kind: "index", table: "band", name: "band_name_idx", columns: ["name"], method: "btree" },
+  { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] },
+  { kind: "check", table: "band", name: "band_1_check", sql: "id > 0" },
+  { kind: "foreign_key", table: "band", name: "band_id_fkey", columns: ["id"], references: { table: "band", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
 ];
 
 describe("Snapshot.fromEntities", () => {
   it("takes any iterable, not only arrays, and tables interleaved with each other", () => {
     const other: Entity[] = [
-      { entity: "table", name: "album", primaryKey: ["id"] },
-      { entity: "column", table: "album", name: "id", type: "serial", nullable: false, default: null },
+      { kind: "table", name: "album", primaryKey: ["id"] },
+      { kind: "column", table: "album", name: "id", type: "serial", nullable: false, default: null },
     ];
     const interleaved = [other[0], band[0], other[1], ...band.slice(1)] as Entity[];
     function* generate(): Generator<Entity> {
@@ -47,8 +47,8 @@ describe("Snapshot.fromEntities", () => {
       fc.property(arbitrarySnapshot(), fc.infiniteStream(fc.nat()), (snapshot, seeds) => {
         const ranks = new Map(snapshot.entities.map((entity) => [entity, seeds.next().value as number]));
         // Shuffled, except that each table's columns stay in their order.
-        const columns = snapshot.entities.filter((entity) => entity.entity === "column");
-        const others = [...snapshot.entities.filter((entity) => entity.entity !== "column")].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
+        const columns = snapshot.entities.filter((entity) => entity.kind === "column");
+        const others = [...snapshot.entities.filter((entity) => entity.kind !== "column")].sort((a, b) => (ranks.get(a) ?? 0) - (ranks.get(b) ?? 0));
         const rebuilt = Snapshot.fromEntities([...others.slice(0, 3), ...columns, ...others.slice(3)]);
         expect(rebuilt.entities).toEqual(snapshot.entities);
         expect(rebuilt.tables()).toEqual(snapshot.tables());
@@ -72,9 +72,9 @@ describe("Snapshot.fromEntities", () => {
   it("refuses a duplicate of any kind, and entities of a table it does not contain", () => {
     for (const entity of band) {
       const copy = { ...entity } as Entity;
-      expect(codeOf(() => Snapshot.fromEntities([...band, copy])), entity.entity).toBe("MIG_E_SNAPSHOT");
+      expect(codeOf(() => Snapshot.fromEntities([...band, copy])), entity.kind).toBe("MIG_E_SNAPSHOT");
     }
-    const many = Array.from({ length: 40 }, (_, i): Entity => ({ entity: "column", table: "band", name: `c${i}`, type: "text", nullable: true, default: null }));
+    const many = Array.from({ length: 40 }, (_, i): Entity => ({ kind: "column", table: "band", name: `c${i}`, type: "text", nullable: true, default: null }));
     expect(codeOf(() => Snapshot.fromEntities([...band, ...many, { ...(many[7] as Entity) }]))).toBe("MIG_E_SNAPSHOT");
     expect(codeOf(() => Snapshot.fromEntities([...band, ...many]))).toBeUndefined();
     expect(codeOf(() => Snapshot.fromEntities(band.slice(1)))).toBe("MIG_E_SNAPSHOT");

@@ -24,8 +24,8 @@ import {
  * @example
  * ```ts
  * const s = Snapshot.fromEntities([
- *   { entity: "table", name: "band", primaryKey: ["id"] },
- *   { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+ *   { kind: "table", name: "band", primaryKey: ["id"] },
+ *   { kind: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
  * ]);
  * s.table("band")?.columns.length; // 1
  * ```
@@ -59,7 +59,7 @@ export class Snapshot {
     for (let i = 0; i < list.length; i++) {
       const entity = list[i] as Entity;
       Object.freeze(entity);
-      const table = entity.entity === "table" ? entity.name : entity.table;
+      const table = entity.kind === "table" ? entity.name : entity.table;
       // Entities usually come table by table: look the group up only when the table changes.
       if (table !== groupName || group === undefined) {
         group = groups.get(table);
@@ -69,7 +69,7 @@ export class Snapshot {
         }
         groupName = table;
       }
-      switch (entity.entity) {
+      switch (entity.kind) {
         case "table":
           if (group.table !== undefined) throw duplicate(entity);
           group.table = entity;
@@ -192,7 +192,7 @@ interface Group {
 
 function duplicate(entity: Entity): MigError {
   const key = entityKey(entity);
-  return new MigError("MIG_E_SNAPSHOT", `Duplicate ${entity.entity} "${key.slice(key.indexOf(":") + 1)}" in snapshot`, { meta: { key } });
+  return new MigError("MIG_E_SNAPSHOT", `Duplicate ${entity.kind} "${key.slice(key.indexOf(":") + 1)}" in snapshot`, { meta: { key } });
 }
 
 /** Throws on two columns of one name (a few columns: compared pairwise; many: through a set). */

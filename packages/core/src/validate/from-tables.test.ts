@@ -25,36 +25,36 @@ function musicTables() {
 }
 
 const columnsOf = (entities: readonly Entity[], tableName: string) =>
-  entities.filter((e): e is ColumnEntity => e.entity === "column" && e.table === tableName);
+  entities.filter((e): e is ColumnEntity => e.kind === "column" && e.table === tableName);
 
 describe("snapshotFromTables", () => {
   test("the contract's example, entity by entity", () => {
     const snapshot = snapshotFromTables(musicTables());
     expect(snapshot.tableNames()).toEqual(["band", "band_member", "manager"]);
     expect(snapshot.table("band")).toEqual({
-      table: { entity: "table", name: "band", primaryKey: ["id"], className: "Band" },
+      table: { kind: "table", name: "band", primaryKey: ["id"], className: "Band" },
       columns: [
-        { entity: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
-        { entity: "column", table: "band", name: "name", type: "varchar", length: 100, nullable: false, default: null },
-        { entity: "column", table: "band", name: "manager", type: "integer", nullable: true, default: null },
-        { entity: "column", table: "band", name: "popularity", type: "integer", nullable: false, default: { kind: "value", value: 0 } },
-        { entity: "column", table: "band", name: "rating", type: "numeric", precision: 5, scale: 2, nullable: true, default: null },
-        { entity: "column", table: "band", name: "founded", type: "timestamptz", nullable: false, default: { kind: "now" } },
+        { kind: "column", table: "band", name: "id", type: "serial", nullable: false, default: null },
+        { kind: "column", table: "band", name: "name", type: "varchar", length: 100, nullable: false, default: null },
+        { kind: "column", table: "band", name: "manager", type: "integer", nullable: true, default: null },
+        { kind: "column", table: "band", name: "popularity", type: "integer", nullable: false, default: { kind: "value", value: 0 } },
+        { kind: "column", table: "band", name: "rating", type: "numeric", precision: 5, scale: 2, nullable: true, default: null },
+        { kind: "column", table: "band", name: "founded", type: "timestamptz", nullable: false, default: { kind: "now" } },
       ],
       indexes: [
-        { entity: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" },
-        { entity: "index", table: "band", name: "band_popularity_name_idx", columns: ["popularity", "name"], method: "btree" },
+        { kind: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" },
+        { kind: "index", table: "band", name: "band_popularity_name_idx", columns: ["popularity", "name"], method: "btree" },
       ],
       uniques: [
-        { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] },
-        { entity: "unique", table: "band", name: "band_name_manager_key", columns: ["name", "manager"] },
+        { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] },
+        { kind: "unique", table: "band", name: "band_name_manager_key", columns: ["name", "manager"] },
       ],
       checks: [
-        { entity: "check", table: "band", name: "band_2_check", sql: "length(name) > 0" },
-        { entity: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" },
+        { kind: "check", table: "band", name: "band_2_check", sql: "length(name) > 0" },
+        { kind: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" },
       ],
       foreignKeys: [{
-        entity: "foreign_key", table: "band", name: "band_manager_fkey", columns: ["manager"],
+        kind: "foreign_key", table: "band", name: "band_manager_fkey", columns: ["manager"],
         references: { table: "manager", columns: ["id"] }, onDelete: "cascade", onUpdate: "cascade",
       }],
     });
@@ -62,7 +62,7 @@ describe("snapshotFromTables", () => {
 
   test("composite primary key made of a foreign key and a column", () => {
     const member = snapshotFromTables(musicTables()).table("band_member");
-    expect(member?.table).toEqual({ entity: "table", name: "band_member", primaryKey: ["band", "person"], className: "BandMember" });
+    expect(member?.table).toEqual({ kind: "table", name: "band_member", primaryKey: ["band", "person"], className: "BandMember" });
     expect(member?.columns.map((c) => [c.name, c.type, c.nullable])).toEqual([["band", "integer", false], ["person", "varchar", false]]);
     expect(member?.foreignKeys[0]).toMatchObject({ name: "band_member_band_fkey", references: { table: "band", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" });
   });
@@ -79,7 +79,7 @@ describe("snapshotFromTables", () => {
     const { Manager } = musicTables();
     const snapshot = snapshotFromTables({ helper: () => 1, VERSION: "1", default: Manager, Manager, Boss: Manager });
     expect(snapshot.table("manager")?.table.className).toBe("Boss");
-    expect(snapshotFromTables({ default: Manager }).table("manager")?.table).toEqual({ entity: "table", name: "manager", primaryKey: ["id"] });
+    expect(snapshotFromTables({ default: Manager }).table("manager")?.table).toEqual({ kind: "table", name: "manager", primaryKey: ["id"] });
     expect(snapshotFromTables([Manager]).table("manager")?.table.className).toBeUndefined();
   });
 

@@ -49,8 +49,8 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
   const keyNames: string[] = [];
   for (let i = 0; i < primaryKey.length; i++) keyNames.push((primaryKey[i] as TableColumn).name);
   entities.push(className === undefined
-    ? { entity: "table", name: ref, primaryKey: keyNames }
-    : { entity: "table", name: ref, primaryKey: keyNames, className });
+    ? { kind: "table", name: ref, primaryKey: keyNames }
+    : { kind: "table", name: ref, primaryKey: keyNames, className });
   const columns = table.columnList;
   for (let i = 0; i < columns.length; i++) {
     const column = columns[i] as TableColumn;
@@ -64,19 +64,19 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
     const constraint = constraints[i] as TableConstraint;
     switch (constraint.kind) {
       case "index":
-        entities.push({ entity: "index", table: ref, name: constraint.name, columns: constraint.columns, method: constraint.method });
+        entities.push({ kind: "index", table: ref, name: constraint.name, columns: constraint.columns, method: constraint.method });
         break;
       case "unique":
-        entities.push({ entity: "unique", table: ref, name: constraint.name, columns: constraint.columns });
+        entities.push({ kind: "unique", table: ref, name: constraint.name, columns: constraint.columns });
         break;
       case "check":
-        entities.push({ entity: "check", table: ref, name: constraint.name, sql: constraint.sql });
+        entities.push({ kind: "check", table: ref, name: constraint.name, sql: constraint.sql });
         break;
       case "foreign_key": {
         const target = expect(facts.foreignKey(table, constraint.column));
         const references = constraint.column.definition.references;
         entities.push({
-          entity: "foreign_key",
+          kind: "foreign_key",
           table: ref,
           name: constraint.name,
           columns: constraint.columns,
@@ -96,9 +96,9 @@ function tableEntities(table: Table, className: string | undefined, facts: Table
  */
 function columnEntity(table: string, name: string, type: ColumnTypeSpec, nullable: boolean, columnDefault: ColumnDefault | null): ColumnEntity {
   if (type.length === undefined && type.precision === undefined && type.scale === undefined && type.values === undefined && type.element === undefined) {
-    return { entity: "column", table, name, type: type.type, nullable, default: columnDefault };
+    return { kind: "column", table, name, type: type.type, nullable, default: columnDefault };
   }
-  const entity: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { entity: "column", table, name, type: type.type } as ColumnEntity;
+  const entity: { -readonly [K in keyof ColumnEntity]: ColumnEntity[K] } = { kind: "column", table, name, type: type.type } as ColumnEntity;
   copyTypeParameters(entity, type);
   entity.nullable = nullable;
   entity.default = columnDefault;

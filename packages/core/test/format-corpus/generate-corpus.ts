@@ -25,7 +25,7 @@ const FILES = join(HERE, "files");
 
 const valid = (snapshot: Snapshot): boolean =>
   snapshot.entities.every((entity) =>
-    entity.entity === "check" ? entity.sql.trim() !== "" : entity.entity !== "column" || entity.default?.kind !== "sql" || entity.default.sql.trim() !== "");
+    entity.kind === "check" ? entity.sql.trim() !== "" : entity.kind !== "column" || entity.default?.kind !== "sql" || entity.default.sql.trim() !== "");
 
 /** Every operation kind the writer knows, made from the entities of one random schema. */
 function everyKind(snapshot: Snapshot, flags: readonly boolean[]): SchemaOperation[] {

@@ -1,6 +1,6 @@
 import type { ConnectionConfig } from "@mig/core/dialect";
 import type pg from "pg";
-import { quoteIdentifier } from "../emitter/postgres-emitter";
+import { quotePostgresIdentifier } from "../emitter/postgres-emitter";
 import { connectionError } from "./connection-error";
 import { resolveTarget } from "./connection-target";
 import { loadPg } from "./load-driver";
@@ -22,7 +22,7 @@ export interface PostgresConnectOptions {
    * table behind it. Default: not set (wait as long as it takes), as migrations run at quiet times.
    */
   readonly ddlLockTimeoutMs?: number;
-  /** The advisory lock key of the migration lock. Default is {@link DEFAULT_LOCK_KEY}. */
+  /** The advisory lock key of the migration lock. Default is {@link POSTGRES_LOCK_KEY}. */
   readonly lockKey?: bigint;
   /** How often a waiting run retries the migration lock. Default is `250`. */
   readonly lockPollMs?: number;
@@ -82,7 +82,7 @@ export async function connectPostgres(config: ConnectionConfig, options: Postgre
     lockPollMs: options.lockPollMs ?? 250,
   });
   try {
-    if (options.schema !== undefined) await connection.query(`SET search_path TO ${quoteIdentifier(options.schema)}`);
+    if (options.schema !== undefined) await connection.query(`SET search_path TO ${quotePostgresIdentifier(options.schema)}`);
     if (options.ddlLockTimeoutMs !== undefined) await connection.query(`SET lock_timeout = ${Math.max(0, Math.floor(options.ddlLockTimeoutMs))}`);
   } catch (error) {
     await connection.close();

@@ -52,10 +52,10 @@ export function resolveTarget(config: ConnectionConfig): ConnectionTarget & { re
  *
  * @example
  * ```ts
- * describeConnection("postgres://app:s3cret@db:5432/shop"); // "postgres://app:***@db:5432/shop"
+ * describePostgresConnection("postgres://app:s3cret@db:5432/shop"); // "postgres://app:***@db:5432/shop"
  * ```
  */
-export function describeConnection(config: ConnectionConfig): string {
+export function describePostgresConnection(config: ConnectionConfig): string {
   const t = resolveTarget(config);
   const host = t.host.includes(":") ? `[${t.host}]` : t.host;
   return `postgres://${encodeURIComponent(t.user)}${t.hasPassword ? ":***" : ""}@${host}:${t.port}/${encodeURIComponent(t.database)}`;

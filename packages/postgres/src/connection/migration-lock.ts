@@ -10,7 +10,7 @@ type Query = <Row>(sql: string, params?: readonly unknown[]) => Promise<{ rows: 
  * bigint. Advisory locks are per database, so runs against different databases
  * never wait for each other.
  */
-export const DEFAULT_LOCK_KEY: bigint = BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update("mig_migrations").digest("hex").slice(0, 16)}`));
+export const POSTGRES_LOCK_KEY: bigint = BigInt.asIntN(64, BigInt(`0x${createHash("sha256").update("mig_migrations").digest("hex").slice(0, 16)}`));
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -114,6 +114,33 @@ export class PostgresConnection implements Connection {
   }
 
   /**
+   * `BEGIN`, the statements, the tracking row and `COMMIT` as one simple-protocol query: one round
+   * trip. The server stops at the first failing statement, and the ROLLBACK sent then ends the
+   * transaction it left aborted (after a syntax error, which fails the whole string before its
+   * first statement, there is none, and the ROLLBACK only warns). The duration recorded is the
+   * time until sending plus the server's time since it received the query
+   * (`statement_timestamp()` is the receipt of the query message, `clock_timestamp()` now).
+   */
+  async executeTransaction(
+    statements: readonly Statement[],
+    record: { readonly statement: (durationSql: string) => Statement; readonly elapsedMs: () => number },
+  ): Promise<void> {
+    if (this.#depth > 0 || this.#beginPending || statements.some((s) => s.params !== undefined && s.params.length > 0)) {
+      throw new Error("executeTransaction runs parameterless statements outside a transaction");
+    }
+    const duration = `(${Math.round(record.elapsedMs())} + (extract(epoch from clock_timestamp() - statement_timestamp()) * 1000)::integer)`;
+    const last = record.statement(duration);
+    // A newline before each `;`: a statement may end in a line comment.
+    const sql = ["BEGIN", ...statements.map((s) => s.sql), last.sql, "COMMIT"].join("\n;\n");
+    try {
+      await this.#send(sql, []);
+    } catch (error) {
+      await this.#send("ROLLBACK", []).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
    * BEGIN / COMMIT / ROLLBACK; a nested call is a SAVEPOINT, so an inner failure can be caught alone.
    * BEGIN is held back and sent in one round trip with the transaction's first query when that has
    * no parameters (a simple-protocol query may hold several statements); a transaction that sent

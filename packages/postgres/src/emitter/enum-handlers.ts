@@ -13,20 +13,20 @@ function enumsOf(columns: readonly ColumnEntity[]): ColumnEntity[] {
  */
 export const enumHandlers: Pick<OperationHandlers, "create_table" | "drop_table" | "add_column" | "drop_column"> = {
   create_table: (op, hooks, emitter) => [
-    ...enumsOf(op.schema.columns).map((c) => ensureEnum(hooks.quoteIdentifier, c)),
+    ...enumsOf(op.schema.columns).map((c) => ensureEnum(hooks.quoteIdentifier, op.schema.table.name, c)),
     ...standardHandlers.create_table(op, hooks, emitter),
   ],
   drop_table: (op, hooks, emitter) => [
     ...standardHandlers.drop_table(op, hooks, emitter),
-    ...enumsOf(op.schema.columns).map((c) => dropEnumIfUnused(hooks.quoteIdentifier, c.enumName!)),
+    ...enumsOf(op.schema.columns).map((c) => dropEnumIfUnused(hooks.quoteIdentifier, op.schema.table.name, c.enumName!)),
   ],
   add_column: (op, hooks, emitter) => [
-    ...enumsOf([op.column]).map((c) => ensureEnum(hooks.quoteIdentifier, c)),
+    ...enumsOf([op.column]).map((c) => ensureEnum(hooks.quoteIdentifier, op.table, c)),
     ...standardHandlers.add_column(op, hooks, emitter),
   ],
   drop_column: (op, hooks, emitter) => [
     ...standardHandlers.drop_column(op, hooks, emitter),
-    ...enumsOf([op.column]).map((c) => dropEnumIfUnused(hooks.quoteIdentifier, c.enumName!)),
+    ...enumsOf([op.column]).map((c) => dropEnumIfUnused(hooks.quoteIdentifier, op.table, c.enumName!)),
   ],
 };
 
@@ -45,7 +45,7 @@ export function enumAlterColumn(
   if (from.type !== "enum" && to.type !== "enum") return alter(op, hooks, emitter);
   const q = hooks.quoteIdentifier;
   const newDefault = to.default?.kind === "value" && typeof to.default.value === "string" ? to.default.value : undefined;
-  const added = addEnumValues(q, from, to);
+  const added = addEnumValues(q, op.table, from, to);
   if (added !== undefined && (newDefault === undefined || (from.values ?? []).includes(newDefault))) {
     // The type keeps its name: the rest of the change (default, nullability) is an ordinary alter.
     return [...added, ...alter({ ...op, from: { ...from, values: to.values } } as typeof op, hooks, emitter)];
@@ -55,8 +55,8 @@ export function enumAlterColumn(
   if (sameLabels) return alter(op, hooks, emitter);
   const before: Statement[] = [];
   const after: Statement[] = [];
-  if (to.type === "enum") before.push(sameName ? replaceEnum(q, to) : ensureEnum(q, to));
-  if (from.type === "enum") after.push(dropEnumIfUnused(q, sameName ? retiredName(from.enumName!) : from.enumName!));
+  if (to.type === "enum") before.push(sameName ? replaceEnum(q, op.table, to) : ensureEnum(q, op.table, to));
+  if (from.type === "enum") after.push(dropEnumIfUnused(q, op.table, sameName ? retiredName(from.enumName!) : from.enumName!));
   // The same rendered type name with other labels is still a type change here: mark it so by the
   // retired name, which is what the column holds once replaceEnum has run.
   const retypedFrom: ColumnEntity = sameName ? { ...from, enumName: retiredName(from.enumName!) } : from;

@@ -1,5 +1,6 @@
 import type { ColumnTypeSpec, Statement } from "@mig/core/dialect";
-import { quoteString } from "./quote-literal";
+import { enumTypeRef } from "./enum-type-ref";
+import { quotePostgresString } from "./quote-literal";
 
 /*
  * The life of PostgreSQL enum types (`capabilities.enums: "named"`). A type is shared by every
@@ -7,6 +8,9 @@ import { quoteString } from "./quote-literal";
  * catalog instead of assuming: a type is created before a column uses it unless it exists, and
  * dropped after a column stops using it when no column uses it any more. The statements are
  * `DO` blocks (PL/pgSQL), transactional like the rest of a migration.
+ *
+ * A type lives in the schema of the table whose column uses it (`"music"."mood"` for a column of
+ * `"music"."band"`, see enum-type-ref.ts): each statement takes that table.
  */
 
 type Quote = (name: string) => string;
@@ -29,19 +33,19 @@ function doBlock(body: string): Statement {
   return { sql: `DO ${tag} BEGIN ${body} END ${tag}` };
 }
 
-/** `to_regtype('"name"')`: the type's oid, or NULL when there is none. */
-function regtype(q: Quote, name: string): string {
-  return `to_regtype(${quoteString(q(name))})`;
+/** `to_regtype('"schema"."name"')`: the type's oid, or NULL when there is none. */
+function regtype(ref: string): string {
+  return `to_regtype(${quotePostgresString(ref)})`;
 }
 
 function labels(spec: ColumnTypeSpec): string {
-  return (spec.values ?? []).map(quoteString).join(", ");
+  return (spec.values ?? []).map(quotePostgresString).join(", ");
 }
 
-/** Creates the enum type of `spec` unless a type of that name exists. */
-export function ensureEnum(q: Quote, spec: ColumnTypeSpec): Statement {
-  const name = spec.enumName ?? "";
-  return doBlock(`IF ${regtype(q, name)} IS NULL THEN CREATE TYPE ${q(name)} AS ENUM (${labels(spec)}); END IF;`);
+/** Creates the enum type of `spec` (in the schema of `table`) unless a type of that name exists there. */
+export function ensureEnum(q: Quote, table: string, spec: ColumnTypeSpec): Statement {
+  const ref = enumTypeRef(q, table, spec.enumName ?? "");
+  return doBlock(`IF ${regtype(ref)} IS NULL THEN CREATE TYPE ${ref} AS ENUM (${labels(spec)}); END IF;`);
 }
 
 /**
@@ -49,23 +53,26 @@ export function ensureEnum(q: Quote, spec: ColumnTypeSpec): Statement {
  * {@link retiredName} (its columns keep it, under that name, until they are moved) and a new type
  * is created under the name. Creates it when there is none.
  */
-export function replaceEnum(q: Quote, spec: ColumnTypeSpec): Statement {
+export function replaceEnum(q: Quote, table: string, spec: ColumnTypeSpec): Statement {
   const name = spec.enumName ?? "";
+  const ref = enumTypeRef(q, table, name);
   const wanted = `ARRAY[${labels(spec)}]::text[]`;
-  const current = `ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = ${regtype(q, name)} ORDER BY enumsortorder)`;
+  const current = `ARRAY(SELECT enumlabel::text FROM pg_enum WHERE enumtypid = ${regtype(ref)} ORDER BY enumsortorder)`;
+  // RENAME TO takes a bare name: the type stays in its schema.
   return doBlock(
-    `IF ${regtype(q, name)} IS NULL THEN CREATE TYPE ${q(name)} AS ENUM (${labels(spec)}); ` +
+    `IF ${regtype(ref)} IS NULL THEN CREATE TYPE ${ref} AS ENUM (${labels(spec)}); ` +
       `ELSIF ${current} IS DISTINCT FROM ${wanted} THEN ` +
-      `ALTER TYPE ${q(name)} RENAME TO ${q(retiredName(name))}; CREATE TYPE ${q(name)} AS ENUM (${labels(spec)}); END IF;`,
+      `ALTER TYPE ${ref} RENAME TO ${q(retiredName(name))}; CREATE TYPE ${ref} AS ENUM (${labels(spec)}); END IF;`,
   );
 }
 
-/** Drops the type `name` when it exists and no column (of a table, view or composite type) uses it. */
-export function dropEnumIfUnused(q: Quote, name: string): Statement {
-  const oid = regtype(q, name);
+/** Drops the type `name` of the schema of `table` when it exists and no column (of a table, view or composite type) uses it. */
+export function dropEnumIfUnused(q: Quote, table: string, name: string): Statement {
+  const ref = enumTypeRef(q, table, name);
+  const oid = regtype(ref);
   return doBlock(
     `IF ${oid} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE atttypid = ${oid} AND NOT attisdropped) ` +
-      `THEN DROP TYPE ${q(name)}; END IF;`,
+      `THEN DROP TYPE ${ref}; END IF;`,
   );
 }
 
@@ -76,19 +83,19 @@ export function dropEnumIfUnused(q: Quote, name: string): Statement {
  * inside the migration's transaction, but a label added there cannot be used before it commits,
  * so a change whose new default is a new label takes the other path (see the README).
  */
-export function addEnumValues(q: Quote, from: ColumnTypeSpec, to: ColumnTypeSpec): Statement[] | undefined {
+export function addEnumValues(q: Quote, table: string, from: ColumnTypeSpec, to: ColumnTypeSpec): Statement[] | undefined {
   if (from.type !== "enum" || to.type !== "enum" || from.enumName !== to.enumName) return undefined;
   const old = from.values ?? [];
   const next = to.values ?? [];
   let position = 0;
   for (const label of next) if (position < old.length && label === old[position]) position++;
   if (position !== old.length || next.length === old.length || old.length === 0) return undefined;
-  const name = q(to.enumName ?? "");
+  const name = enumTypeRef(q, table, to.enumName ?? "");
   const statements: Statement[] = [];
   next.forEach((label, i) => {
     if (old.includes(label)) return;
-    const place = i > 0 ? `AFTER ${quoteString(next[i - 1]!)}` : `BEFORE ${quoteString(old[0]!)}`;
-    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quoteString(label)} ${place}` });
+    const place = i > 0 ? `AFTER ${quotePostgresString(next[i - 1]!)}` : `BEFORE ${quotePostgresString(old[0]!)}`;
+    statements.push({ sql: `ALTER TYPE ${name} ADD VALUE IF NOT EXISTS ${quotePostgresString(label)} ${place}` });
   });
   return statements;
 }

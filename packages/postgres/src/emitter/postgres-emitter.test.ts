@@ -68,6 +68,19 @@ describe("postgres emitter: one golden statement list per operation kind", () =>
     expect(sql({ kind: "rename_table", from: "band", to: "group" })).toEqual([`ALTER TABLE "band" RENAME TO "group"`]);
   });
 
+  it("rename_table between schemas: SET SCHEMA into a named one, a DO block back into the connection's own", () => {
+    expect(sql({ kind: "rename_table", from: "band", to: '"music"."group"' })).toEqual([
+      `DO $mig$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'music') THEN CREATE SCHEMA "music"; COMMENT ON SCHEMA "music" IS 'created by mig'; END IF; END $mig$`,
+      `ALTER TABLE "band" SET SCHEMA "music"`,
+      `ALTER TABLE "music"."band" RENAME TO "group"`,
+    ]);
+    // The connection's schema has no name until the statement runs: the server quotes it (%I).
+    expect(sql({ kind: "rename_table", from: '"music"."band"', to: "band" })).toEqual([
+      `DO $mig$ BEGIN EXECUTE format('ALTER TABLE %s SET SCHEMA %I', '"music"."band"', current_schema()); END $mig$`,
+      `DO $mig$ BEGIN IF (SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = 'music') = 'created by mig' THEN DROP SCHEMA "music"; END IF; EXCEPTION WHEN dependent_objects_still_exist THEN NULL; END $mig$`,
+    ]);
+  });
+
   it("add_column: plain, serial, with a backfill for existing rows", () => {
     expect(sql({ kind: "add_column", table: "band", column: col("band", "uid", { type: "uuid" }, { default: { kind: "random" } }) })).toEqual([
       `ALTER TABLE "band" ADD COLUMN "uid" UUID NOT NULL DEFAULT gen_random_uuid()`,
@@ -152,18 +165,18 @@ describe("postgres emitter: one golden statement list per operation kind", () =>
 
   it("add_index with each method, drop_index", () => {
     for (const method of ["btree", "hash", "gin", "gist", "brin"] as const) {
-      expect(sql({ kind: "add_index", index: { entity: "index", table: "band", name: "i", columns: ["a", "b"], method } })).toEqual([
+      expect(sql({ kind: "add_index", index: { kind: "index", table: "band", name: "i", columns: ["a", "b"], method } })).toEqual([
         `CREATE INDEX "i" ON "band"${method === "btree" ? "" : ` USING ${method}`} ("a", "b")`,
       ]);
     }
-    expect(sql({ kind: "drop_index", index: { entity: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
+    expect(sql({ kind: "drop_index", index: { kind: "index", table: "band", name: "band_popularity_idx", columns: ["popularity"], method: "btree" } })).toEqual([
       `DROP INDEX "band_popularity_idx"`,
     ]);
   });
 
   it("add / drop unique, check and foreign key", () => {
-    const unique = { entity: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
-    const check = { entity: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" } as const;
+    const unique = { kind: "unique", table: "band", name: "band_name_key", columns: ["name"] } as const;
+    const check = { kind: "check", table: "band", name: "band_popularity_positive", sql: "popularity >= 0" } as const;
     const fk = band.foreignKeys[0]!;
     expect(sql({ kind: "add_unique", unique })).toEqual([`ALTER TABLE "band" ADD CONSTRAINT "band_name_key" UNIQUE ("name")`]);
     expect(sql({ kind: "drop_unique", unique })).toEqual([`ALTER TABLE "band" DROP CONSTRAINT "band_name_key"`]);
@@ -213,5 +226,38 @@ describe("postgres emitter: identifiers and literals", () => {
     expect(hooks.renderDefault({ kind: "now" }, c("time"))).toBe("CURRENT_TIME");
     expect(hooks.renderDefault({ kind: "random" }, c("uuid"))).toBe("gen_random_uuid()");
     expect(hooks.renderDefault({ kind: "sql", sql: "lower('X')" }, c("text"))).toBe("lower('X')");
+  });
+});
+
+describe("enum types of tables in named schemas", () => {
+  const table = '"music"."band"';
+  const mood = (values: readonly string[]) => col(table, "mood", { type: "enum", enumName: "mood", values });
+  const band = tableSchema(table, { columns: [col(table, "id", { type: "serial" }), mood(["sad", "ok"])] });
+
+  it("creates, uses and drops the type in the table's schema", () => {
+    const created = sql({ kind: "create_table", schema: band });
+    expect(created.some((s) => s.includes(`to_regtype('"music"."mood"') IS NULL THEN CREATE TYPE "music"."mood" AS ENUM ('sad', 'ok')`))).toBe(true);
+    expect(created.find((s) => s.startsWith("CREATE TABLE"))).toContain(`"mood" "music"."mood" NOT NULL`);
+    expect(sql({ kind: "drop_table", schema: band }).some((s) => s.includes(`THEN DROP TYPE "music"."mood";`))).toBe(true);
+  });
+
+  it("adds a label and takes the safe path there", () => {
+    expect(sql({ kind: "alter_column", table, from: mood(["sad", "ok"]), to: mood(["sad", "ok", "happy"]) })).toContain(
+      `ALTER TYPE "music"."mood" ADD VALUE IF NOT EXISTS 'happy' AFTER 'ok'`,
+    );
+    const reordered = sql({ kind: "alter_column", table, from: mood(["sad", "ok"]), to: mood(["ok", "sad"]) });
+    expect(reordered.some((s) => s.includes(`ALTER TYPE "music"."mood" RENAME TO "mood__mig_old"`))).toBe(true);
+    expect(reordered).toContain(`ALTER TABLE "music"."band" ALTER COLUMN "mood" TYPE "music"."mood" USING "mood"::text::"music"."mood"`);
+  });
+
+  it("a table of the connection's schema keeps the unqualified type", () => {
+    const plain = tableSchema("fan", { columns: [col("fan", "id", { type: "serial" }), col("fan", "mood", { type: "enum", enumName: "mood", values: ["a"] })] });
+    expect(sql({ kind: "create_table", schema: plain }).find((s) => s.startsWith("CREATE TABLE"))).toContain(`"mood" "mood" NOT NULL`);
+  });
+
+  it("a move to another schema carries its enum columns' types along", () => {
+    const moved = sql({ kind: "rename_table", from: table, to: '"archive"."band"' });
+    expect(moved[1]).toBe(`ALTER TABLE "music"."band" SET SCHEMA "archive"`);
+    expect(moved[2]).toMatch(/^DO \$mig\$ BEGIN DECLARE r record; .*'"archive"\."band"'::regclass.*CREATE TYPE %I\.%I AS ENUM/);
   });
 });

@@ -7,7 +7,7 @@ import { type ColumnTypeSpec, type JsonValue, MigError, standardQuoteLiteral } f
  * default since 9.1, but a server or role may turn it off); `E'...'` reads the same under both
  * settings, and emitting SQL never needs a connection to find out which one is in force.
  */
-export function quoteString(text: string): string {
+export function quotePostgresString(text: string): string {
   if (text.includes("\0")) throw new MigError("MIG_E_SCHEMA_INVALID", "String values must not contain the NUL character");
   const quoted = text.split("'").join("''");
   return text.includes("\\") ? `E'${quoted.split("\\").join("\\\\")}'` : `'${quoted}'`;
@@ -20,12 +20,22 @@ export function normaliseHex(value: string): string | undefined {
 }
 
 /**
- * Literals for PostgreSQL: strings through {@link quoteString}, JSON values as JSON text cast to
+ * PostgreSQL's array input form of a one-dimensional array of scalars: `{"a","b",NULL}`, each
+ * element in double quotes with `"` and `\` escaped (so commas, braces and the word NULL in a
+ * string are data), NULL unquoted. The column's type reads the elements (`{"1","2"}` into int[]).
+ */
+function arrayLiteral(values: readonly JsonValue[]): string {
+  const elements = values.map((v) => (v === null ? "NULL" : `"${(typeof v === "string" ? v : JSON.stringify(v)).replace(/["\\]/g, (c) => `\\${c}`)}"`));
+  return `{${elements.join(",")}}`;
+}
+
+/**
+ * Literals for PostgreSQL (an array's value in its input form): strings through {@link quotePostgresString}, JSON values as JSON text cast to
  * the column's json type, bytea as its hex input format.
  */
-export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
+export function quotePostgresLiteral(value: JsonValue, column?: ColumnTypeSpec): string {
   if (value === null) return "NULL";
-  if (column?.type === "json" || column?.type === "jsonb") return `${quoteString(JSON.stringify(value))}::${column.type}`;
+  if (column?.type === "json" || column?.type === "jsonb") return `${quotePostgresString(JSON.stringify(value))}::${column.type}`;
   if (column?.type === "bytea" && typeof value === "string") {
     const hex = normaliseHex(value);
     if (hex === undefined) {
@@ -33,9 +43,10 @@ export function quoteLiteral(value: JsonValue, column?: ColumnTypeSpec): string 
         hint: 'Write bytes as hex, e.g. "\\\\x0102" or "0102".',
       });
     }
-    return `${quoteString(`\\x${hex}`)}::bytea`;
+    return `${quotePostgresString(`\\x${hex}`)}::bytea`;
   }
-  if (typeof value === "string") return quoteString(value);
-  if (typeof value === "object") return quoteString(JSON.stringify(value));
+  if (column?.type === "array" && Array.isArray(value)) return quotePostgresString(arrayLiteral(value));
+  if (typeof value === "string") return quotePostgresString(value);
+  if (typeof value === "object") return quotePostgresString(JSON.stringify(value));
   return standardQuoteLiteral(value);
 }

@@ -1,5 +1,6 @@
-import { type EmitterHooks, type Statement, plpgsqlBlock, schemaOfTable } from "@mig/core/dialect";
-import { quoteString } from "./quote-literal";
+import { type EmitterHooks, type Statement, schemaOfTable } from "@mig/core/dialect";
+import { plpgsqlBlock } from "./plpgsql-block";
+import { quotePostgresString } from "./quote-literal";
 
 /**
  * The comment mig leaves on a schema it creates, so that going backwards drops only schemas mig
@@ -18,8 +19,8 @@ export function ensureSchema(hooks: EmitterHooks, table: string): Statement[] {
   const name = hooks.quoteIdentifier(schema);
   return [{
     sql: `DO ${plpgsqlBlock(
-      `IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${quoteString(schema)}) THEN ` +
-        `CREATE SCHEMA ${name}; COMMENT ON SCHEMA ${name} IS ${quoteString(CREATED_BY_MIG)}; END IF;`,
+      `IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ${quotePostgresString(schema)}) THEN ` +
+        `CREATE SCHEMA ${name}; COMMENT ON SCHEMA ${name} IS ${quotePostgresString(CREATED_BY_MIG)}; END IF;`,
     )}`,
   }];
 }
@@ -34,8 +35,18 @@ export function releaseSchema(hooks: EmitterHooks, table: string): Statement[] {
   if (schema === undefined) return [];
   return [{
     sql: `DO ${plpgsqlBlock(
-      `IF (SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = ${quoteString(schema)}) = ${quoteString(CREATED_BY_MIG)} THEN ` +
+      `IF (SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = ${quotePostgresString(schema)}) = ${quotePostgresString(CREATED_BY_MIG)} THEN ` +
         `DROP SCHEMA ${hooks.quoteIdentifier(schema)}; END IF; EXCEPTION WHEN dependent_objects_still_exist THEN NULL;`,
     )}`,
   }];
+}
+
+/**
+ * Moves a table into `schema`, or back into the connection's current schema (`undefined`): that
+ * one has no name until the statement runs, so the statement is built by the server (`format`
+ * with `%I`, quoted there) inside a DO block.
+ */
+export function renderSetSchema(standard: EmitterHooks, table: string, schema: string | undefined): string {
+  if (schema !== undefined) return standard.renderSetSchema(table, schema);
+  return `DO ${plpgsqlBlock(`EXECUTE format('ALTER TABLE %s SET SCHEMA %I', ${quotePostgresString(standard.quoteTable(table))}, current_schema());`)}`;
 }

@@ -1,6 +1,7 @@
 import { type ColumnEntity, type EmitterHooks, type Statement, deriveName, nameInSchemaOf, splitTableName } from "@mig/core/dialect";
 import { postgresCapabilities } from "../postgres-capabilities";
-import { quoteString } from "./quote-literal";
+import { dollarQuote } from "./plpgsql-block";
+import { quotePostgresString } from "./quote-literal";
 
 /**
  * A `DO` block that runs `command`, with `%s` replaced by the sequence owned by the
@@ -10,12 +11,9 @@ import { quoteString } from "./quote-literal";
  */
 function withOwnedSequence(hooks: EmitterHooks, table: string, column: string, command: string): Statement {
   const body =
-    `DECLARE seq text := pg_get_serial_sequence(${quoteString(hooks.quoteTable(table))}, ${quoteString(column)}); ` +
-    `BEGIN IF seq IS NOT NULL THEN EXECUTE format(${quoteString(command)}, seq); END IF; END`;
-  // The dollar-quote tag must not occur in the body (names are user data): pick one that does not.
-  let tag = "$mig$";
-  for (let n = 1; body.includes(tag); n++) tag = `$mig${n}$`;
-  return { sql: `DO ${tag} ${body} ${tag}` };
+    `DECLARE seq text := pg_get_serial_sequence(${quotePostgresString(hooks.quoteTable(table))}, ${quotePostgresString(column)}); ` +
+    `BEGIN IF seq IS NOT NULL THEN EXECUTE format(${quotePostgresString(command)}, seq); END IF; END`;
+  return { sql: `DO ${dollarQuote(body)}` };
 }
 
 /** Serial → plain integer: the sequence goes (its `nextval` default is dropped before). */
@@ -39,7 +37,7 @@ export function createOwnedSequence(hooks: EmitterHooks, table: string, column: 
   const type = column.type === "bigserial" ? "BIGINT" : "INTEGER";
   return [
     { sql: `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${hooks.quoteTable(table)}.${q(column.name)}` },
-    { sql: `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(column.name)} SET DEFAULT nextval(${quoteString(sequence)}::regclass)` },
-    { sql: `SELECT setval(${quoteString(sequence)}::regclass, COALESCE(MAX(${q(column.name)}), 0) + 1, false) FROM ${hooks.quoteTable(table)}` },
+    { sql: `ALTER TABLE ${hooks.quoteTable(table)} ALTER COLUMN ${q(column.name)} SET DEFAULT nextval(${quotePostgresString(sequence)}::regclass)` },
+    { sql: `SELECT setval(${quotePostgresString(sequence)}::regclass, COALESCE(MAX(${q(column.name)}), 0) + 1, false) FROM ${hooks.quoteTable(table)}` },
   ];
 }

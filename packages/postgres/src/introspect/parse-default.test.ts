@@ -1,11 +1,11 @@
 import type { ColumnTypeSpec } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
-import { parseDefault } from "./parse-default";
+import { parsePostgresDefault } from "./parse-default";
 
 const value = (v: unknown) => ({ kind: "value", value: v });
 const T = (type: ColumnTypeSpec["type"]): ColumnTypeSpec => ({ type });
 
-describe("parseDefault: column_default text → ColumnDefault", () => {
+describe("parsePostgresDefault: column_default text → ColumnDefault", () => {
   it.each<[string | null, ColumnTypeSpec, unknown]>([
     [null, T("text"), null],
     ["NULL::character varying", T("varchar"), null],
@@ -37,6 +37,6 @@ describe("parseDefault: column_default text → ColumnDefault", () => {
     ["'a'::text || 'b'::text", T("text"), { kind: "sql", sql: "'a'::text || 'b'::text" }],
     ["'not a number'::text", T("integer"), { kind: "sql", sql: "'not a number'::text" }],
   ])("%s (%o)", (text, column, expected) => {
-    expect(parseDefault(text, column)).toEqual(expected);
+    expect(parsePostgresDefault(text, column)).toEqual(expected);
   });
 });

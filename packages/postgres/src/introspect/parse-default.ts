@@ -69,10 +69,10 @@ function valueOf(text: string, column: ColumnTypeSpec): JsonValue | undefined {
  *
  * @example
  * ```ts
- * parseDefault("'it''s'::text", { type: "text" }); // { kind: "value", value: "it's" }
+ * parsePostgresDefault("'it''s'::text", { type: "text" }); // { kind: "value", value: "it's" }
  * ```
  */
-export function parseDefault(expression: string | null | undefined, column: ColumnTypeSpec): ColumnDefault | null {
+export function parsePostgresDefault(expression: string | null | undefined, column: ColumnTypeSpec): ColumnDefault | null {
   if (expression == null) return null;
   const sql = expression.trim();
   if (sql === "" || NULL_DEFAULT.test(sql)) return null;

@@ -13,12 +13,12 @@ import {
   isQualifiedTableName,
   qualifiedTableName,
 } from "@mig/core/dialect";
-import { postgresEmitter, quoteIdentifier } from "../emitter/postgres-emitter";
-import { quoteString } from "../emitter/quote-literal";
+import { postgresEmitter, quotePostgresIdentifier } from "../emitter/postgres-emitter";
+import { quotePostgresString } from "../emitter/quote-literal";
 import { postgresTypeMapper } from "../postgres-type-mapper";
-import { normaliseSnapshot } from "../normalise/normalise-snapshot";
+import { normalisePostgresSnapshot } from "../normalise/normalise-snapshot";
 import { COLUMNS_SQL, CONSTRAINTS_SQL, INDEXES_SQL, TABLES_SQL } from "./catalog-queries";
-import { parseDefault } from "./parse-default";
+import { parsePostgresDefault } from "./parse-default";
 
 /** `pg_constraint.confdeltype` / `confupdtype` codes in the contract's words. */
 const ACTIONS: Readonly<Record<string, ForeignKeyAction>> = {
@@ -121,12 +121,12 @@ function column(row: ColumnRow): ColumnEntity | undefined {
   const spec = columnType(row, autoIncrement);
   if (!spec) return undefined;
   return {
-    entity: "column",
+    kind: "column",
     table: row.table_name,
     name: row.column_name,
     ...spec,
     nullable: row.nullable,
-    default: autoIncrement ? null : parseDefault(row.column_default, spec),
+    default: autoIncrement ? null : parsePostgresDefault(row.column_default, spec),
   };
 }
 
@@ -137,10 +137,10 @@ function typeReason(row: ColumnRow): string {
 /** The statements that add the column again: its enum type first (once per type, see `rawSteps`). */
 function addColumnSql(row: ColumnRow): string[] {
   const sql: string[] = [];
-  if (row.type_kind === "e" && row.enum_labels) sql.push(`CREATE TYPE ${row.type_name} AS ENUM (${row.enum_labels.map(quoteString).join(", ")})`);
+  if (row.type_kind === "e" && row.enum_labels) sql.push(`CREATE TYPE ${row.type_name} AS ENUM (${row.enum_labels.map(quotePostgresString).join(", ")})`);
   const nullable = row.nullable ? "" : " NOT NULL";
   const fallback = row.column_default === null ? "" : ` DEFAULT ${row.column_default}`;
-  sql.push(`ALTER TABLE ${postgresEmitter.hooks.quoteTable(row.table_name)} ADD COLUMN ${quoteIdentifier(row.column_name)} ${row.native_type}${fallback}${nullable}`);
+  sql.push(`ALTER TABLE ${postgresEmitter.hooks.quoteTable(row.table_name)} ADD COLUMN ${quotePostgresIdentifier(row.column_name)} ${row.native_type}${fallback}${nullable}`);
   return sql;
 }
 
@@ -152,7 +152,7 @@ function checkBody(definition: string): string {
 
 /**
  * Reads the current schema back from pg_catalog and information_schema as a snapshot, already in
- * the form `normaliseSnapshot` gives an intended snapshot (defaults and check expressions in one
+ * the form `normalisePostgresSnapshot` gives an intended snapshot (defaults and check expressions in one
  * spelling), so that the two compare equal when the database is what mig meant to create.
  */
 export const postgresIntrospector: Introspector = {
@@ -180,7 +180,7 @@ export const postgresIntrospector: Introspector = {
 
     const entities: Entity[] = [];
     const primaryKeys = new Map(constraints.filter((c) => c.type === "p").map((c) => [c.table_name, c.columns]));
-    for (const t of tables) entities.push({ entity: "table", name: t.table_name, primaryKey: primaryKeys.get(t.table_name) ?? [] });
+    for (const t of tables) entities.push({ kind: "table", name: t.table_name, primaryKey: primaryKeys.get(t.table_name) ?? [] });
     for (const row of columns) {
       const entity = column(row);
       if (entity) {
@@ -195,14 +195,14 @@ export const postgresIntrospector: Introspector = {
     for (const c of constraints) {
       const base = { table: c.table_name, name: c.name };
       if (c.type !== "p" && onSkipped(c.table_name, c.columns)) {
-        report?.({ kind: "constraint", ...base, reason: "it is built on a column mig does not model", sql: [`ALTER TABLE ${postgresEmitter.hooks.quoteTable(c.table_name)} ADD CONSTRAINT ${quoteIdentifier(c.name)} ${c.definition}`] });
+        report?.({ kind: "constraint", ...base, reason: "it is built on a column mig does not model", sql: [`ALTER TABLE ${postgresEmitter.hooks.quoteTable(c.table_name)} ADD CONSTRAINT ${quotePostgresIdentifier(c.name)} ${c.definition}`] });
         continue;
       }
-      if (c.type === "u") entities.push({ entity: "unique", ...base, columns: c.columns });
-      else if (c.type === "c") entities.push({ entity: "check", ...base, sql: checkBody(c.definition) });
+      if (c.type === "u") entities.push({ kind: "unique", ...base, columns: c.columns });
+      else if (c.type === "c") entities.push({ kind: "check", ...base, sql: checkBody(c.definition) });
       else if (c.type === "f") {
         entities.push({
-          entity: "foreign_key",
+          kind: "foreign_key",
           ...base,
           columns: c.columns,
           references: { table: c.ref_table ?? "", columns: c.ref_columns },
@@ -221,9 +221,9 @@ export const postgresIntrospector: Introspector = {
       }
       // mig makes unique constraints, never unique indexes; a plain unique index (made outside mig)
       // is reported as the unique entity it behaves like.
-      if (i.is_unique && !i.partial) entities.push({ entity: "unique", table: i.table_name, name: i.name, columns: i.columns });
-      else entities.push({ entity: "index", table: i.table_name, name: i.name, columns: i.columns, method: i.method as IndexMethod });
+      if (i.is_unique && !i.partial) entities.push({ kind: "unique", table: i.table_name, name: i.name, columns: i.columns });
+      else entities.push({ kind: "index", table: i.table_name, name: i.name, columns: i.columns, method: i.method as IndexMethod });
     }
-    return normaliseSnapshot(Snapshot.fromEntities(entities));
+    return normalisePostgresSnapshot(Snapshot.fromEntities(entities));
   },
 };

@@ -1,9 +1,9 @@
 import type { TypeName } from "@mig/core/dialect";
 import { describe, expect, it } from "vitest";
-import { normaliseCheck } from "./normalise-check";
+import { normalisePostgresCheck } from "./normalise-check";
 
 const types: Record<string, TypeName> = { a: "integer", b: "varchar", c: "numeric", r: "real", d: "date", t: "text" };
-const norm = (sql: string) => normaliseCheck(sql, (name) => types[name]);
+const norm = (sql: string) => normalisePostgresCheck(sql, (name) => types[name]);
 
 /** [what a user writes, what PostgreSQL 15 reports (pg_get_constraintdef, pretty and plain)] */
 const PAIRS: [string, string][] = [
@@ -36,7 +36,7 @@ const PAIRS: [string, string][] = [
   ["CASE WHEN a > 0 THEN t ELSE 'x' END <> ''", "(CASE WHEN (a > 0) THEN t ELSE 'x'::text END <> ''::text)"],
 ];
 
-describe("normaliseCheck", () => {
+describe("normalisePostgresCheck", () => {
   it.each(PAIRS)("%s  ≡  %s", (user, reported) => {
     expect(norm(user)).toBe(norm(reported));
   });

@@ -107,10 +107,10 @@ function fallback(sql: string): string {
  *
  * @example
  * ```ts
- * normaliseCheck("(((c)::text <> ''::text))", () => "varchar"); // "c <> ''"
+ * normalisePostgresCheck("(((c)::text <> ''::text))", () => "varchar"); // "c <> ''"
  * ```
  */
-export function normaliseCheck(sql: string, columnType: ColumnTypes = () => undefined): string {
+export function normalisePostgresCheck(sql: string, columnType: ColumnTypes = () => undefined): string {
   try {
     return printCheck(simplify(parseCheck(sql), columnType));
   } catch {

@@ -1,9 +1,9 @@
 import { type ColumnDefault, type ColumnEntity, type ColumnTypeSpec, type Entity, Snapshot, type TypeName } from "@mig/core/dialect";
 import { postgresEmitter } from "../emitter/postgres-emitter";
-import { parseDefault } from "../introspect/parse-default";
+import { parsePostgresDefault } from "../introspect/parse-default";
 import { isSerial, postgresTypeMapper } from "../postgres-type-mapper";
 import { canonicalValue } from "./canonical-value";
-import { normaliseCheck } from "./normalise-check";
+import { normalisePostgresCheck } from "./normalise-check";
 
 /**
  * A default as PostgreSQL would report it: rendered the way the emitter writes it, then read back
@@ -13,28 +13,28 @@ function normaliseDefault(column: ColumnEntity): ColumnDefault | null {
   if (!column.default || isSerial(column)) return null;
   let parsed: ColumnDefault | null;
   try {
-    parsed = parseDefault(postgresEmitter.hooks.renderDefault(column.default, column), column);
+    parsed = parsePostgresDefault(postgresEmitter.hooks.renderDefault(column.default, column), column);
   } catch {
     return column.default;
   }
   if (parsed?.kind === "value") return { kind: "value", value: canonicalValue(parsed.value, column) };
   // A raw SQL default is an expression like a check's: `lower('ABC')` is stored as `lower('ABC'::text)`.
-  if (parsed?.kind === "sql") return { kind: "sql", sql: normaliseCheck(parsed.sql) };
+  if (parsed?.kind === "sql") return { kind: "sql", sql: normalisePostgresCheck(parsed.sql) };
   return parsed;
 }
 
 /**
  * The snapshot as PostgreSQL stores it, to compare an intended snapshot with an introspected one:
  * types through the type mapper's canonical form, defaults as the introspector reads them back,
- * check expressions through {@link normaliseCheck}. Idempotent, and the introspector's output is
+ * check expressions through {@link normalisePostgresCheck}. Idempotent, and the introspector's output is
  * already in this form.
  */
-export function normaliseSnapshot(snapshot: Snapshot): Snapshot {
+export function normalisePostgresSnapshot(snapshot: Snapshot): Snapshot {
   const types = new Map<string, TypeName>();
-  for (const e of snapshot.entities) if (e.entity === "column") types.set(`${e.table}\0${e.name}`, e.type);
+  for (const e of snapshot.entities) if (e.kind === "column") types.set(`${e.table}\0${e.name}`, e.type);
   return Snapshot.fromEntities(
     snapshot.entities.map((entity): Entity => {
-      if (entity.entity === "column") {
+      if (entity.kind === "column") {
         const { type, length, precision, scale, enumName, values, element, fallback, ...rest } = entity;
         const spec: ColumnTypeSpec = {
           type,
@@ -49,8 +49,8 @@ export function normaliseSnapshot(snapshot: Snapshot): Snapshot {
         const column: ColumnEntity = { ...rest, ...(postgresTypeMapper.canonical?.(spec) ?? spec) };
         return { ...column, default: normaliseDefault(column) };
       }
-      if (entity.entity === "check") {
-        return { ...entity, sql: normaliseCheck(entity.sql, (name) => types.get(`${entity.table}\0${name}`)) };
+      if (entity.kind === "check") {
+        return { ...entity, sql: normalisePostgresCheck(entity.sql, (name) => types.get(`${entity.table}\0${name}`)) };
       }
       return entity;
     }),

@@ -1,4 +1,4 @@
-import { quoteString } from "../emitter/quote-literal";
+import { quotePostgresString } from "../emitter/quote-literal";
 import { type CheckNode, PREC } from "./check-parser";
 
 /** Words PostgreSQL quotes when it prints a name (`pg_get_keywords()` where catcode <> 'U', PostgreSQL 15). */
@@ -52,7 +52,7 @@ export function printCheck(node: CheckNode): string {
     case "num":
       return node.text;
     case "str":
-      return quoteString(node.value);
+      return quotePostgresString(node.value);
     case "kw":
       return node.word;
     case "id":

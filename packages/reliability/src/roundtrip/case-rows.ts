@@ -1,14 +1,30 @@
 import { type Dialect } from "@mig/core";
 import { type ColumnEntity, type Connection, invertOperation } from "@mig/core/dialect";
 import { createRawDb } from "@mig/core/internal";
+import { typeLabel } from "./dialect-profile";
 import type { RoundTripCase } from "./generate-case";
 import { comparable, rowValue } from "./row-values";
+import { writtenValue } from "./stored-values";
 import { type ColumnModel, type TableModel, effectiveType } from "./schema-model";
 
 /** What one cell must hold: a comparable value, `null`, or "something" (a now() or random default). */
 type Expected = string | null | { readonly anyNonNull: true };
 
 const isNullRow = (c: RoundTripCase, id: string, i: number) => c.nullable.has(id) && i % 3 === 0;
+
+/** The row of every table that leaves out its columns with a literal default: the database writes the default there. */
+const DEFAULT_ROW = 2;
+
+/**
+ * Whether row `i` leaves `column` (of A) out, so that it holds the column's default, which every
+ * later check then expects: a literal default of a column whose type B keeps (a type change
+ * converts the values the generator chose to survive it, not defaults). Never a NULL row.
+ */
+function takesDefault(c: RoundTripCase, column: ColumnModel, i: number): boolean {
+  if (i !== DEFAULT_ROW || column.default?.kind !== "value" || column.references || isNullRow(c, column.id, i)) return false;
+  const later = c.b.tables.flatMap((t) => t.columns).find((n) => n.id === column.id);
+  return later === undefined || typeLabel(later.type) === typeLabel(column.type);
+}
 
 /** Inserts the rows of A: row `i` has primary key `i`; tables in order (a foreign key points to an earlier table). */
 export async function insertRows(dialect: Dialect, connection: Connection, c: RoundTripCase): Promise<void> {
@@ -17,7 +33,9 @@ export async function insertRows(dialect: Dialect, connection: Connection, c: Ro
     for (let i = 1; i <= c.rows; i++) {
       const row: Record<string, unknown> = { id: i };
       for (const column of t.columns) {
-        row[column.name] = isNullRow(c, column.id, i) ? null : rowValue(c.kinds.get(column.id)!, effectiveType(column).type, column.salt, i);
+        if (takesDefault(c, column, i)) continue;
+        const type = effectiveType(column);
+        row[column.name] = isNullRow(c, column.id, i) ? null : writtenValue(dialect, type, rowValue(c.kinds.get(column.id)!, type, column.salt, i));
       }
       await db.table(t.name).insert(row);
     }
@@ -26,11 +44,12 @@ export async function insertRows(dialect: Dialect, connection: Connection, c: Ro
 
 function originalValue(c: RoundTripCase, column: ColumnModel, readAs: ColumnModel, i: number): Expected {
   const type = effectiveType(readAs).type;
+  if (takesDefault(c, column, i)) return comparable((column.default as { value: unknown }).value, type);
   if (isNullRow(c, column.id, i)) {
     const backfill = c.madeNotNull.get(column.id);
     return backfill === undefined ? null : comparable(backfill, type);
   }
-  return comparable(rowValue(c.kinds.get(column.id)!, effectiveType(column).type, column.salt, i), type);
+  return comparable(rowValue(c.kinds.get(column.id)!, effectiveType(column), column.salt, i), type);
 }
 
 function defaultCell(table: string, column: ColumnModel): Expected {
@@ -39,7 +58,7 @@ function defaultCell(table: string, column: ColumnModel): Expected {
   if (column.default) return { anyNonNull: true };
   if (column.nullable) return null;
   // A dropped NOT NULL column without a default comes back with mig's placeholder in existing rows.
-  const entity: ColumnEntity = { entity: "column", table, name: column.name, ...type, nullable: false, default: null };
+  const entity: ColumnEntity = { kind: "column", table, name: column.name, ...type, nullable: false, default: null };
   const back = invertOperation({ kind: "drop_column", table, column: entity });
   return back.kind === "add_column" && back.backfill !== undefined ? comparable(back.backfill, type.type) : null;
 }

@@ -1,6 +1,6 @@
-import type { ForeignKeyAction, TypeName } from "@mig/core";
-import type { ColumnTypeSpec } from "@mig/core/dialect";
-import type { DialectName } from "../test-database";
+import { type ForeignKeyAction, type TypeName, resolveCapabilities } from "@mig/core";
+import type { ColumnTypeSpec, ResolvedCapabilities } from "@mig/core/dialect";
+import { DIALECTS, type DialectName } from "../test-database";
 
 /**
  * What the generator may ask of a dialect: the column types, the type changes it makes in place
@@ -19,6 +19,8 @@ export interface DialectProfile {
   readonly foreignKeyActions: readonly ForeignKeyAction[];
   /** `mig new --auto --allow-rebuild` (SQLite: changes ALTER TABLE cannot make are table rebuilds). */
   readonly allowRebuild: boolean;
+  /** Float and numeric defaults may be NaN, Infinity or -Infinity (`capabilities.nonFiniteNumbers`). */
+  readonly nonFiniteDefaults: boolean;
 }
 
 const INTS: ColumnTypeSpec[] = [{ type: "smallint" }, { type: "integer" }, { type: "bigint" }];
@@ -40,8 +42,21 @@ const COMMON_TYPES: ColumnTypeSpec[] = [
   { type: "uuid" }, { type: "json" }, { type: "jsonb" }, { type: "bytea" }, CHARS[0]!, ENUMS[0]!,
 ];
 
+const ARRAY_ELEMENTS: ColumnTypeSpec[] = [{ type: "integer" }, { type: "text" }];
+
+/**
+ * The types a dialect accepts beyond the common ones, asked of its capability flags (never its
+ * name): native arrays where it has arrays, else arrays with the JSON fallback (an array without
+ * it is refused there); an interval where it has one.
+ */
+function flaggedTypes(capabilities: ResolvedCapabilities): ColumnTypeSpec[] {
+  const arrays: ColumnTypeSpec[] = ARRAY_ELEMENTS.map((element) => (capabilities.arrays ? { type: "array", element } : { type: "array", element, fallback: "json" }));
+  return [...arrays, ...(capabilities.interval ? [{ type: "interval" } as ColumnTypeSpec] : [])];
+}
+
 /** `varchar(20)`, `numeric(10,2)`, `integer`: a type with its parameters, as one string. */
 export function typeLabel(spec: ColumnTypeSpec): string {
+  if (spec.element !== undefined) return `${typeLabel(spec.element)}[]`;
   if (spec.values !== undefined) return `${spec.type}(${spec.values.length})`;
   if (spec.length !== undefined) return `${spec.type}(${spec.length})`;
   if (spec.precision !== undefined) return `${spec.type}(${spec.precision},${spec.scale ?? 0})`;
@@ -68,19 +83,22 @@ const COMMON_CHANGES = [INTS, STRINGS, FLOATS, NUMERICS, [...INTS, ...STRINGS], 
 // types have an equality a constraint can use (json has none in PostgreSQL; boolean has two values).
 const KEYABLE: TypeName[] = ["smallint", "integer", "bigint", "varchar", "text", "numeric", "date", "timestamp", "uuid"];
 
+const capabilitiesOf = (name: DialectName) => resolveCapabilities(DIALECTS[name].capabilities);
+
 export const PROFILES: Readonly<Record<DialectName, DialectProfile>> = {
   postgres: {
     name: "postgres",
-    types: COMMON_TYPES,
+    types: [...COMMON_TYPES, ...flaggedTypes(capabilitiesOf("postgres"))],
     changes: changeTable([...COMMON_CHANGES, [{ type: "json" }, { type: "jsonb" }], [{ type: "timestamp" }, { type: "timestamptz" }]]),
     uniqueTypes: new Set(KEYABLE),
     indexTypes: new Set(KEYABLE),
     foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
     allowRebuild: false,
+    nonFiniteDefaults: capabilitiesOf("postgres").nonFiniteNumbers,
   },
   mysql: {
     name: "mysql",
-    types: COMMON_TYPES,
+    types: [...COMMON_TYPES, ...flaggedTypes(capabilitiesOf("mysql"))],
     changes: changeTable(COMMON_CHANGES),
     uniqueTypes: new Set(KEYABLE),
     // MariaDB indexes a TEXT column only with a prefix length, which mig does not model.
@@ -88,14 +106,16 @@ export const PROFILES: Readonly<Record<DialectName, DialectProfile>> = {
     // InnoDB refuses SET DEFAULT.
     foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
     allowRebuild: false,
+    nonFiniteDefaults: capabilitiesOf("mysql").nonFiniteNumbers,
   },
   sqlite: {
     name: "sqlite",
-    types: COMMON_TYPES,
+    types: [...COMMON_TYPES, ...flaggedTypes(capabilitiesOf("sqlite"))],
     changes: changeTable(COMMON_CHANGES),
     uniqueTypes: new Set(KEYABLE),
     indexTypes: new Set(KEYABLE),
     foreignKeyActions: ["no action", "restrict", "cascade", "set null"],
     allowRebuild: true,
+    nonFiniteDefaults: capabilitiesOf("sqlite").nonFiniteNumbers,
   },
 };

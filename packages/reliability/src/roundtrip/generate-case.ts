@@ -1,4 +1,4 @@
-import type { DialectProfile } from "./dialect-profile";
+import { type DialectProfile, typeLabel } from "./dialect-profile";
 import { type AddedFill, type ColumnContext, NamePool, addedColumn, foreignKeyActions, foreignKeyColumn, plainColumn, randomDefault } from "./generate-columns";
 import type { Rand } from "./rand";
 import { type ValueKind, backfillText, valueKind } from "./row-values";
@@ -116,13 +116,13 @@ function changeAspect(context: ColumnContext, original: ColumnModel, column: Col
   const { rand, profile } = context;
   switch (rand.int(0, 5)) {
     case 0: {
-      const targets = profile.changes.get(labelOf(column)) ?? [];
+      const targets = profile.changes.get(typeLabel(column.type)) ?? [];
       if (column.references || original.references || targets.length === 0) return column;
       const type = rand.pick(targets);
       return {
         ...column,
         type,
-        default: column.default && rand.chance(0.6) ? randomDefault(rand, type, column.salt) : null,
+        default: column.default && rand.chance(0.6) ? randomDefault(rand, profile, type, column.salt) : null,
         unique: column.unique && profile.uniqueTypes.has(type.type),
         index: column.index && profile.indexTypes.has(type.type),
       };
@@ -130,7 +130,7 @@ function changeAspect(context: ColumnContext, original: ColumnModel, column: Col
     case 1:
       return { ...column, nullable: !column.nullable };
     case 2:
-      return { ...column, default: column.default ? (rand.chance(0.5) ? null : randomDefault(rand, column.type, column.salt + 1)) : randomDefault(rand, column.type, column.salt + 7) };
+      return { ...column, default: column.default ? (rand.chance(0.5) ? null : randomDefault(rand, profile, column.type, column.salt + 1)) : randomDefault(rand, profile, column.type, column.salt + 7) };
     case 3:
       return profile.uniqueTypes.has(column.type.type) ? { ...column, unique: !column.unique } : column;
     case 4:
@@ -149,11 +149,6 @@ function changeAspect(context: ColumnContext, original: ColumnModel, column: Col
       return { ...column, default: null, references: { table: target, ...foreignKeyActions(rand, profile, column.nullable) } };
     }
   }
-}
-
-function labelOf(column: ColumnModel): string {
-  const t = column.type;
-  return t.length !== undefined ? `${t.type}(${t.length})` : t.precision !== undefined ? `${t.type}(${t.precision},${t.scale ?? 0})` : t.type;
 }
 
 /** Schema B: tables of A dropped, renamed or changed; columns added; new tables, which may reference anything. */

@@ -45,10 +45,18 @@ export class NamePool {
   }
 }
 
-/** A default for a column of this type (a literal, now, or a random uuid), or null when it takes none. */
-export function randomDefault(rand: Rand, type: ColumnTypeSpec, salt: number): DefaultModel | null {
+const NON_FINITE = ["NaN", "Infinity", "-Infinity"] as const;
+
+/**
+ * A default for a column of this type (a literal, now, or a random uuid), or null when it takes
+ * none. A float or numeric column may get NaN, Infinity or -Infinity where the profile's dialect
+ * stores them.
+ */
+export function randomDefault(rand: Rand, profile: DialectProfile, type: ColumnTypeSpec, salt: number): DefaultModel | null {
   if (type.type === "timestamp" || type.type === "timestamptz") return { kind: "now" };
   if (type.type === "uuid") return { kind: "random" };
+  const float = type.type === "real" || type.type === "doublePrecision" || type.type === "numeric";
+  if (float && profile.nonFiniteDefaults && rand.chance(0.4)) return { kind: "value", value: rand.pick(NON_FINITE) };
   const value = defaultValue(type, salt);
   return value === undefined ? null : { kind: "value", value };
 }
@@ -77,7 +85,7 @@ export function plainColumn(context: ColumnContext): ColumnModel {
     viaDbName: rand.chance(0.3),
     type,
     nullable: rand.chance(0.35),
-    default: rand.chance(0.3) ? randomDefault(rand, type, salt) : null,
+    default: rand.chance(0.3) ? randomDefault(rand, profile, type, salt) : null,
     unique: profile.uniqueTypes.has(type.type) && rand.chance(0.15),
     index: profile.indexTypes.has(type.type) && rand.chance(0.15),
     salt,
@@ -119,7 +127,7 @@ export function addedColumn(context: ColumnContext, targets: readonly { id: stri
   }
   const base = plainColumn(context);
   const mode = rand.pick(["null", "default", "backfill"] as const);
-  const columnDefault = randomDefault(rand, base.type, base.salt);
+  const columnDefault = randomDefault(rand, profile, base.type, base.salt);
   const text = backfillText(base.type);
   if (mode === "default" && columnDefault) {
     return { column: { ...base, nullable: rand.chance(0.3), default: columnDefault, unique: false }, fill: { kind: "default" } };

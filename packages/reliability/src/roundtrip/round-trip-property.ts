@@ -3,7 +3,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { jitiLoader } from "../migration-files";
 import type { TestDatabase } from "../test-database";
-import { PROFILES } from "./dialect-profile";
+import { PROFILES, typeLabel } from "./dialect-profile";
 import { type RoundTripCase, generateCase } from "./generate-case";
 import { randFromGen } from "./rand";
 import { type RoundTripOutcome, runRoundTrip } from "./run-round-trip";
@@ -19,6 +19,10 @@ export interface RoundTripFigures {
   readonly refused: Readonly<Record<string, number>>;
   /** Operations run forwards and backwards, by kind. */
   readonly operations: Readonly<Record<string, number>>;
+  /** Generated columns (of A and B) by type label (`integer[]`, `interval`, ...), foreign keys left out. */
+  readonly types: Readonly<Record<string, number>>;
+  /** Generated NaN, Infinity and -Infinity defaults. */
+  readonly nonFiniteDefaults: number;
   readonly rows: number;
   readonly durationMs: number;
 }
@@ -57,11 +61,19 @@ export async function checkRoundTrips(options: RoundTripRunOptions): Promise<Rou
   const counts = { cases: 0, passed: 0, unchanged: 0, rows: 0 };
   const refused: Record<string, number> = {};
   const operations: Record<string, number> = {};
+  const types: Record<string, number> = {};
+  let nonFiniteDefaults = 0;
   const started = Date.now();
   // Every attempt (shrinking included) writes its files to a folder of its own: loaded modules are cached by path.
   let attempts = 0;
   const tally = (c: RoundTripCase, outcome: RoundTripOutcome) => {
     counts.cases++;
+    for (const column of [...c.a.tables, ...c.b.tables].flatMap((t) => t.columns)) {
+      if (column.references) continue;
+      types[typeLabel(column.type)] = (types[typeLabel(column.type)] ?? 0) + 1;
+      const value = column.default?.kind === "value" ? column.default.value : undefined;
+      if (value === "NaN" || value === "Infinity" || value === "-Infinity") nonFiniteDefaults++;
+    }
     counts.rows += c.rows * c.a.tables.length;
     if (outcome.kind === "passed") {
       counts.passed++;
@@ -88,5 +100,5 @@ export async function checkRoundTrips(options: RoundTripRunOptions): Promise<Rou
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return { dialect: database.dialectName, seed: options.seed, ...counts, refused, operations, durationMs: Date.now() - started };
+  return { dialect: database.dialectName, seed: options.seed, ...counts, refused, operations, types, nonFiniteDefaults, durationMs: Date.now() - started };
 }

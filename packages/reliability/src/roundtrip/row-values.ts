@@ -1,6 +1,7 @@
 import type { JsonValue, TypeName } from "@mig/core";
 import type { ColumnTypeSpec } from "@mig/core/dialect";
 import { ENUM_LABELS } from "./dialect-profile";
+import { comparableInterval } from "./interval-values";
 
 /**
  * The values of generated rows, and the one comparable form of a value read back from any of the
@@ -10,7 +11,7 @@ import { ENUM_LABELS } from "./dialect-profile";
  */
 export type ValueKind =
   | "int" | "digits" | "fk" | "string" | "float" | "numeric" | "boolean" | "date" | "timestamp" | "time" | "uuid" | "json" | "bytea"
-  | "char" | "enum";
+  | "char" | "enum" | "array" | "interval";
 
 const INT_TYPES: ReadonlySet<TypeName> = new Set(["smallint", "integer", "bigint", "serial", "bigserial"]);
 const STRING_TYPES: ReadonlySet<TypeName> = new Set(["varchar", "text"]);
@@ -49,8 +50,26 @@ const STRING_SHAPES = [
   (s: number, i: number) => `\`x\`${s}'); ${i}`,
 ];
 
-/** The value row `i` gets in a column, as a query parameter for a column of type `type`. */
-export function rowValue(kind: ValueKind, type: TypeName, salt: number, i: number): unknown {
+/**
+ * Elements of text arrays that must survive as data: the separators and quotes of PostgreSQL's
+ * array literal (`,`, `{}`, `"`, a backslash), the word NULL as a string, JSON's quotes, unicode.
+ */
+const ARRAY_TEXTS = ["a,b", 'q"x', "{}", "NULL", "back\\slash", "it's", "ü日😀", " padded "];
+
+/**
+ * The value row `i` gets in an array column: empty in some rows, a NULL element in others. The
+ * value written, not its storage: `writtenValue` (stored-values.ts) makes it the parameter the
+ * dialect's storage takes.
+ */
+function arrayValue(element: ColumnTypeSpec | undefined, salt: number, i: number): JsonValue[] {
+  if (i % 4 === 2) return [];
+  if (element !== undefined && isIntType(element.type)) return i % 4 === 1 ? [salt, i, null, -i] : [salt * 100 + i];
+  return [ARRAY_TEXTS[(salt + i) % ARRAY_TEXTS.length]!, `e${salt}_${i}`, ...(i % 4 === 1 ? [null] : [])];
+}
+
+/** The value row `i` gets in a column, before its storage (see `writtenValue`), for a column of type `spec`. */
+export function rowValue(kind: ValueKind, spec: ColumnTypeSpec, salt: number, i: number): unknown {
+  const type = spec.type;
   switch (kind) {
     case "fk": return i;
     case "int": return salt * 100 + i;
@@ -68,6 +87,9 @@ export function rowValue(kind: ValueKind, type: TypeName, salt: number, i: numbe
     // Exactly 8 characters: no database pads or trims them.
     case "char": return `c${pad(salt % 1000, 3)}_${pad(i, 3)}`;
     case "enum": return ENUM_LABELS[i % ENUM_LABELS.length];
+    case "array": return arrayValue(spec.element, salt, i);
+    // ISO 8601, which PostgreSQL reads; days and hours are kept apart (an interval is not normalised).
+    case "interval": return `P${salt % 40}DT${i}H${salt % 60}M`;
   }
 }
 
@@ -144,7 +166,11 @@ export function comparable(value: unknown, type: TypeName): string | null {
       return String(value).trimEnd();
     case "json":
     case "jsonb":
+    // A native array is read as a JavaScript array, one stored as JSON as its text: one form for both.
+    case "array":
       return stableJson(typeof value === "string" ? JSON.parse(value) : value);
+    case "interval":
+      return comparableInterval(value);
     case "bytea":
       return value instanceof Uint8Array ? Buffer.from(value).toString("hex") : String(value);
     default:

@@ -63,7 +63,8 @@ function expectOk(result: RunResult, step: string): void {
 
 function snapshotOf(model: SchemaModel, dialect: Dialect): Snapshot {
   const capabilities = resolveCapabilities(dialect.capabilities);
-  return snapshotFromTables(toTables(model), { maxIdentifierLength: capabilities.maxIdentifierLength, indexMethods: capabilities.indexMethods });
+  // Validated for the dialect as `mig new` does: a type or default the dialect refuses fails the case.
+  return snapshotFromTables(toTables(model), { maxIdentifierLength: capabilities.maxIdentifierLength, indexMethods: capabilities.indexMethods, dialect });
 }
 
 async function introspect(env: RoundTripEnv): Promise<Snapshot> {

@@ -13,6 +13,7 @@ import {
   doublePrecision,
   foreignKey,
   integer,
+  interval,
   json,
   jsonb,
   numeric,
@@ -113,6 +114,7 @@ function typeBuilder(spec: ColumnTypeSpec): AnyColumn {
     case "jsonb": return jsonb();
     case "bytea": return bytea();
     case "char": return char({ length: spec.length ?? 1 });
+    case "interval": return interval();
     case "enum": return enumeration(spec.enumName ?? "rt_enum", spec.values ?? []);
     case "array": return array(typeBuilder(spec.element ?? { type: "integer" }), spec.fallback === undefined ? {} : { fallback: spec.fallback });
     default:

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { PROFILES, typeLabel } from "../../src/roundtrip/dialect-profile";
 import { checkRoundTrips } from "../../src/roundtrip/round-trip-property";
 import { type DialectName, type TestDatabase, createTestDatabase } from "../../src/test-database";
 import { WORK_DIR } from "./work-dir";
@@ -27,5 +28,12 @@ export function defineRoundTripSuite(dialectName: DialectName): void {
     expect(figures.cases).toBe(runs);
     // Most cases must run both ways: a generator whose cases mig refuses proves little.
     expect(figures.passed).toBeGreaterThanOrEqual(Math.ceil(runs * 0.7));
+    // The column types of issue 15 are exercised where the dialect takes them: char, enums, arrays
+    // (native or as JSON), an interval, and NaN / Infinity defaults.
+    const profile = PROFILES[dialectName];
+    for (const spec of profile.types.filter((t) => ["char", "enum", "array", "interval"].includes(t.type))) {
+      expect(figures.types[typeLabel(spec)] ?? 0, `columns of type ${typeLabel(spec)}`).toBeGreaterThan(0);
+    }
+    if (profile.nonFiniteDefaults) expect(figures.nonFiniteDefaults).toBeGreaterThan(0);
   });
 }

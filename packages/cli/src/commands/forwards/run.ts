@@ -1,4 +1,5 @@
 import { MigError, runForwards } from "@mig/core";
+import { SourceReplays } from "@mig/core/internal";
 import { EXIT, runCommand, type GlobalOptions } from "../../command-context";
 import type { CliDeps } from "../../deps";
 import type { ExitCode } from "../../output/exit-code";
@@ -45,7 +46,9 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
       const base = { ...baseRunOptions(loaded, apps, sources, dialect, connection, { allowRebuild: options.allowRebuild, allowLocking: options.allowLocking }), target, acceptChecksums: options.acceptChecksums === true };
       await refuseOrphans(base, apps, deps);
       // The drift check runs inside the runner's lock, only when something is pending.
-      const beforeRun = !options.ignoreDrift && !options.fake ? () => driftRefusal({ loaded, apps, dialect, connection, sources }, deps) : undefined;
+      // One replay of the history for both: the drift check's, and the planner's schema before a migration that needs it.
+      const replays = new SourceReplays();
+      const beforeRun = !options.ignoreDrift && !options.fake ? () => driftRefusal({ loaded, apps, dialect, connection, sources, replays }, deps) : undefined;
 
       if (options.fake && !options.preview && !options.autoAgree) {
         const planned = await runForwards({ ...base, fake: true, preview: true });
@@ -72,6 +75,7 @@ export function run(options: ForwardsOptions, deps: CliDeps): Promise<ExitCode> 
         preview: options.preview === true,
         ...(options.preview ? {} : { onEvent: progressPrinter(output) }),
         ...(beforeRun ? { beforeRun } : {}),
+        replay: (replayed) => replays.replay(replayed),
       });
       if (result.alreadyApplied) {
         if (output.json) output.result({ direction: "forwards", preview: result.preview, ok: true, migrations: [], alreadyApplied: result.alreadyApplied });

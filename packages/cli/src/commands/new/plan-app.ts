@@ -21,7 +21,7 @@ import { findBackfillQuestions } from "@mig/core/internal";
 import type { ResolvedApp } from "../../config/load-config";
 import type { CliDeps } from "../../deps";
 import { describeLoadError } from "../../project/describe-load-error";
-import { replayApp } from "../../project/replay-app";
+import { replayApp, type ReplayedApp } from "../../project/replay-app";
 import { answerBackfills, backfillsFor } from "./backfill-answers";
 import { answerRenames, renamesForApp } from "./rename-answers";
 
@@ -45,7 +45,13 @@ export interface AppPlanInput {
 
 /** One app's changes: the operations, or the questions nobody answered. */
 export type AppPlan = (
-  | { readonly kind: "operations"; readonly app: ResolvedApp; readonly operations: readonly Operation[] }
+  | {
+      readonly kind: "operations";
+      readonly app: ResolvedApp;
+      readonly operations: readonly Operation[];
+      /** Call once the file of these operations is written (the replay cache then covers it). */
+      readonly written: ReplayedApp["written"];
+    }
   | { readonly kind: "open"; readonly app: ResolvedApp; readonly questions: readonly MigProblem[] }
 ) & {
   /** The `--rename` and `--backfill` arguments this app took (for `new all`, to find the ones no app took). */
@@ -98,7 +104,8 @@ export async function planApp(
   const targets = input.targets.length > 0 ? input.targets : [dialect];
   // Compiled while the migrations are replayed.
   deps.prepareModules?.([app.tablesPath]);
-  const from = await replayApp(app, deps);
+  const replayed = await replayApp(app, deps);
+  const from = replayed.snapshot;
   const capabilities = resolveCapabilities(dialect.capabilities);
   const to = snapshotFor(await loadTables(app, deps), await externalTableNames(app, input.apps, deps), dialect, targets);
 
@@ -123,8 +130,9 @@ export async function planApp(
 
   const diffed = diff(from, to, { renames: renames.decisions, backfill: backfill.values });
   const operations = input.online ? markOnline(diffed) : diffed;
-  if (operations.length === 0) return { kind: "operations", app, operations, used };
-  return { kind: "operations", app, operations: await planForTargets(operations, targets, from, allowRebuild, input.allowLocking === true), used };
+  const { written } = replayed;
+  if (operations.length === 0) return { kind: "operations", app, operations, used, written };
+  return { kind: "operations", app, operations: await planForTargets(operations, targets, from, allowRebuild, input.allowLocking === true), used, written };
 }
 
 /**

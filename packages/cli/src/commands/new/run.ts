@@ -113,7 +113,11 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
         continue;
       }
       const migration: NewMigration = { app: plan.app, id: newId(deps), description: options.desc ?? "", operations: plan.operations };
-      const path = relative(deps.cwd, writeMigration(migration, migrationText(migration)));
+      const text = migrationText(migration);
+      const written = writeMigration(migration, text);
+      // The next run takes this file's schema from the replay cache instead of loading it.
+      plan.written({ path: written, text, migrationId: migration.id, appName: plan.app.name, operations: plan.operations });
+      const path = relative(deps.cwd, written);
       created.push({ app: plan.app.name, id: migration.id, path, operations: plan.operations.length });
       if (!output.json) {
         output.line(`${output.color.green("Created")} ${path}`);

@@ -32,7 +32,7 @@ export async function pullSchema(
     });
   }
   const others: string[] = [];
-  for (const other of loaded.apps) if (other.name !== app.name) others.push(...(await replayApp(other, deps)).tableNames());
+  for (const other of loaded.apps) if (other.name !== app.name) others.push(...(await replayApp(other, deps)).snapshot.tableNames());
   const tracking = loaded.config.trackingTable ?? DEFAULT_TRACKING_TABLE;
   const unsupported: UnsupportedObject[] = [];
   const snapshot = await introspector.introspect(connection, {

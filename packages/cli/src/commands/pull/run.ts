@@ -2,11 +2,14 @@ import { existsSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import {
   generateMigrationId,
+  isMigError,
   MigError,
   resolveCapabilities,
   runForwards,
   snapshotFromTables,
+  type Dialect,
   type Entity,
+  type Snapshot,
 } from "@mig/core";
 import { entityKey } from "@mig/core/dialect";
 import {
@@ -72,10 +75,7 @@ export function run(options: PullOptions, deps: CliDeps): Promise<ExitCode> {
         mkdirSync(dirname(tablesPath), { recursive: true });
         writeFileSync(tablesPath, module.text, { flag: "wx" });
         written.push(tablesPath);
-        const schema = snapshotFromTables(await loadTables({ ...app, tablesPath }, deps), {
-          maxIdentifierLength: capabilities.maxIdentifierLength,
-          indexMethods: capabilities.indexMethods,
-        });
+        const schema = pulledTables(await loadTables({ ...app, tablesPath }, deps), dialect);
         requireSameSchema(dialect, schema, pulled.snapshot, module.leftOut.map((l) => l.entity));
         const id = deps.newMigrationId ? deps.newMigrationId() : generateMigrationId(deps.now());
         const text = baselineMigration({ id, appName: app.name, version: VERSION, description: "baseline pulled from the database", schema, rawSteps: steps });
@@ -101,10 +101,31 @@ export function run(options: PullOptions, deps: CliDeps): Promise<ExitCode> {
   });
 }
 
+/**
+ * The snapshot of the pulled tables module, validated for the configured dialect as `mig new`
+ * validates it (its storage rules included): a database may hold what mig refuses to create there
+ * (on MariaDB, an AUTO_INCREMENT column that is a unique key but not the primary key), and a
+ * module the next `mig new` would refuse must not be written.
+ */
+function pulledTables(module: Record<string, unknown>, dialect: Dialect): Snapshot {
+  const capabilities = resolveCapabilities(dialect.capabilities);
+  try {
+    return snapshotFromTables(module, { maxIdentifierLength: capabilities.maxIdentifierLength, indexMethods: capabilities.indexMethods, dialect });
+  } catch (error) {
+    if (!isMigError(error, "MIG_E_SCHEMA_INVALID")) throw error;
+    throw new MigError("MIG_E_SCHEMA_INVALID", `The database holds what mig cannot define on ${dialect.name}, so the pulled tables would be refused by mig new; nothing was written`, {
+      ...(error.problems ? { problems: error.problems } : {}),
+      meta: { ...error.meta, dialect: dialect.name },
+      hint: "Change those columns in the database as each problem says (or leave their tables to another tool), then pull again",
+      cause: error,
+    });
+  }
+}
+
 /** The written module must say exactly what was pulled (but what it leaves out): else a bug in mig. */
 function requireSameSchema(dialect: Parameters<typeof schemaDrift>[0], written: Parameters<typeof schemaDrift>[1], pulled: Parameters<typeof schemaDrift>[2], leftOut: readonly Entity[]): void {
-  const rawTables = new Set(leftOut.flatMap((e) => (e.entity === "table" ? [e.name] : [])));
-  const remove = [...leftOut.map(entityKey), ...pulled.entities.filter((e) => rawTables.has(e.entity === "table" ? e.name : e.table)).map(entityKey)];
+  const rawTables = new Set(leftOut.flatMap((e) => (e.kind === "table" ? [e.name] : [])));
+  const remove = [...leftOut.map(entityKey), ...pulled.entities.filter((e) => rawTables.has(e.kind === "table" ? e.name : e.table)).map(entityKey)];
   const differences = schemaDrift(dialect, pulled.with({ remove }), written);
   if (differences.length > 0) {
     throw new MigError("MIG_E_INTERNAL", `The pulled tables module does not say what the database has (${differences.length} difference${differences.length === 1 ? "" : "s"}); nothing was written`, {

@@ -20,7 +20,7 @@ export const COLUMN_SCENARIOS: readonly SchemaScenario[] = [
     before: only(BAND),
     after: only(withColumns(withoutColumn(BAND, "popularity"), col("Date Of Birth", "date", { nullable: true }), col("Chart Position", "integer", { default: value(0) }))),
     operations: [
-      { kind: "add_column", table: "band", column: { entity: "column", table: "band", name: "Date Of Birth", type: "date", nullable: true, default: null } },
+      { kind: "add_column", table: "band", column: { kind: "column", table: "band", name: "Date Of Birth", type: "date", nullable: true, default: null } },
       { kind: "rename_column", table: "band", from: "popularity", to: "Chart Position" },
     ],
     seed: SEED,
