@@ -170,11 +170,31 @@ describe("online lock waits on MariaDB", () => {
     const own = await dialect.connect(database.url);
     const load = await startWriteLoad((i) => own.query("UPDATE `lw_blind` SET n = n + 1 WHERE id = ?", [2 + ((i * 7919) % (ROWS - 1))]));
     const sources = [testMigration({ appName: "lw_blind", id: testMigrationId(5), operations: changes("lw_blind") })];
+    // The step's progress as another session sees it, each change of value once: during a try the
+    // progress update is committed (the ALTER commits it implicitly), during the pause it is set back.
+    const watcher = await dialect.connect(database.url);
+    const seen: number[] = [];
+    let watching = true;
+    const watch = (async () => {
+      while (watching) {
+        // Before the run creates its tables there is nothing to see (-1).
+        const rows = await watcher.query<{ done: number }>("SELECT statements_done AS done FROM mig_migrations_progress WHERE app_name = 'lw_blind'").then((r) => r.rows, () => []);
+        const done = rows[0] === undefined ? -1 : Number(rows[0].done);
+        if (seen.at(-1) !== done) seen.push(done);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
     const started = performance.now();
-    const refused = await runForwards({ dialect: blind, connection, sources, online: { retries: 1, backoffMs: 100 } });
+    const refused = await runForwards({ dialect: blind, connection, sources, online: { retries: 1, backoffMs: 400 } });
     const tookMs = performance.now() - started;
+    watching = false;
+    await watch.finally(() => watcher.close());
     const { longestMs } = await load.stop().finally(() => own.close());
     await blocker.release();
+    // A try (its progress update committed), the pause (set back: a run killed here resumes at
+    // the step), the next try; given up, set back.
+    expect(seen.filter((done) => done >= 0).join(",")).toContain("1,0,1");
+    expect((await connection.query("SELECT statements_done AS done FROM mig_migrations_progress WHERE app_name = 'lw_blind'")).rows).toEqual([{ done: 0 }]);
     expect(refused.error?.code).toBe("MIG_E_ONLINE_LOCK_BUSY");
     expect(refused.error?.message).toContain("2 tries of at most 1000 ms each");
     // Two tries of 1 s each (MariaDB's shortest bound) and a pause between them.
