@@ -1,5 +1,6 @@
 import { type ColumnEntity, type ForeignKeyEntity, type LockFacts, type OnlineRefusal, type OnlineSupport, type OperationHandlers, type SchemaOperation, type SchemaOperationKind, type Statement, quoteIdentifierWith } from "@mig/core/dialect";
 import { quoteMysqlLiteral } from "./mysql-literal";
+import { alterLock, appliedLockTimeoutMs, boundStatement, isLockTimeout, mysqlLockHolders, readLock } from "./mysql-lock-wait";
 
 /**
  * MariaDB / MySQL online DDL: an ALTER that names its algorithm is refused by the server
@@ -35,20 +36,52 @@ const q = quoteIdentifierWith("`");
  * unchecked, and checks again when it resumes. MariaDB only (`SET STATEMENT`, `BEGIN NOT ATOMIC`).
  */
 function onlineForeignKey(fk: ForeignKeyEntity, statements: readonly Statement[]): readonly Statement[] {
-  const added = statements.map((statement) => (/^ALTER TABLE /i.test(statement.sql) ? { ...statement, sql: `SET STATEMENT foreign_key_checks=0 FOR ${statement.sql}, ${INPLACE}` } : statement));
+  const tables = [fk.table, fk.references.table];
+  const added = statements.map((statement) =>
+    /^ALTER TABLE /i.test(statement.sql) ? { ...statement, sql: `SET STATEMENT foreign_key_checks=0 FOR ${statement.sql}, ${INPLACE}`, tableLock: alterLock(tables, q) } : statement,
+  );
   const join = fk.columns.map((column, i) => `mig_child.${q(column)} = mig_parent.${q(fk.references.columns[i] as string)}`).join(" AND ");
   const set = fk.columns.map((column) => `mig_child.${q(column)} IS NOT NULL`).join(" AND ");
   const message = `${fk.name}: rows of ${fk.table} reference no row of ${fk.references.table}; fix them and run again`.slice(0, 128);
   const orphans = `SELECT 1 FROM ${q(fk.table)} AS mig_child LEFT JOIN ${q(fk.references.table)} AS mig_parent ON ${join} WHERE ${set} AND mig_parent.${q(fk.references.columns[0] as string)} IS NULL LIMIT 1`;
-  return [...added, { sql: `BEGIN NOT ATOMIC IF EXISTS (${orphans}) THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = ${quoteMysqlLiteral(message)}; END IF; END` }];
+  return [...added, { sql: `BEGIN NOT ATOMIC IF EXISTS (${orphans}) THEN SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = ${quoteMysqlLiteral(message)}; END IF; END`, tableLock: readLock(tables, q) }];
 }
 
-/** The online form of an operation's statements: each ALTER TABLE names its algorithm and lock. */
+/** The table an operation with a named algorithm alters. */
+function alteredTable(operation: SchemaOperation): string | undefined {
+  switch (operation.kind) {
+    case "add_column":
+    case "drop_column":
+    case "alter_column":
+      return operation.table;
+    case "add_index":
+    case "drop_index":
+      return operation.index.table;
+    case "add_unique":
+    case "drop_unique":
+      return operation.unique.table;
+    case "drop_check":
+      return operation.check.table;
+    case "drop_foreign_key":
+      return operation.foreignKey.table;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The online form of an operation's statements: each ALTER TABLE names its algorithm and lock,
+ * and says the metadata lock it waits for (`tableLock`: the runner bounds that wait); a backfill
+ * UPDATE waits beside the writers.
+ */
 export function onlineStatements(operation: SchemaOperation, statements: readonly Statement[]): readonly Statement[] {
   if (operation.kind === "add_foreign_key") return onlineForeignKey(operation.foreignKey, statements);
   const algorithm = ALGORITHM[operation.kind];
-  if (!algorithm) return statements;
-  return statements.map((statement) => (/^ALTER TABLE /i.test(statement.sql) ? { ...statement, sql: `${statement.sql}, ${algorithm}` } : statement));
+  const table = alteredTable(operation);
+  if (!algorithm || table === undefined) return statements;
+  return statements.map((statement) =>
+    /^ALTER TABLE /i.test(statement.sql) ? { ...statement, sql: `${statement.sql}, ${algorithm}`, tableLock: alterLock([table], q) } : { ...statement, tableLock: readLock([table], q) },
+  );
 }
 
 /** Wraps handlers so that an operation marked online gets {@link onlineStatements}. */
@@ -96,6 +129,19 @@ function refusal(operation: SchemaOperation): OnlineRefusal | undefined {
  * type change copy the table with writes blocked (LOCK=SHARED).
  */
 function lockOf(operation: SchemaOperation): LockFacts {
+  const facts = lockOfOperation(operation);
+  if (operation.kind === "create_table") return facts;
+  const online = "online" in operation && operation.online === true;
+  return { ...facts, waits: online ? WAITS_ONLINE : WAITS_OFFLINE };
+}
+
+/** What the wait for the table's metadata lock does (every change of an existing table takes it, briefly). */
+const WAITS_ONLINE =
+  "waits without queueing writers while a transaction is open on the database (trying meanwhile with lock_wait_timeout=0, which queues no one), otherwise tries with lock_wait_timeout=1 (MariaDB's shortest bound: writers queue at most 1 s behind a try), retried; MIG_E_ONLINE_LOCK_BUSY names the session when it outlasts the patience";
+const WAITS_OFFLINE =
+  "while it waits for the table's metadata lock (behind a transaction that read or wrote the table) every writer queues behind it, up to lock_wait_timeout (a day by default); online, each wait is bounded and retried";
+
+function lockOfOperation(operation: SchemaOperation): LockFacts {
   const online = "online" in operation && operation.online === true;
   const named = ALGORITHM[operation.kind];
   if (online && named) return { lock: named, work: named === INSTANT ? "none" : "scan", blocksWrites: false };
@@ -120,5 +166,8 @@ function lockOf(operation: SchemaOperation): LockFacts {
   }
 }
 
-/** MariaDB / MySQL online support: the algorithm clauses above, what no algorithm makes online, and the lock of each operation. */
-export const mysqlOnline: OnlineSupport = { refusal, lockOf };
+/**
+ * MariaDB / MySQL online support: the algorithm clauses above, what no algorithm makes online, the
+ * lock of each operation, and the bounded metadata-lock waits of online steps (`mysql-lock-wait`).
+ */
+export const mysqlOnline: OnlineSupport = { refusal, lockOf, boundStatement, appliedLockTimeoutMs, isLockTimeout, lockHolders: mysqlLockHolders, triesWithoutWaiting: true };

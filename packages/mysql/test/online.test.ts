@@ -45,10 +45,10 @@ describe("online operations on MariaDB", () => {
     const sources = [base, testMigration({ appName: "online", id: testMigrationId(1), operations: changes })];
     const preview = await runForwards({ dialect, connection, sources, preview: true });
     expect(preview.migrations[0]?.statements?.map((s) => s.sql)).toEqual([
-      "ALTER TABLE `t` ADD INDEX `t_n_idx` (`n`), ALGORITHM=INPLACE, LOCK=NONE",
-      "ALTER TABLE `t` ADD CONSTRAINT `t_s_key` UNIQUE (`s`), ALGORITHM=INPLACE, LOCK=NONE",
-      "ALTER TABLE `t` ADD COLUMN `extra` INT NULL, ALGORITHM=INSTANT",
-      "ALTER TABLE `t` MODIFY COLUMN `m` INT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE",
+      "SET STATEMENT lock_wait_timeout=1 FOR ALTER TABLE `t` ADD INDEX `t_n_idx` (`n`), ALGORITHM=INPLACE, LOCK=NONE",
+      "SET STATEMENT lock_wait_timeout=1 FOR ALTER TABLE `t` ADD CONSTRAINT `t_s_key` UNIQUE (`s`), ALGORITHM=INPLACE, LOCK=NONE",
+      "SET STATEMENT lock_wait_timeout=1 FOR ALTER TABLE `t` ADD COLUMN `extra` INT NULL, ALGORITHM=INSTANT",
+      "SET STATEMENT lock_wait_timeout=1 FOR ALTER TABLE `t` MODIFY COLUMN `m` INT NOT NULL, ALGORITHM=INPLACE, LOCK=NONE",
     ]);
     const result = await runForwards({ dialect, connection, sources });
     expect(result.error?.message ?? "ok").toBe("ok");
@@ -114,7 +114,7 @@ describe("online operations on MariaDB", () => {
     expect((await connection.query("SELECT COUNT(*) AS n FROM parent WHERE id = 1")).rows).toEqual([{ n: 0 }]);
     const preview = await runForwards({ dialect, connection, sources, preview: true });
     expect(preview.migrations[0]?.statements?.map((s) => s.sql)).toEqual([
-      "SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `t` ADD INDEX `t_p_fkey` (`p`), ADD CONSTRAINT `t_p_fkey` FOREIGN KEY (`p`) REFERENCES `parent` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION, ALGORITHM=INPLACE, LOCK=NONE",
+      "SET STATEMENT lock_wait_timeout=1, foreign_key_checks=0 FOR ALTER TABLE `t` ADD INDEX `t_p_fkey` (`p`), ADD CONSTRAINT `t_p_fkey` FOREIGN KEY (`p`) REFERENCES `parent` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION, ALGORITHM=INPLACE, LOCK=NONE",
       expect.stringMatching(/^BEGIN NOT ATOMIC IF EXISTS \(SELECT 1 FROM `t` AS mig_child LEFT JOIN `parent` AS mig_parent ON .* THEN SIGNAL SQLSTATE '23000'/),
     ]);
     const failed = await runForwards({ dialect, connection, sources });

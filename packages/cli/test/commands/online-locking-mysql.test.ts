@@ -78,6 +78,8 @@ describe("mig new --online --allow-locking on MariaDB", () => {
     const linted = testDeps({ cwd: project.dir });
     expect(await lint({ app: "music", json: true, allowLocking: true }, linted.deps)).toBe(1);
     expect(JSON.parse(linted.stdout()).migrations[0].operations[0]).toMatchObject({ kind: "add_check", blocksWrites: true, online: false });
+    // Its wait for the table's metadata lock queues writers, bounded only by the server's lock_wait_timeout: lint says so.
+    expect(JSON.parse(linted.stdout()).migrations[0].operations[0].waits).toMatch(/every writer queues behind it, up to lock_wait_timeout/);
     expect(await forwards({ app: "music", allowLocking: true }, testDeps({ cwd: project.dir }).deps)).toBe(0);
     expect(await checks()).toEqual(["band_popularity_positive"]);
 

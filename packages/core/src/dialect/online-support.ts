@@ -46,6 +46,25 @@ export interface OnlineSupport {
    * (`"session"`, undone by `resetLockTimeout`). Default: none (waits are not bounded).
    */
   lockTimeout?(ms: number, scope: "local" | "session"): readonly Statement[];
+  /**
+   * `statement` with every lock wait of its own bounded to `ms`, for a database that bounds one
+   * statement rather than a session or a transaction (MariaDB: `SET STATEMENT lock_wait_timeout=…
+   * FOR …`, in whole seconds). Used instead of {@link lockTimeout} when given; the runner retries
+   * it like a bounded step ({@link isLockTimeout}). Default: none.
+   */
+  boundStatement?(statement: Statement, ms: number): Statement;
+  /**
+   * The bound the database applies when asked for `ms` (MariaDB counts whole seconds: at least
+   * 1 000), said in `MIG_E_ONLINE_LOCK_BUSY` and counted in a step's patience. Default: `ms`.
+   */
+  appliedLockTimeoutMs?(ms: number): number;
+  /**
+   * `boundStatement(statement, 0)` gives up at once when the lock is taken, queueing no one
+   * (MariaDB: `lock_wait_timeout=0`). While {@link lockHolders} finds a session (which, where the
+   * database cannot say what tables a session holds, may not be in the way), the runner makes such
+   * tries at the retry pauses instead of only waiting. Default: false.
+   */
+  readonly triesWithoutWaiting?: boolean;
   /** Undoes a `"session"` {@link lockTimeout}. */
   resetLockTimeout?(): readonly Statement[];
   /** True when `error` is the database giving up a lock wait bounded by {@link lockTimeout}: the step is retried after a pause. */

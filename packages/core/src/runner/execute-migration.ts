@@ -200,12 +200,20 @@ async function runStepByStep(
         // below. Raw functions keep their own transaction semantics (run, then recorded).
         // An online step runs with its lock waits bounded, and again after a lock timeout
         // (PostgreSQL rolls the whole step back, its progress update with it).
+        // Where DDL commits implicitly, the progress update is committed before the
+        // statement runs: a try that fails (a lock timeout) sets it back before the pause, so that
+        // a run killed while it waits resumes at this step, not after it.
         await withLockRetry({ dialect: context.dialect, connection, retry: context.online }, step, ({ lockTimeoutMs }) =>
-          connection.transaction(async (tx) => {
-            await store.setProgress(tx, appName, id, done + 1);
-            if (step.online) await runBoundedInTransaction(tx, context.dialect, step.statement, lockTimeoutMs);
-            else await runStep(context, tx, step);
-          }));
+          connection
+            .transaction(async (tx) => {
+              await store.setProgress(tx, appName, id, done + 1);
+              if (step.online) await runBoundedInTransaction(tx, context.dialect, step.statement, lockTimeoutMs);
+              else await runStep(context, tx, step);
+            })
+            .catch(async (error: unknown) => {
+              if (step.online) await store.setProgress(connection, appName, id, done).catch(() => undefined);
+              throw error;
+            }));
         done++;
         continue;
       }

@@ -56,28 +56,19 @@ export interface LockHolder {
 export async function lockHolders(connection: Connection, dialect: Dialect, lock: TableLock | undefined, olderThanMs: number): Promise<LockHolder[]> {
   const query = lock && dialect.online?.lockHolders?.(lock, olderThanMs);
   if (!query) return [];
-  const { rows } = await connection.query<Record<string, unknown>>(query.sql, query.params ?? []);
+  let rows: Record<string, unknown>[];
+  try {
+    ({ rows } = await connection.query<Record<string, unknown>>(query.sql, query.params ?? []));
+  } catch {
+    // A catalog this user may not read: the runner only tries, bounded, and names no one.
+    return [];
+  }
   return rows.map((row) => ({ pid: row.pid, mode: String(row.mode), holder: String(row.holder ?? ""), heldMs: Math.round(Number(row.heldMs ?? row.heldms ?? 0)) }));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-/** How often the runner looks again while a lock holder is in the way. */
-const POLL_MS = 100;
-
-/**
- * Waits, without asking for the lock (so without queueing anyone behind it), while a session
- * holds a lock that conflicts with `lock` and has held it longer than one try's bound (an
- * autovacuum run, a long transaction: not a writer's brief lock); gives up at `deadline` with
- * {@link lockBusy}.
- */
-export async function waitForHolders(connection: Connection, dialect: Dialect, statement: Statement, policy: LockWaitPolicy, deadline: number, tries: number): Promise<void> {
-  for (;;) {
-    const holders = await lockHolders(connection, dialect, statement.tableLock, policy.lockTimeoutMs);
-    if (holders.length === 0) return;
-    if (performance.now() >= deadline) throw lockBusy(statement, holders, policy, tries);
-    await sleep(Math.min(POLL_MS, deadline - performance.now()));
-  }
+/** The bound each try really has on this database (see `OnlineSupport.appliedLockTimeoutMs`). */
+export function appliedLockTimeoutMs(dialect: Dialect, policy: LockWaitPolicy): number {
+  return dialect.online?.appliedLockTimeoutMs?.(policy.lockTimeoutMs) ?? policy.lockTimeoutMs;
 }
 
 function describeHolder(holder: LockHolder): string {
@@ -85,13 +76,13 @@ function describeHolder(holder: LockHolder): string {
 }
 
 /** `MIG_E_ONLINE_LOCK_BUSY`: an online step gave up waiting for its lock; nothing of the step ran. */
-export function lockBusy(statement: Statement, holders: readonly LockHolder[], policy: LockWaitPolicy, tries: number): MigError {
+export function lockBusy(statement: Statement, holders: readonly LockHolder[], policy: LockWaitPolicy, tries: number, appliedMs: number = policy.lockTimeoutMs): MigError {
   const lock = statement.tableLock;
   const what = lock ? `${lock.mode} on ${lock.tables.join(", ")}` : "its lock";
   const who = holders.length > 0 ? `: in the way, ${holders.map(describeHolder).join("; ")}` : ": another session held a conflicting lock each time";
   return new MigError(
     "MIG_E_ONLINE_LOCK_BUSY",
-    `gave up waiting for ${what} after ${Math.round(patienceOf(policy))} ms of patience (${tries === 0 ? "without asking for it" : `${tries} ${tries === 1 ? "try" : "tries"} of at most ${policy.lockTimeoutMs} ms each`})${who}`,
+    `gave up waiting for ${what} after ${Math.round(patienceOf(policy))} ms of patience (${tries === 0 ? "without asking for it" : `${tries} ${tries === 1 ? "try" : "tries"} of at most ${appliedMs} ms each`})${who}`,
     {
       hint:
         "Writers never queued longer than one try. Run again when the session in the way has finished (an autovacuum run ends on its own; " +

@@ -134,7 +134,7 @@ export async function planMigration(selected: SelectedMigration, direction: Dire
  */
 function transactionMode(transactional: boolean, steps: readonly Step[], dialect: Dialect): { transactional: boolean; separateSteps: boolean } {
   if (!transactional) return { transactional, separateSteps: false };
-  const bounded = dialect.online?.lockTimeout !== undefined;
+  const bounded = dialect.online?.lockTimeout !== undefined || dialect.online?.boundStatement !== undefined;
   const separate = steps.some((step) => step.kind === "statement" && (step.statement.transaction !== undefined || (bounded && step.online === true)));
   return { transactional: !separate, separateSteps: separate };
 }

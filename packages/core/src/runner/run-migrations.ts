@@ -165,6 +165,12 @@ async function decideAndRun(direction: Direction, options: RunOptions, store: Tr
  * (`transaction`: `"own"` for every step of such a migration that is not outside one).
  */
 function previewStep(step: Extract<Step, { kind: "statement" }>, plan: PlannedMigration, dialect: Dialect, online: OnlineRetry | undefined): Statement[] {
+  const bounds = step.online === true && step.statement.tableLock?.queuesWriters !== false;
+  // A bound carried by the statement itself (MariaDB's SET STATEMENT lock_wait_timeout=… FOR …).
+  if (bounds && dialect.online?.boundStatement && !plan.transactional) {
+    const bound = dialect.online.boundStatement(step.statement, online?.lockTimeoutMs ?? DEFAULT_ONLINE_LOCK_TIMEOUT_MS);
+    return [plan.separateSteps ? { ...bound, transaction: step.statement.transaction ?? "own" } : bound];
+  }
   if (!plan.separateSteps) return [step.statement];
   const where = step.statement.transaction ?? "own";
   const mark = (statement: Statement): Statement => ({ ...statement, transaction: where });

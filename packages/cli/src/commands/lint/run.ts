@@ -74,7 +74,7 @@ export function run(options: LintOptions, deps: CliDeps): Promise<ExitCode> {
     } else {
       if (linted.length === 0) output.line(options.target ? `No migration ${options.target}` : "No pending migrations");
       for (const migration of linted) printMigration(output, migration);
-      // What the lock waits do (PostgreSQL: behind autovacuum or a long transaction), once each.
+      // What the lock waits do (behind autovacuum or a long transaction; MariaDB: its metadata lock), once each.
       for (const waits of new Set(linted.flatMap((m) => m.operations.flatMap((o) => (o.lock?.waits ? [o.lock.waits] : []))))) output.note(waits);
       if (fails) output.line("Make these changes online (mig new --online), or accept them with `accept: true` in the migration's MigrationManager");
     }
