@@ -4,7 +4,7 @@ import { loadavg } from "node:os";
 import { join } from "node:path";
 import { type Dialect, type SchemaOperation, migrationFileName, serialiseMigration } from "@mig/core";
 import type { Connection } from "@mig/core/dialect";
-import { startWriteLoad } from "@mig/core/testing";
+import { onlineChanges, startWriteLoad } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { postgresDialect } from "@mig/postgres";
 import { stamp, type BenchCase } from "../harness/case-context";
@@ -77,22 +77,8 @@ function createTable(name: string): SchemaOperation {
   return { kind: "create_table", schema: { table: { kind: "table", name, primaryKey: ["id"] }, columns, indexes: [], uniques: [], checks: [], foreignKeys: [] } };
 }
 
-/** The changes of the issue's table, on table `t`, each its own migration. */
-function changes(t: string): { name: string; operation: SchemaOperation }[] {
-  return [
-    { name: "add an index", operation: { kind: "add_index", index: { kind: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
-    {
-      name: "add a foreign key (the table is the child)",
-      operation: {
-        kind: "add_foreign_key",
-        foreignKey: { kind: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
-      },
-    },
-    { name: "add a unique constraint", operation: { kind: "add_unique", unique: { kind: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
-    { name: "set a column NOT NULL", operation: { kind: "alter_column", table: t, from: column(t, "m", "integer", true), to: column(t, "m", "integer") } },
-    { name: "add a check", operation: { kind: "add_check", check: { kind: "check", table: t, name: `${t}_n_check`, sql: "n >= 0" } } },
-  ];
-}
+/** The changes of the issue's table, on table `t`, each its own migration, named as the report names them. */
+const changes = (t: string) => onlineChanges(t).map(({ title, operation }) => ({ name: title, operation }));
 
 const idOf = (n: number) => `2026-12-01T00:00:${String(n).padStart(2, "0")}:000000`;
 

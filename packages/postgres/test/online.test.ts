@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBackwards, runForwards } from "@mig/core";
 import { type Connection, type SchemaOperation } from "@mig/core/dialect";
-import { startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
+import { onlineChanges, startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
 import { postgresDialect } from "@mig/postgres";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
 
@@ -42,22 +42,8 @@ async function bigTable(name: string): Promise<void> {
   await connection.query(`ANALYZE "${name}"`);
 }
 
-/** The changes under test on table `t`, each its own migration. */
-function changes(t: string): { name: string; operation: SchemaOperation }[] {
-  return [
-    { name: "add index", operation: { kind: "add_index", index: { kind: "index", table: t, name: `${t}_n_idx`, columns: ["n"], method: "btree" } } },
-    { name: "add unique", operation: { kind: "add_unique", unique: { kind: "unique", table: t, name: `${t}_m_key`, columns: ["m"] } } },
-    {
-      name: "add foreign key",
-      operation: {
-        kind: "add_foreign_key",
-        foreignKey: { kind: "foreign_key", table: t, name: `${t}_p_fkey`, columns: ["p"], references: { table: "parent", columns: ["id"] }, onDelete: "no action", onUpdate: "no action" },
-      },
-    },
-    { name: "add check", operation: { kind: "add_check", check: { kind: "check", table: t, name: `${t}_n_check`, sql: "md5(repeat(n::text, 10)) <> ''" } } },
-    { name: "set not null", operation: { kind: "alter_column", table: t, from: column(t, "m", "integer", true), to: column(t, "m", "integer") } },
-  ];
-}
+/** The changes under test on table `t`, each its own migration; the check's expression is slow enough to make its scan measurable. */
+const changes = (t: string) => onlineChanges(t, { checkSql: "md5(repeat(n::text, 10)) <> ''" });
 
 /** Single-row updates of `table` in a loop on their own connection until `stop`: the longest write stall. */
 async function writer(table: string): Promise<{ stop: () => Promise<number> }> {
@@ -94,7 +80,7 @@ describe("online operations on PostgreSQL under write load", () => {
     for (const [i, change] of offline.entries()) {
       const off = await stallOf("offline_t", change.operation, i + 1);
       const on = await stallOf("online_t", { ...online[i]!.operation, online: true } as SchemaOperation, i + 1);
-      stalls[change.name] = { offline: Math.round(off), online: Math.round(on) };
+      stalls[change.title] = { offline: Math.round(off), online: Math.round(on) };
     }
     console.log(`longest write stall (ms), ${ROWS} rows: ${JSON.stringify(stalls)}`);
     for (const [name, { offline: off, online: on }] of Object.entries(stalls)) {

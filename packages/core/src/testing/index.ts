@@ -12,3 +12,4 @@ export { RUNNER_SCENARIOS } from "./runner-scenarios";
 export { SCHEMA_SCENARIOS, HOSTILE, HOSTILE_STRING } from "./scenarios/index";
 export * from "./define-conformance-suite";
 export * from "./write-load";
+export * from "./online-changes";
