@@ -157,7 +157,10 @@ start_galera() {
   stop_galera 2>/dev/null   # what a crashed run left behind
   galera_install
   id -u mysql >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin mysql
-  local dir node port=53400
+  # Below Linux's ephemeral range (32768-60999 by default): a node's IST port is bound only while it
+  # rejoins, and in between any outgoing connection may take it as its source port (a restarted node
+  # then cannot listen for its state transfer and aborts).
+  local dir node port=23400
   dir="$(mktemp -d /tmp/mig-galera.XXXXXX)"; chown mysql:mysql "$dir"
   echo "$dir" >"$STATE/galera.dir"
   : >"$STATE/galera.ports"
