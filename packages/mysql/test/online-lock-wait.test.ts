@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Dialect, runForwards } from "@mig/core";
 import { type Connection, type SchemaOperation } from "@mig/core/dialect";
-import { startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
+import { stallUnderBlocker, startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
 import { mysqlDialect } from "@mig/mysql";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
 
@@ -92,20 +92,19 @@ describe("online lock waits on MariaDB", () => {
     async function underBlocker(name: string, n: number, on: Dialect): Promise<number> {
       await table(name);
       const own = await dialect.connect(database.url);
-      const load = await startWriteLoad((i) => own.query(`UPDATE \`${name}\` SET n = n + 1 WHERE id = ?`, [2 + ((i * 7919) % (ROWS - 1))]));
-      const blocker = await holdTable(name);
-      const released = new Promise<number>((resolve) => setTimeout(() => resolve(blocker.release()), BLOCKER_MS));
-      // The transaction has been open a while when the migration starts (as a long one would be).
-      await new Promise((resolve) => setTimeout(resolve, 200));
       const sources = [testMigration({ appName: name, id: testMigrationId(n), operations: changes(name) })];
-      const result = await runForwards({ dialect: on, connection, sources });
-      const finished = performance.now();
-      const { longestMs, writes } = await load.stop().finally(() => own.close());
-      const releasedAt = await released;
+      const { result, finishedAt, releasedAt, longestMs, writes } = await stallUnderBlocker({
+        write: (i) => own.query(`UPDATE \`${name}\` SET n = n + 1 WHERE id = ?`, [2 + ((i * 7919) % (ROWS - 1))]),
+        hold: () => holdTable(name),
+        holdMs: BLOCKER_MS,
+        // The transaction has been open a while when the migration starts (as a long one would be).
+        headStartMs: 200,
+        apply: () => runForwards({ dialect: on, connection, sources }),
+      }).finally(() => own.close());
       expect(result.error?.message ?? "ok").toBe("ok");
       expect(writes).toBeGreaterThan(0);
       // Applied only after the blocker let go: its metadata lock is in the way of every ALTER.
-      expect(finished).toBeGreaterThan(releasedAt);
+      expect(finishedAt).toBeGreaterThan(releasedAt);
       expect(await applied(name)).toEqual({ index: true, foreignKey: true });
       return Math.round(longestMs);
     }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runBackwards, runForwards } from "@mig/core";
 import { type Connection, type SchemaOperation } from "@mig/core/dialect";
-import { onlineChanges, startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
+import { onlineChanges, stallUnderBlocker, startWriteLoad, testMigration, testMigrationId } from "@mig/core/testing";
 import { postgresDialect } from "@mig/postgres";
 import { type TestDatabase, createTestDatabase } from "./support/test-database";
 
@@ -226,18 +226,17 @@ describe("online lock waits and refusals", () => {
     async function underBlocker(table: string, n: number, online?: { lockTimeoutMs: number }) {
       await lockWaitTables(table);
       const own = await dialect.connect(database.url);
-      const load = await startWriteLoad((i) => own.query(`UPDATE "${table}" SET n = n WHERE id = $1`, [1 + ((i * 7919) % 10_000)]));
-      const blocker = await holdLock(table);
-      const released = new Promise<number>((resolve) => setTimeout(() => resolve(blocker.release()), BLOCKER_MS));
       const sources = [testMigration({ appName: table, id: testMigrationId(n), operations: [foreignKey(table)] })];
-      const result = await runForwards({ dialect, connection, sources, ...(online ? { online } : {}) });
-      const finished = performance.now();
-      const { longestMs, writes } = await load.stop().finally(() => own.close());
-      const releasedAt = await released;
+      const { result, finishedAt, releasedAt, longestMs, writes } = await stallUnderBlocker({
+        write: (i) => own.query(`UPDATE "${table}" SET n = n WHERE id = $1`, [1 + ((i * 7919) % 10_000)]),
+        hold: () => holdLock(table),
+        holdMs: BLOCKER_MS,
+        apply: () => runForwards({ dialect, connection, sources, ...(online ? { online } : {}) }),
+      }).finally(() => own.close());
       expect(result.error?.message ?? "ok").toBe("ok");
       expect(writes).toBeGreaterThan(0);
       // Applied only after the blocker let go (its lock conflicts with the foreign key's SHARE ROW EXCLUSIVE).
-      expect(finished).toBeGreaterThan(releasedAt);
+      expect(finishedAt).toBeGreaterThan(releasedAt);
       expect(await validated(`${table}_p_fkey`)).toEqual([{ convalidated: true }]);
       return Math.round(longestMs);
     }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as check } from "../../src/commands/check/run";
 import { run as forwards } from "../../src/commands/forwards/run";
 import { run as newMigration } from "../../src/commands/new/run";
-import { createTestDatabase, type DatabaseKind, type TestDatabase } from "../support/databases";
+import { createTestDatabase, type DatabaseKind, execSql, type TestDatabase } from "../support/databases";
 import { createProject, type TestProject } from "../support/project";
 import { testDeps } from "../support/test-deps";
 
@@ -46,14 +46,7 @@ export function driftScenarios(kind: DatabaseKind): void {
     let db: TestDatabase;
     let ids = 0;
     const io = () => testDeps({ cwd: project.dir, env: { DATABASE_URL: db.url }, ids: [`2026-12-01T10:00:0${++ids}:000000`] });
-    const exec = async (...statements: string[]) => {
-      const connection = await db.connect();
-      try {
-        for (const sql of statements) await connection.query(sql);
-      } finally {
-        await connection.close();
-      }
-    };
+    const exec = (...statements: string[]) => execSql(db, statements);
     const drift = async (): Promise<{ code: number; report: DriftJson }> => {
       const run = io();
       const code = await check({ drift: true, json: true }, run.deps);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as pull } from "../../src/commands/pull/run";
-import { createTestDatabase, type TestDatabase } from "../support/databases";
+import { createTestDatabase, execSql, type TestDatabase } from "../support/databases";
 import { createProject, type TestProject } from "../support/project";
 import { testDeps } from "../support/test-deps";
 
@@ -21,14 +21,7 @@ describe("mig pull on mysql validates with the dialect", () => {
   let project: TestProject;
   let db: TestDatabase;
   const io = () => testDeps({ cwd: project.dir, env: { DATABASE_URL: db.url }, ids: ["2026-12-01T10:00:00:000000"] });
-  const exec = async (...statements: string[]) => {
-    const connection = await db.connect();
-    try {
-      for (const sql of statements) await connection.query(sql);
-    } finally {
-      await connection.close();
-    }
-  };
+  const exec = (...statements: string[]) => execSql(db, statements);
 
   beforeAll(async () => {
     project = createProject("pull-validate-mysql", { "mig.config.ts": CONFIG });

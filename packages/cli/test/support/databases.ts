@@ -67,3 +67,13 @@ export async function createTestDatabase(kind: DatabaseKind, dir: string): Promi
     },
   };
 }
+
+/** Runs `statements` one after another on a connection of their own to `db` (DDL written by hand, as a user would). */
+export async function execSql(db: TestDatabase, statements: readonly string[]): Promise<void> {
+  const connection = await db.connect();
+  try {
+    for (const sql of statements) await connection.query(sql);
+  } finally {
+    await connection.close();
+  }
+}
