@@ -78,12 +78,12 @@ function fromVersion1(value: unknown): unknown {
 
 /** JSON with object keys in code-unit order and `undefined` fields left out; refuses what JSON cannot hold. */
 export function canonicalJson(value: unknown, path = "value"): string {
-  // The common case without building a path for every value (a snapshot of 500 tables has ~50,000);
-  // anything it does not take is written again by the checking form, which names the problem.
-  return plainJson(value) ?? checkedJson(value, path);
+  const json = plainJson(value);
+  if (json === undefined) throw unrepresentable(value, path) ?? new MigError("MIG_E_SNAPSHOT", `${path} holds a value JSON cannot hold`);
+  return json;
 }
 
-/** `canonicalJson` of a value JSON can hold (finite numbers, no `undefined` array items…); undefined otherwise. */
+/** `canonicalJson` of a value JSON can hold; undefined when something in it cannot be (then {@link unrepresentable} names it). */
 function plainJson(value: unknown): string | undefined {
   switch (typeof value) {
     case "string":
@@ -103,7 +103,7 @@ function plainJson(value: unknown): string | undefined {
         return `${out}]`;
       }
       const record = value as Readonly<Record<string, unknown>>;
-      // The default sort orders strings by UTF-16 code units, as the checking form's comparison does.
+      // The default sort orders strings by UTF-16 code units.
       const keys = Object.keys(record).sort();
       let out = "{";
       for (let i = 0; i < keys.length; i++) {
@@ -121,17 +121,27 @@ function plainJson(value: unknown): string | undefined {
   }
 }
 
-function checkedJson(value: unknown, path: string): string {
-  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number") {
-    if (!Number.isFinite(value)) throw new MigError("MIG_E_SNAPSHOT", `${path} is ${value}, which JSON cannot hold`);
-    return JSON.stringify(value);
+/**
+ * The error naming the first place in `value` that JSON cannot hold (a non-finite number, a
+ * function, an `undefined` array item…), its path built only here: the writer above builds none.
+ */
+function unrepresentable(value: unknown, path: string): MigError | undefined {
+  if (value === null || typeof value === "boolean" || typeof value === "string") return undefined;
+  if (typeof value === "number") return Number.isFinite(value) ? undefined : new MigError("MIG_E_SNAPSHOT", `${path} is ${value}, which JSON cannot hold`);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const problem = unrepresentable(value[i], `${path}[${i}]`);
+      if (problem) return problem;
+    }
+    return undefined;
   }
-  if (Array.isArray(value)) return `[${value.map((item, i) => checkedJson(item, `${path}[${i}]`)).join(",")}]`;
   if (typeof value === "object") {
     const record = value as Readonly<Record<string, unknown>>;
-    const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${keys.map((key) => `${JSON.stringify(key)}:${checkedJson(record[key], `${path}.${key}`)}`).join(",")}}`;
+    for (const key of Object.keys(record).sort()) {
+      const problem = record[key] === undefined ? undefined : unrepresentable(record[key], `${path}.${key}`);
+      if (problem) return problem;
+    }
+    return undefined;
   }
-  throw new MigError("MIG_E_SNAPSHOT", `${path} is a ${typeof value}, which JSON cannot hold`);
+  return new MigError("MIG_E_SNAPSHOT", `${path} is a ${typeof value}, which JSON cannot hold`);
 }
