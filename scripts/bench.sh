@@ -23,7 +23,7 @@ log() { printf '[bench] %s\n' "$*" >&2; }
 # The CLI and the packages it loads, built when a dist is missing or older than its sources.
 stale=""
 for pkg in core sqlite postgres mysql cli; do
-  built="packages/$pkg/dist/index.js"; [ "$pkg" = cli ] && built="packages/cli/dist/bin.js"
+  built="packages/$pkg/dist/index.js"; [ "$pkg" = cli ] && built="packages/cli/dist/bin.cjs"
   if [ ! -f "$built" ] || [ -n "$(find "packages/$pkg/src" "packages/$pkg/package.json" -newer "$built" -print -quit 2>/dev/null)" ]; then stale="$stale $pkg"; fi
 done
 if [ -n "$stale" ] && [ -n "${MIG_BENCH_NO_BUILD:-}" ]; then

@@ -22,7 +22,7 @@ function newest(path: string): number {
 /** True when a package's dist is missing or older than its sources. */
 function stale(name: string): boolean {
   const dir = join(ROOT, "packages", name);
-  const built = join(dir, "dist", name === "cli" ? "bin.js" : "index.js");
+  const built = join(dir, "dist", name === "cli" ? "bin.cjs" : "index.js");
   if (!existsSync(built)) return true;
   const sources = Math.max(newest(join(dir, "src")), newest(join(dir, "package.json")), newest(join(dir, "tsup.config.ts")));
   return statSync(built).mtimeMs < sources;

@@ -1,10 +1,22 @@
 import { defineConfig } from "tsup";
 
-// ESM only: the bin uses top-level await, which a CJS build cannot contain.
-export default defineConfig({
-  entry: ["src/index.ts", "src/bin.ts"],
-  format: ["esm"],
-  dts: { entry: "src/index.ts" },
-  clean: true,
-  banner: ({ format }) => (format === "esm" ? {} : {}),
-});
+export default defineConfig([
+  // The library (`@mig/cli`'s exports): ES modules.
+  {
+    entry: ["src/index.ts"],
+    format: ["esm"],
+    dts: { entry: "src/index.ts" },
+  },
+  // What the `mig` bin runs (`bin/load-cli.cjs`): the whole CLI as one CommonJS script, with
+  // commander and picocolors inside, so that V8's code cache can hold all of it (Node 20 caches no
+  // ES module). `@mig/*` stay outside (the bin hands the CLI the ES modules that the dialects and
+  // the user's files share), and so do packages only some commands load.
+  {
+    entry: { bin: "src/start.ts" },
+    format: ["cjs"],
+    outExtension: () => ({ js: ".cjs" }),
+    noExternal: ["commander", "picocolors"],
+    external: [/^@mig\//, "jiti", "esbuild", "@clack/prompts", "p-limit"],
+    shims: true,
+  },
+]);

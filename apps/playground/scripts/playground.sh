@@ -12,7 +12,7 @@ set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MIG=(node "$HERE/../../packages/cli/bin/mig.cjs")
 cd "$HERE"
-if [ ! -f "$HERE/../../packages/cli/dist/bin.js" ]; then
+if [ ! -f "$HERE/../../packages/cli/dist/bin.cjs" ]; then
   echo "The mig CLI is not built: run pnpm install && pnpm build at the repository root first." >&2
   exit 2
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `mig` command. CommonJS on purpose: Node starts a CommonJS entry without setting up its ESM
 // loader, so `mig --version` costs about what `node -e 0` does (an ESM entry adds ~20 ms).
-// Everything else is the ESM build (`dist/bin.js`).
+// Everything else is the CLI's CommonJS build, run with V8's code cache (`load-cli.cjs`).
 "use strict";
 
 // A reader that stops early (`mig --help | head -1`, `mig backwards all --preview | head`) closes
@@ -18,7 +18,7 @@ const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-v")) {
   process.stdout.write(`${require("../package.json").version}\n`);
 } else {
-  import("../dist/bin.js").catch((error) => {
+  require("./load-cli.cjs").loadCli(argv).catch((error) => {
     process.stderr.write(`mig could not start: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   });

@@ -8,7 +8,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const BUILT = [
   { dir: "packages/core", output: "dist/index.js" },
   { dir: "packages/postgres", output: "dist/index.js" },
-  { dir: "packages/cli", output: "dist/bin.js" },
+  { dir: "packages/cli", output: "dist/bin.cjs" },
   { dir: "examples/mig-dialect-pglite", output: "dist/index.js" },
 ];
 

@@ -1,3 +1,4 @@
+import { importModule } from "../import-module";
 import type { Prompter } from "./prompter";
 
 /**
@@ -6,7 +7,7 @@ import type { Prompter } from "./prompter";
  * without a terminal a clack prompt never settles.
  */
 export function clackPrompter(): Prompter {
-  const clack = () => import("@clack/prompts");
+  const clack = async () => (await importModule("@clack/prompts")) as unknown as typeof import("@clack/prompts");
   return {
     async confirm(message, initial = false) {
       if (!process.stdin.isTTY) return false;

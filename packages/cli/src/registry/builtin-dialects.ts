@@ -1,4 +1,5 @@
 import type { DialectDescriptor } from "@mig/core/dialect";
+import { importModule } from "../import-module";
 
 /**
  * The built-in dialects, as data: the package that implements each one, its export, and how to
@@ -19,20 +20,20 @@ export const BUILTIN_DIALECTS: readonly BuiltinDialect[] = [
   {
     packageName: "@mig/postgres",
     exportName: "postgresDialect",
-    descriptor: () => import("@mig/postgres/descriptor") as Promise<Record<string, unknown>>,
-    load: () => import("@mig/postgres") as Promise<Record<string, unknown>>,
+    descriptor: () => importModule("@mig/postgres/descriptor"),
+    load: () => importModule("@mig/postgres"),
   },
   {
     packageName: "@mig/mysql",
     exportName: "mysqlDialect",
-    descriptor: () => import("@mig/mysql/descriptor") as Promise<Record<string, unknown>>,
-    load: () => import("@mig/mysql") as Promise<Record<string, unknown>>,
+    descriptor: () => importModule("@mig/mysql/descriptor"),
+    load: () => importModule("@mig/mysql"),
   },
   {
     packageName: "@mig/sqlite",
     exportName: "sqliteDialect",
-    descriptor: () => import("@mig/sqlite/descriptor") as Promise<Record<string, unknown>>,
-    load: () => import("@mig/sqlite") as Promise<Record<string, unknown>>,
+    descriptor: () => importModule("@mig/sqlite/descriptor"),
+    load: () => importModule("@mig/sqlite"),
   },
 ];
 

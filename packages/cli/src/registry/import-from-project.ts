@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { importModule } from "../import-module";
 
 const DEFAULT_CONDITIONS = ["import", "node", "default"] as const;
 
@@ -62,7 +63,7 @@ export function packageEntry(packageDir: string, conditions: readonly string[] =
 
 /**
  * Imports an installed package as the user's project sees it (from `fromDir`), with native
- * `import()`, or returns `undefined` when it is not installed there.
+ * `import()` (`importModule`), or returns `undefined` when it is not installed there.
  */
 export async function importFromProject(
   packageName: string,
@@ -73,5 +74,5 @@ export async function importFromProject(
   if (!dir) return undefined;
   const entry = packageEntry(dir, conditions);
   if (!entry || !existsSync(entry)) return undefined;
-  return (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+  return importModule(pathToFileURL(entry).href);
 }
