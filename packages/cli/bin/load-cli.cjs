@@ -70,11 +70,13 @@ function compileWithCodeCache(file, cacheFile) {
 }
 
 /**
- * Runs `mig` with `argv`. Node 20 cannot cache the compiled code of ES modules: compiling the CLI's
- * modules and commander took ~10–25 ms of every command (more on a loaded machine); from the cache
- * it takes ~1 ms. The cache is kept in the project's cache folder (`node_modules/.cache/mig`,
- * `MIG_CACHE=0` turns it off, as for the other caches). The script's `import()` is this file's:
- * V8 lets a script compiled this way import only behind `--experimental-vm-modules`.
+ * Runs `mig` with `argv`. Node 20 cannot cache the compiled code of ES modules: as ES modules, the
+ * CLI and commander took ~54 ms from the bin to the body of `mig check` (loading, compiling, and
+ * compiling each function on its first call); as this one script from the cache, ~37 ms, most of it
+ * importing core (bench/notes/optimisations.md, record 16). The cache is kept in the project's
+ * cache folder (`node_modules/.cache/mig`, `MIG_CACHE=0` turns it off, as for the other caches).
+ * The script's `import()` is this file's: V8 lets a script compiled by `vm.Script` import only
+ * behind `--experimental-vm-modules`.
  */
 async function loadCli(argv) {
   const shared = new Map(await Promise.all(SHARED.map(async (id) => [id, await import(id)])));
@@ -89,4 +91,4 @@ async function loadCli(argv) {
   compiled.store();
 }
 
-module.exports = { loadCli, compileWithCodeCache, CACHE_FILE };
+module.exports = { loadCli };
