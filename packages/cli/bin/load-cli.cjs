@@ -45,7 +45,11 @@ function writeCachedData(cacheFile, key, data) {
     writeFileSync(temporary, Buffer.concat([key, data]));
     renameSync(temporary, cacheFile);
   } catch {
-    rmSync(temporary, { force: true });
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Nothing to clean up, or no way to: the next run compiles from source again.
+    }
   }
 }
 
