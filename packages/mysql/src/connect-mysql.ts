@@ -44,8 +44,8 @@ export async function connectMysql(config: ConnectionConfig, options: ConnectMys
   // A fatal error while idle is emitted as an event; the next query reports it instead of a crash.
   driver.on("error", () => undefined);
   try {
-    const [rows] = await driver.query("SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db");
-    const row = (rows as { mode: string; db: string | null }[])[0];
+    const [rows] = await driver.query("SELECT @@SESSION.sql_mode AS mode, DATABASE() AS db, VERSION() AS version");
+    const row = (rows as { mode: string; db: string | null; version: string }[])[0];
     const modes = (row?.mode ?? "").split(",").filter((m) => m && !UNWANTED_MODES.has(m));
     // MySQL has no wsrep_on (SHOW VARIABLES then returns no row); MariaDB has it, OFF unless clustered.
     const [wsrep] = await driver.query("SHOW VARIABLES LIKE 'wsrep_on'");
@@ -54,10 +54,17 @@ export async function connectMysql(config: ConnectionConfig, options: ConnectMys
     const database = row?.db ?? undefined;
     const lockName = options.lockName ?? defaultLockName(database);
     const openLockSession = async (): Promise<LockSession> => galeraSession(await createConnection(resolved));
-    return new MysqlConnection(driver, { ...target, database }, resolved.password, {
-      lockName,
-      ...(galera ? { galera: { openLockSession, staleAfterMs: options.lockStaleAfterMs ?? DEFAULT_LOCK_STALE_AFTER_MS } } : {}),
-    });
+    return new MysqlConnection(
+      driver,
+      { ...target, database },
+      resolved.password,
+      {
+        lockName,
+        ...(galera ? { galera: { openLockSession, staleAfterMs: options.lockStaleAfterMs ?? DEFAULT_LOCK_STALE_AFTER_MS } } : {}),
+      },
+      // Anonymous blocks exist on MariaDB only; a Galera cluster keeps one statement per round trip.
+      { anonymousBlocks: /mariadb/i.test(String(row?.version ?? "")) && !galera },
+    );
   } catch (error) {
     driver.destroy();
     throw connectionError(error, target, resolved.password);

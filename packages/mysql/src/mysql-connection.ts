@@ -64,11 +64,39 @@ export class MysqlConnection implements Connection {
   /** The server's word, from the last OK packet, on whether a transaction is open (undefined: not known). */
   #inTransaction: boolean | undefined;
 
-  constructor(driver: DriverConnection, target: MysqlTarget, password: string | undefined, lock: MysqlLockSettings) {
+  /**
+   * `Connection.executeStep`, where the server runs anonymous blocks (MariaDB's `BEGIN NOT ATOMIC`):
+   * absent on MySQL and on a Galera cluster, where the runner sends one statement per round trip.
+   */
+  readonly executeStep?: (statements: readonly Statement[]) => Promise<void>;
+
+  constructor(driver: DriverConnection, target: MysqlTarget, password: string | undefined, lock: MysqlLockSettings, options: { readonly anonymousBlocks?: boolean } = {}) {
     this.#driver = driver;
     this.#target = target;
     this.#password = password;
     this.#lock = lock;
+    if (options.anonymousBlocks) this.executeStep = (statements) => this.#executeBlock(statements);
+  }
+
+  /**
+   * The statements, in a transaction, as one anonymous block: `BEGIN NOT ATOMIC START TRANSACTION;
+   * …; COMMIT; END`, one query without the driver's multi-statement mode (which would let every
+   * query carry several statements). The server parses the whole block first, so a statement it
+   * refuses there (a syntax error, a statement a stored program may not run, such as CREATE
+   * TRIGGER) runs nothing; one that fails when it runs ends the block there, a DDL statement having
+   * committed what came before it, as it does outside a block. Each statement ends its own line,
+   * so that a trailing `--` comment cannot swallow what follows. Only for statements without
+   * parameters that mig writes (the runner's): values in them are escaped literals.
+   */
+  async #executeBlock(statements: readonly Statement[]): Promise<void> {
+    const body = statements.map((s) => `${s.sql.trimEnd().replace(/;+$/, "")}\n;`).join("\n");
+    try {
+      await this.query(`BEGIN NOT ATOMIC START TRANSACTION;\n${body}\nCOMMIT;\nEND`);
+    } catch (error) {
+      // A statement that failed after DML left the transaction open: nothing of it may stay.
+      await this.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    }
   }
 
   /** True on a MariaDB Galera cluster (`wsrep_on`): the migration lock is then a row, not GET_LOCK. */

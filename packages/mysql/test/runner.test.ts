@@ -86,3 +86,74 @@ it("eight runs at once under GET_LOCK apply every migration exactly once", async
   expect(results.flatMap((r) => r.migrations.filter((m) => m.status === "applied").map((m) => m.id)).sort()).toEqual(sources.map((s) => s.id));
   expect(await tracked()).toEqual(sources.map((s) => s.id));
 });
+
+describe("a step and its progress update in one round trip (executeStep, MariaDB's anonymous blocks)", () => {
+  const steps = testMigration({
+    appName: "music",
+    id: id(1),
+    operations: [
+      { kind: "create_table", schema: tableOf("band") },
+      { kind: "add_column", table: "band", column: { kind: "column", table: "band", name: "genre", type: "varchar", length: 40, nullable: true, default: { kind: "value", value: "it's; -- not a comment" } } },
+    ],
+  });
+  /** The connection, with every call to the driver counted (`query` and `executeStep`), and executeStep failing when `fail` says so. */
+  const counted = (fail: (call: number) => boolean = () => false) => {
+    const calls: string[] = [];
+    let blocks = 0;
+    const wrapped: Connection = {
+      query: (sql, params) => (calls.push(`query ${sql.slice(0, 20)}`), connection.query(sql, params)),
+      execute: (statement) => (calls.push(`query ${statement.sql.slice(0, 20)}`), connection.execute(statement)),
+      transaction: (fn) => connection.transaction(() => fn(wrapped)),
+      withMigrationLock: (fn, options) => connection.withMigrationLock(fn, options),
+      close: () => connection.close(),
+      executeStep: (statements) => {
+        calls.push(`step of ${statements.length}`);
+        if (fail(++blocks)) return Promise.reject(new Error("refused"));
+        return connection.executeStep!(statements);
+      },
+    };
+    return { wrapped, calls };
+  };
+
+  it("sends each statement with its progress update, and the tracking row with the progress row's removal, one call each", async () => {
+    expect(typeof connection.executeStep).toBe("function");
+    const { wrapped, calls } = counted();
+    const result = await runForwards({ dialect, connection: wrapped, sources: [steps] });
+    expect(result.error?.message).toBeUndefined();
+    const run = calls.slice(calls.indexOf("step of 2") - 1);
+    expect(run).toEqual([expect.stringMatching(/^query SELECT/), "step of 2", "step of 2", "step of 2"]);
+    expect(await tracked()).toEqual([id(1)]);
+    expect(await progress()).toEqual([]);
+    // The literal default went through the block as written.
+    const { rows } = await connection.query<{ d: string }>("SELECT column_default AS d FROM information_schema.columns WHERE table_schema = DATABASE() AND table_name = 'band' AND column_name = 'genre'");
+    expect(rows[0]?.d).toContain("it''s; -- not a comment");
+  });
+
+  it("after a refused block, runs the same statements one at a time: the run ends as without the hook", async () => {
+    for (const failing of [1, 2, 3]) {
+      const { wrapped } = counted((call) => call === failing);
+      const result = await runForwards({ dialect, connection: wrapped, sources: [steps] });
+      expect(result.ok).toBe(true);
+      expect(await tracked()).toEqual([id(1)]);
+      expect(await progress()).toEqual([]);
+      await connection.query("DROP TABLE band");
+      await connection.query("DELETE FROM mig_migrations");
+    }
+  });
+
+  it("a first statement that fails leaves the progress row at 0 with the error, exactly as without the hook", async () => {
+    const failing = testMigration({
+      appName: "music",
+      id: id(1),
+      operations: [
+        { kind: "add_column", table: "no_such_table", column: { kind: "column", table: "no_such_table", name: "x", type: "integer", nullable: true, default: null } },
+        { kind: "create_table", schema: tableOf("venue") },
+      ],
+    });
+    const result = await runForwards({ dialect, connection, sources: [failing] });
+    expect(result.migrations[0]).toMatchObject({ status: "failed", statementsRun: 0 });
+    expect(result.error?.meta).toMatchObject({ step: 1, statement: expect.stringContaining("no_such_table") });
+    expect(await progress()).toEqual([{ name: id(1), direction: "forwards", statements_done: 0, total: 2, error: expect.stringContaining("no_such_table") }]);
+    expect(await tracked()).toEqual([]);
+  });
+});

@@ -52,6 +52,17 @@ export interface Connection {
     record: { readonly statement: (durationSql: string) => Statement; readonly elapsedMs: () => number },
   ): Promise<void>;
   /**
+   * Optional, for a database whose DDL is not transactional: runs `statements` (none with
+   * parameters) in order as one transaction of their own, as `transaction` with one `execute`
+   * each would (a DDL statement commits what came before it implicitly), in one round trip. When
+   * one fails it throws: the statements after it have not run, what was not committed is rolled
+   * back, and no transaction is left open. The runner, running a migration step by step, hands it
+   * a step's statement after the progress update that records it, and at the end the tracking row
+   * with the removal of the progress row; after a failure it runs the same again through
+   * `transaction`, one statement at a time, so that the error it reports is exactly as without it.
+   */
+  executeStep?(statements: readonly Statement[]): Promise<void>;
+  /**
    * Holds the migration lock while `fn` runs and always releases it (also when `fn` throws, and
    * when the process dies: the lock is tied to the connection or the transaction).
    */

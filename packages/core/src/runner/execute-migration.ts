@@ -175,11 +175,17 @@ async function runStepByStep(
     : await store.isApplied(connection, appName, id);
   if (!stillToDo) return { status: "skipped", concurrent: true };
   let done = resumeFrom;
+  const oneTrip = useProgress && typeof connection.executeStep === "function";
+  const first = { appName, id, direction, total: planned.steps.length, checksum: planned.checksum };
+  // The progress row of a migration that starts from its first step. A row exists only when the
+  // run read one for this migration (under the lock, nothing else writes it). Without one, and
+  // where the first step goes to `executeStep`, the row is written by that step's transaction,
+  // with the step counted.
+  let progressStarted = !(useProgress && resumeFrom === 0);
   try {
-    if (useProgress && resumeFrom === 0) {
-      // A row exists only when the run read one for this migration (under the lock, nothing else writes it).
-      const replace = resume !== undefined;
-      await store.startProgress(connection, { appName, id, direction, statementsDone: 0, total: planned.steps.length, checksum: planned.checksum }, { replace });
+    if (!progressStarted && (resume !== undefined || !oneTrip || !fitsOneTrip(planned.steps[0]))) {
+      await store.startProgress(connection, { ...first, statementsDone: 0 }, { replace: resume !== undefined });
+      progressStarted = true;
     }
     for (const step of planned.steps.slice(resumeFrom)) {
       if (step.kind === "statement" && step.statement.transaction === "none") {
@@ -203,6 +209,18 @@ async function runStepByStep(
         // Where DDL commits implicitly, the progress update is committed before the
         // statement runs: a try that fails (a lock timeout) sets it back before the pause, so that
         // a run killed while it waits resumes at this step, not after it.
+        if (oneTrip && fitsOneTrip(step)) {
+          const record = progressStarted ? store.setProgressStatement(appName, id, done + 1) : store.startProgressStatement({ ...first, statementsDone: 1 });
+          if (await runOneTrip(connection, [record, step.statement])) {
+            done++;
+            progressStarted = true;
+            continue;
+          }
+          // Failed: nothing after the failing statement ran. Where the progress row was to be
+          // written with the step, it may have been (a DDL statement committed it): written anew.
+          if (!progressStarted) await store.startProgress(connection, { ...first, statementsDone: 0 }, { replace: true });
+          progressStarted = true;
+        }
         await withLockRetry({ dialect: context.dialect, connection, retry: context.online }, step, ({ lockTimeoutMs }) =>
           connection
             .transaction(async (tx) => {
@@ -221,11 +239,21 @@ async function runStepByStep(
       done++;
       if (useProgress) await store.setProgress(connection, appName, id, done);
     }
-    await connection.transaction(async (tx) => {
-      if (direction === "forwards") await store.insert(tx, { appName, id, checksum: planned.checksum, durationMs: performance.now() - started });
-      else await store.remove(tx, appName, id);
-      if (useProgress) await store.removeProgress(tx, appName, id);
-    });
+    const recorded =
+      oneTrip &&
+      (await runOneTrip(connection, [
+        direction === "forwards"
+          ? store.insertStatement({ appName, id, checksum: planned.checksum }, String(Math.round(performance.now() - started)))
+          : store.removeStatement(appName, id),
+        store.removeProgressStatement(appName, id),
+      ]));
+    if (!recorded) {
+      await connection.transaction(async (tx) => {
+        if (direction === "forwards") await store.insert(tx, { appName, id, checksum: planned.checksum, durationMs: performance.now() - started });
+        else await store.remove(tx, appName, id);
+        if (useProgress) await store.removeProgress(tx, appName, id);
+      });
+    }
     return { status: "applied", statementsRun: done };
   } catch (error) {
     const migError = migrationFailure(error, planned, direction, done, useProgress);
@@ -239,6 +267,31 @@ async function runStepByStep(
       }
     }
     return { status: "failed", error: migError, statementsRun: done };
+  }
+}
+
+/**
+ * A step that may go to `Connection.executeStep` with its progress update: a statement without
+ * parameters, repairs or condition, committed with its progress (not outside any transaction),
+ * and not online (an online step's lock waits are bounded and retried on their own).
+ */
+function fitsOneTrip(step: Step | undefined): step is Extract<Step, { kind: "statement" }> {
+  if (step?.kind !== "statement" || step.online) return false;
+  const { statement } = step;
+  return (statement.params?.length ?? 0) === 0 && statement.transaction === undefined && !statement.repair && !statement.onlyIf;
+}
+
+/**
+ * `statements` as one transaction in one round trip (`Connection.executeStep`). True when they
+ * committed; false when one failed: then the ones after it did not run, and the caller does the
+ * same through `transaction`, which reports the failure as it always has.
+ */
+async function runOneTrip(connection: Connection, statements: readonly Statement[]): Promise<boolean> {
+  try {
+    await connection.executeStep!(statements);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -97,10 +97,33 @@ export class TrackingStore {
    * the SQL `durationSql` (a number, or an expression of the database).
    */
   insertStatement(row: { appName: string; id: string; checksum: string }, durationSql: string): Statement {
-    const literal = (value: string) => this.#dialect.emitter.hooks.quoteLiteral(value);
     return {
-      sql: `INSERT INTO ${this.#q(this.table)} (${this.#cols(["app_name", "name", "checksum", "duration_ms"])}) VALUES (${literal(row.appName)}, ${literal(row.id)}, ${literal(row.checksum)}, ${durationSql})`,
+      sql: `INSERT INTO ${this.#q(this.table)} (${this.#cols(["app_name", "name", "checksum", "duration_ms"])}) VALUES (${this.#literal(row.appName)}, ${this.#literal(row.id)}, ${this.#literal(row.checksum)}, ${durationSql})`,
     };
+  }
+
+  /**
+   * Statements without parameters for `Connection.executeStep` (values as the dialect's escaped
+   * literals): the progress row of a migration's first step, the update of it after a step, its
+   * removal, and the removal of a tracking row. The same as `startProgress`, `setProgress`,
+   * `removeProgress` and `remove`.
+   */
+  startProgressStatement(record: Omit<ProgressRecord, "error">): Statement {
+    const cols = ["app_name", "name", "direction", "statements_done", "total", "checksum"];
+    const values = [this.#literal(record.appName), this.#literal(record.id), this.#literal(record.direction), String(record.statementsDone), String(record.total), this.#literal(record.checksum)];
+    return { sql: `INSERT INTO ${this.#q(this.progressTable)} (${this.#cols(cols)}) VALUES (${values.join(", ")})` };
+  }
+
+  setProgressStatement(appName: string, id: string, statementsDone: number): Statement {
+    return { sql: `UPDATE ${this.#q(this.progressTable)} SET ${this.#q("statements_done")} = ${String(statementsDone)} WHERE ${this.#whereLiteral(appName, id)}` };
+  }
+
+  removeProgressStatement(appName: string, id: string): Statement {
+    return { sql: `DELETE FROM ${this.#q(this.progressTable)} WHERE ${this.#whereLiteral(appName, id)}` };
+  }
+
+  removeStatement(appName: string, id: string): Statement {
+    return { sql: `DELETE FROM ${this.#q(this.table)} WHERE ${this.#whereLiteral(appName, id)}` };
   }
 
   async setDuration(connection: Connection, appName: string, id: string, durationMs: number): Promise<void> {
@@ -187,6 +210,15 @@ export class TrackingStore {
       if (await this.#tableExists(connection, schema.table.name)) return;
       throw error;
     }
+  }
+
+  #literal(value: string): string {
+    return this.#dialect.emitter.hooks.quoteLiteral(value);
+  }
+
+  /** `app_name = 'a' AND name = 'b'`, the values as escaped literals. */
+  #whereLiteral(appName: string, id: string): string {
+    return `${this.#q("app_name")} = ${this.#literal(appName)} AND ${this.#q("name")} = ${this.#literal(id)}`;
   }
 
   #q(name: string): string {
