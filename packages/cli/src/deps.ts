@@ -35,6 +35,11 @@ export interface CliDeps {
    */
   readonly prepareModules?: (absolutePaths: readonly string[]) => void;
   /**
+   * Told the size in bytes of the tables modules `mig new --auto` is about to load, before it
+   * loads them (the binary keeps V8's heap compact for a large schema: `heapForSchema`).
+   */
+  readonly schemaSize?: (bytes: number) => void;
+  /**
    * Export conditions used to find a dialect package's entry in the user's project.
    * Default is `["import", "node", "default"]`.
    */

@@ -1,6 +1,7 @@
 import { isatty } from "node:tty";
 import { generateMigrationId } from "@mig/core";
 import type { CliDeps } from "./deps";
+import { heapForSchema } from "./heap-for-schema";
 import { jitiLoader } from "./project/jiti-loader";
 import { clackPrompter } from "./prompts/clack-prompter";
 
@@ -23,5 +24,6 @@ export function nodeDeps(): CliDeps {
     elapsed: () => performance.now(),
     loadModule: loader.load,
     prepareModules: loader.prepare,
+    schemaSize: heapForSchema,
   };
 }

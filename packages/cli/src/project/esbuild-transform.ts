@@ -103,6 +103,18 @@ function transformIdentity(ts: boolean, async: boolean): string {
   return JSON.stringify({ mig: VERSION, esbuild: esbuildVersion, options, async, rewrite: [SAME_INSTANCE_REQUIRE.source, REWRITE_FORM] });
 }
 
+/**
+ * What makes compiled code need jiti's module system: `require` (a package esbuild left as
+ * `require("x")`, or the user's own use of it), or an import of the user's own files.
+ */
+const NEEDS_JITI_MODULES = /\brequire\b|\bjitiImport\(\s*["'](?!@mig\/)/;
+
+/**
+ * Compiled code whose only imports are `@mig/*` packages (through `sharedPackageImport`): it
+ * can be run without jiti (`evaluatePlainModule`).
+ */
+export const isPlainModule = (code: string): boolean => !NEEDS_JITI_MODULES.test(code);
+
 /** A compiled module, or `babel` when esbuild refused it (jiti's transform takes it, with jiti's errors). */
 type Prepared = { readonly source: string; readonly async: boolean; readonly code: string | undefined };
 
@@ -164,6 +176,23 @@ export class UserCodeTransform {
     }
     this.#prepared.set(path, { source, async: true, code });
     if (code !== undefined) cache?.set(path, key!, code);
+  }
+
+  /**
+   * The code `prepare` compiled for `path` when it is a plain module (`isPlainModule`) and the
+   * file still holds the source it was compiled from, taken (a later load compiles or reads the
+   * cache again); otherwise undefined, and jiti loads the file as it is now.
+   */
+  takePlain(path: string): string | undefined {
+    const prepared = this.#prepared.get(path);
+    if (prepared?.code === undefined || !prepared.async || !isPlainModule(prepared.code)) return undefined;
+    try {
+      if (readFileSync(path, "utf8") !== prepared.source) return undefined;
+    } catch {
+      return undefined;
+    }
+    this.#prepared.delete(path);
+    return prepared.code;
   }
 
   /** jiti's transform hook. */

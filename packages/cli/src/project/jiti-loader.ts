@@ -1,32 +1,39 @@
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { defaultCacheDir } from "@mig/core/internal";
 import type { ModuleLoader } from "../deps";
+import { importFromProject } from "../registry/import-from-project";
 import { installSharedPackageImport, UserCodeTransform } from "./esbuild-transform";
+import { evaluatePlainModule } from "./evaluate-plain-module";
+
+type Jiti = { import: (id: string) => Promise<unknown> };
 
 /**
  * Loads the user's TypeScript and JavaScript (config, tables modules, migration files) at run
- * time with jiti, TypeScript compiled by esbuild (`UserCodeTransform`), the compiled code kept
- * in `node_modules/.cache/mig/transform` of the project (`MIG_CACHE=0` turns it off). Packages
+ * time, TypeScript compiled by esbuild (`UserCodeTransform`), the compiled code kept in
+ * `node_modules/.cache/mig/transform` of the project (`MIG_CACHE=0` turns it off). Packages
  * they import (`@mig/core`) are imported natively, so they are the same module instances the CLI
- * uses. jiti itself is loaded on first use: `mig --version` never pays for it. `prepare` starts
+ * uses. A module whose only imports are `@mig/*` packages is run as compiled
+ * (`evaluatePlainModule`); any other goes through jiti, which is loaded on first use (`mig
+ * --version`, and a run whose modules are all plain, never pay for it). `prepare` starts
  * compiling modules that will be loaded soon (all at once, in esbuild's process).
  */
 export function jitiLoader(env: Readonly<Record<string, string | undefined>> = process.env): {
   readonly load: ModuleLoader;
   readonly prepare: (absolutePaths: readonly string[]) => void;
 } {
-  let jiti: { import: (id: string) => Promise<unknown> } | undefined;
+  const jitis = new Map<string, Jiti>();
   installSharedPackageImport();
   const transform = new UserCodeTransform((dir) => {
     const cacheDir = defaultCacheDir(dir, env);
     return cacheDir === undefined ? undefined : join(cacheDir, "transform");
   });
-  const load: ModuleLoader = async (absolutePath) => {
-    const prepared = transform.prepare(absolutePath);
+  /** jiti resolving from `parent` (a file URL or path). */
+  const jitiFor = (parent: string): Jiti => {
+    let jiti = jitis.get(parent);
     // Required, not imported: importing jiti's CommonJS build from ESM makes Node lex its 190 kB
     // for named exports first (~30 ms).
-    jiti ??= (createRequire(import.meta.url)("jiti") as typeof import("jiti")).createJiti(import.meta.url, {
+    jiti ??= (createRequire(import.meta.url)("jiti") as typeof import("jiti")).createJiti(parent, {
       // No module cache: a file written during this run (a new migration) is read fresh.
       // No jiti file cache: its entries are keyed by the source alone, not by the transform;
       // `UserCodeTransform` keeps its own.
@@ -35,8 +42,16 @@ export function jitiLoader(env: Readonly<Record<string, string | undefined>> = p
       interopDefault: false,
       transform: (options) => transform.transform(options),
     });
-    await prepared;
-    const loaded = (await jiti.import(absolutePath)) as unknown;
+    jitis.set(parent, jiti);
+    return jiti;
+  };
+  const load: ModuleLoader = async (absolutePath) => {
+    await transform.prepare(absolutePath);
+    const plain = transform.takePlain(absolutePath);
+    const loaded =
+      plain === undefined
+        ? await jitiFor(import.meta.url).import(absolutePath)
+        : await evaluatePlainModule(absolutePath, plain, async (id) => (await importFromProject(id, dirname(absolutePath))) ?? jitiFor(absolutePath).import(id));
     return (typeof loaded === "object" && loaded !== null ? loaded : { default: loaded }) as Record<string, unknown>;
   };
   const prepare = (absolutePaths: readonly string[]) => {

@@ -48,6 +48,25 @@ describe("mig new", () => {
     expect(project.list("src/music/migrations")).toHaveLength(1);
   });
 
+  it("--auto tells the process the size of every app's tables modules before loading any", async () => {
+    const project = sqliteProject();
+    const io = testDeps({ cwd: project.dir, ids: [ID(1)] });
+    const sizes: number[] = [];
+    const loadsBefore: number[] = [];
+    let loads = 0;
+    const load = io.deps.loadModule;
+    const deps = {
+      ...io.deps,
+      loadModule: (path: string) => (/tables\.ts$/.test(path) && loads++, load(path)),
+      schemaSize: (bytes: number) => void (sizes.push(bytes), loadsBefore.push(loads)),
+    };
+    expect(await run({ app: "music", auto: true }, deps)).toBe(0);
+    const bytes = Buffer.byteLength(project.read("src/music/tables.ts")) + Buffer.byteLength(project.read("src/shop/tables.ts"));
+    expect(sizes).toEqual([bytes]);
+    expect(loadsBefore).toEqual([0]);
+    expect(loads).toBeGreaterThan(0);
+  });
+
   it("--online on SQLite says once that it changes nothing there, and records online on in-table changes", async () => {
     const project = sqliteProject();
     const io = testDeps({ cwd: project.dir, ids: [ID(1)] });

@@ -27,6 +27,7 @@ describe("user modules loaded by the built CLI", () => {
     "other.ts": `import { MigrationManager } from "@mig/core";\nexport const Other = MigrationManager;\n`,
     "sub/deep.ts": `import { MigrationManager } from "@mig/core";\nexport const Deep = MigrationManager;\n`,
     "missing.ts": `import { nothing } from "@mig/no-such-package";\nexport const value = nothing;\n`,
+    "throws.ts": `import { MigrationManager } from "@mig/core";\nexport const Manager = MigrationManager;\nthrow new Error("boom");\n`,
   });
   afterAll(() => project.remove());
 
@@ -66,5 +67,30 @@ describe("user modules loaded by the built CLI", () => {
       subFolder: true,
       missingPackageFailsEachTime: [true, true],
     });
+  });
+
+  it("run modules that import only @mig/* packages without jiti, with the same packages, errors naming the file", () => {
+    const script = `
+      const { createRequire } = await import("node:module");
+      const { nodeDeps } = await import(${JSON.stringify(pathToFileURL(join(DIST, "index.js")).href)});
+      const core = await import("@mig/core");
+      const jitiLoaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => /[\\\\/]jiti[\\\\/]/.test(path));
+      const deps = nodeDeps();
+      const other = await deps.loadModule(${JSON.stringify(join(project.dir, "other.ts"))});
+      const deep = await deps.loadModule(${JSON.stringify(join(project.dir, "sub", "deep.ts"))});
+      const stack = await deps.loadModule(${JSON.stringify(join(project.dir, "throws.ts"))}).then(() => "", (error) => String(error.stack));
+      const plainWithoutJiti = !jitiLoaded();
+      const user = await deps.loadModule(${JSON.stringify(join(project.dir, "user.ts"))});
+      console.log(JSON.stringify({
+        sameFolder: other.Other === core.MigrationManager,
+        subFolder: deep.Deep === core.MigrationManager,
+        throwsInItsFile: stack.includes("boom") && stack.includes(${JSON.stringify(join(project.dir, "throws.ts"))} + ":"),
+        plainWithoutJiti,
+        relativeThroughJiti: user.classes.Manager === core.MigrationManager && jitiLoaded(),
+      }));
+    `;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: project.dir, encoding: "utf8", env: { ...process.env, MIG_CACHE: "0" } });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ sameFolder: true, subFolder: true, throwsInItsFile: true, plainWithoutJiti: true, relativeThroughJiti: true });
   });
 });

@@ -165,36 +165,34 @@ export interface ObjectOptions {
 
 /** An object literal with exactly these fields (an unknown key is an error: a typo like `nulable` is never ignored). */
 export function object<T extends object>(fields: Fields_<T>, options: ObjectOptions = {}): Codec<T> & { readonly fields: Fields_<T> } {
-  const entries = Object.entries(fields) as [string, Field<unknown>][];
-  const keys: ReadonlySet<string> = new Set(Object.keys(fields));
+  // Names and fields side by side, walked by index: every column of every table read, checked
+  // or written goes through these loops (an iterator of entries cost more than their bodies).
+  const names = Object.keys(fields);
+  const list = Object.values(fields) as Field<unknown>[];
+  const keys: ReadonlySet<string> = new Set(names);
   const rules = options.rules ?? [];
   return {
     fields,
     read(literal, path, context) {
       if (!isPlainObject(literal)) throw argumentError(path, `expected an object, got ${describe(literal)}`);
-      // Index loops without destructuring: this runs for every column of every table a file
-      // declares, mostly once per process, before the JIT has compiled it.
-      const given = Object.keys(literal);
-      for (let i = 0; i < given.length; i++) {
-        const key = given[i]!;
+      for (const key of Object.keys(literal)) {
         if (!keys.has(key)) throw argumentError(path, `unknown property ${JSON.stringify(key)} (expected ${[...keys].join(", ")})`);
       }
       const value: Record<string, unknown> = {};
       let inner = context;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i]!;
-        const key = entry[0];
-        const field = entry[1];
-        const item = literal[key];
-        if (item === undefined && field.absent !== "required") {
+      for (let i = 0; i < names.length; i++) {
+        const key = names[i] as string;
+        const field = list[i] as Field<unknown>;
+        const given = literal[key];
+        if (given === undefined && field.absent !== "required") {
           if (field.absent === "fallback") value[key] = field.fallback;
         } else {
-          value[key] = field.codec.read(item, `${path}.${key}`, inner);
+          value[key] = field.codec.read(given, `${path}.${key}`, inner);
         }
         if (key === options.context) inner = value[key];
       }
       for (let i = 0; i < rules.length; i++) {
-        const problem = rules[i]!(value);
+        const problem = (rules[i] as Rule)(value);
         if (problem !== undefined) throw argumentError(`${path}.${problem.at}`, problem.message);
       }
       return Object.freeze(value) as T;
@@ -202,18 +200,21 @@ export function object<T extends object>(fields: Fields_<T>, options: ObjectOpti
     accepts(literal) {
       if (!isPlainObject(literal)) return false;
       for (const key in literal) if (!keys.has(key)) return false;
-      for (const [key, field] of entries) {
-        const given = literal[key];
+      for (let i = 0; i < names.length; i++) {
+        const field = list[i] as Field<unknown>;
+        const given = literal[names[i] as string];
         if (given === undefined ? field.absent === "required" : !field.codec.accepts(given)) return false;
       }
-      for (const rule of rules) if (rule(literal) !== undefined) return false;
+      for (let i = 0; i < rules.length; i++) if ((rules[i] as Rule)(literal) !== undefined) return false;
       return true;
     },
     write(value) {
       // Assignments, not spreads: this runs for every column of every table written.
       const literal: Record<string, unknown> = {};
       const source = value as Record<string, unknown>;
-      for (const [key, field] of entries) {
+      for (let i = 0; i < names.length; i++) {
+        const key = names[i] as string;
+        const field = list[i] as Field<unknown>;
         const item = source[key];
         if (item === undefined || (field.omit !== undefined && field.omit(item))) continue;
         literal[key] = field.codec.write(item);

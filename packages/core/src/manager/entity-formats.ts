@@ -39,7 +39,7 @@ function entity<E extends Exclude<Entity, TableEntity>>(tag: E["kind"], fields: 
     // Only the entity's own fields: a call's argument holds others besides (`table`, `backfill`).
     const built: Record<string, unknown> = { kind: tag, table };
     for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+      const key = keys[i] as string;
       if (value[key] !== undefined) built[key] = value[key];
     }
     return Object.freeze(built) as unknown as E;
@@ -84,12 +84,12 @@ const REQUIRED_PARAMETERS: Readonly<Partial<Record<TypeName, { readonly key: str
   array: { key: "element", what: "its element type (element: { type })" },
 };
 
-/** {@link TYPE_PARAMETERS} as a list, made once: the rule runs for every column a migration file declares. */
-const PARAMETER_TYPES = Object.entries(TYPE_PARAMETERS) as [string, readonly TypeName[]][];
+/** `TYPE_PARAMETERS` as a list, made once: `typeParameters` runs for every column read, checked or written. */
+const TYPE_PARAMETER_LIST = Object.entries(TYPE_PARAMETERS);
 
 const typeParameters: Rule = (value) => {
-  for (let i = 0; i < PARAMETER_TYPES.length; i++) {
-    const [parameter, types] = PARAMETER_TYPES[i]!;
+  for (let i = 0; i < TYPE_PARAMETER_LIST.length; i++) {
+    const [parameter, types] = TYPE_PARAMETER_LIST[i] as (typeof TYPE_PARAMETER_LIST)[number];
     if (value[parameter] !== undefined && !types.includes(value.type as TypeName)) {
       const what = parameter === "length" || parameter === "precision" || parameter === "scale" ? `a ${parameter}` : parameter;
       return { at: parameter, message: `only ${types.join(" and ")} ${types.length > 1 ? "have" : "has"} ${what}, not ${String(value.type)}` };

@@ -149,7 +149,7 @@ describe("replayWithCache", () => {
     expect(await run(handWritten, dir)).toMatchObject({ cached: 1, loaded: 2 });
   }, 60_000);
 
-  it("ignores a truncated or unreadable entry, and writes it anew", async () => {
+  it("ignores a truncated, altered or unreadable entry, and writes it anew", async () => {
     const cacheDir = tempDir();
     const files = history(3);
     await run(files, cacheDir);
@@ -161,6 +161,12 @@ describe("replayWithCache", () => {
     const truncated = await run(files, cacheDir);
     expect(truncated).toMatchObject({ cached: 0, loaded: 3 });
     expect(serialiseSnapshot(truncated.snapshot)).toBe(await truth(files));
+    // Still JSON, still a snapshot, but not what was written: its sha256 no longer matches.
+    expect(text).toContain('"type":"integer"');
+    writeFileSync(entry, text.replace('"type":"integer"', '"type":"bigint"'));
+    const altered = await run(files, cacheDir);
+    expect(altered).toMatchObject({ cached: 0, loaded: 3 });
+    expect(serialiseSnapshot(altered.snapshot)).toBe(await truth(files));
     writeFileSync(entry, "{}");
     expect(await run(files, cacheDir)).toMatchObject({ cached: 0, loaded: 3 });
     expect(readFileSync(entry, "utf8")).toBe(text);

@@ -2,9 +2,8 @@ import { compareMigrationIds } from "../manager/migration-id";
 import { applyOperations } from "../operations/apply-operation";
 import type { Operation } from "../operations/operation";
 import { replayMigrations, type ReplayableMigration } from "../manager/replay-migrations";
-import { parseSnapshot } from "../snapshot/canonical-json";
 import type { Snapshot } from "../snapshot/snapshot";
-import { readReplayCache, REPLAY_CACHE_FORMAT, REPLAY_CACHE_VERSION, sha256, writeReplayCache, type CachedFile, type ReplayCacheEntry } from "./replay-cache-store";
+import { readCachedSnapshot, readReplayCache, REPLAY_CACHE_FORMAT, REPLAY_CACHE_VERSION, sha256, writeReplayCache, type CachedFile, type ReplayCacheEntry } from "./replay-cache-store";
 import { isSelfContained } from "./self-contained";
 
 /** A migration file before it is loaded: where it is and its exact text. */
@@ -122,7 +121,7 @@ async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry,
   }
   let base: Snapshot;
   try {
-    base = parseSnapshot(entry.snapshot ?? "");
+    base = readCachedSnapshot(entry.snapshot ?? "");
   } catch {
     return undefined;
   } finally {

@@ -1,3 +1,4 @@
+import { statSync } from "node:fs";
 import { relative } from "node:path";
 import { generateMigrationId, MigError, type MigProblem } from "@mig/core";
 import { isDestructive } from "@mig/core/dialect";
@@ -25,6 +26,15 @@ export interface NewOptions extends GlobalOptions {
   readonly allowLocking?: boolean | undefined;
   /** `--online` / `--no-online`; unset: the config's `online`. */
   readonly online?: boolean | undefined;
+}
+
+/** The size of a file in bytes; 0 when it is missing (loading it reports that). */
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 function newId(deps: CliDeps): string {
@@ -57,9 +67,11 @@ export function run(options: NewOptions, deps: CliDeps): Promise<ExitCode> {
     const apps = await context.apps(options.app);
     if (!options.auto) return emptyMigration(context, apps[0]!, options);
 
+    const { apps: allApps, config } = await context.config();
+    // Before any tables module is loaded: the heap is set up by the schema's size.
+    deps.schemaSize?.(allApps.reduce((bytes, app) => bytes + fileSize(app.tablesPath), 0));
     const { dialect } = await context.dialect();
     const targets = await context.targets();
-    const { apps: allApps, config } = await context.config();
     const online = options.online ?? config.online === true;
     const resolver = renameResolver(options.autoInput, deps);
     const allowRebuild = async (problems: readonly MigProblem[]) => {
