@@ -30,6 +30,16 @@ export interface ProgressRecord {
 }
 
 /**
+ * How a statement's values are written: as parameters the driver binds, or inline as the
+ * dialect's escaped literals, for statements sent in one batch without parameters
+ * (`Connection.executeTransaction`, `Connection.executeStep`).
+ */
+type Values = "parameters" | "literals";
+
+/** Writes one value into a statement's text (a placeholder or a literal). */
+type Value = (value: string | number) => string;
+
+/**
  * Reads and writes the tracking table (and the progress table) with parameters bound by the
  * driver and identifiers quoted by the dialect. Every method takes the connection to use, so
  * that writes join the migration's transaction.
@@ -76,19 +86,13 @@ export class TrackingStore {
   }
 
   async isApplied(connection: Connection, appName: string, id: string): Promise<boolean> {
-    const { rows } = await connection.query(
-      `SELECT ${this.#q("id")} FROM ${this.#q(this.table)} WHERE ${this.#where(["app_name", "name"])}`,
-      [appName, id],
-    );
+    const { sql, params } = this.#statement("parameters", (v) => `SELECT ${this.#q("id")} FROM ${this.#q(this.table)} WHERE ${this.#whereRow(v, appName, id)}`);
+    const { rows } = await connection.query(sql, params);
     return rows.length > 0;
   }
 
   async insert(connection: Connection, row: { appName: string; id: string; checksum: string; durationMs: number }): Promise<void> {
-    const p = (i: number) => this.#dialect.placeholder(i);
-    await connection.query(
-      `INSERT INTO ${this.#q(this.table)} (${this.#cols(["app_name", "name", "checksum", "duration_ms"])}) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`,
-      [row.appName, row.id, row.checksum, Math.round(row.durationMs)],
-    );
+    await this.#run(connection, this.#insert("parameters", row, row.durationMs));
   }
 
   /**
@@ -97,48 +101,41 @@ export class TrackingStore {
    * the SQL `durationSql` (a number, or an expression of the database).
    */
   insertStatement(row: { appName: string; id: string; checksum: string }, durationSql: string): Statement {
-    return {
-      sql: `INSERT INTO ${this.#q(this.table)} (${this.#cols(["app_name", "name", "checksum", "duration_ms"])}) VALUES (${this.#literal(row.appName)}, ${this.#literal(row.id)}, ${this.#literal(row.checksum)}, ${durationSql})`,
-    };
+    return this.#insert("literals", row, { sql: durationSql });
   }
 
   /**
    * Statements without parameters for `Connection.executeStep` (values as the dialect's escaped
    * literals): the progress row of a migration's first step, the update of it after a step, its
-   * removal, and the removal of a tracking row. The same as `startProgress`, `setProgress`,
-   * `removeProgress` and `remove`.
+   * removal, and the removal of a tracking row. The same statements as `startProgress`,
+   * `setProgress`, `removeProgress` and `remove` run with parameters.
    */
   startProgressStatement(record: Omit<ProgressRecord, "error">): Statement {
-    const cols = ["app_name", "name", "direction", "statements_done", "total", "checksum"];
-    const values = [this.#literal(record.appName), this.#literal(record.id), this.#literal(record.direction), String(record.statementsDone), String(record.total), this.#literal(record.checksum)];
-    return { sql: `INSERT INTO ${this.#q(this.progressTable)} (${this.#cols(cols)}) VALUES (${values.join(", ")})` };
+    return this.#startProgress("literals", record);
   }
 
   setProgressStatement(appName: string, id: string, statementsDone: number): Statement {
-    return { sql: `UPDATE ${this.#q(this.progressTable)} SET ${this.#q("statements_done")} = ${String(statementsDone)} WHERE ${this.#whereLiteral(appName, id)}` };
+    return this.#update("literals", this.progressTable, "statements_done", statementsDone, appName, id);
   }
 
   removeProgressStatement(appName: string, id: string): Statement {
-    return { sql: `DELETE FROM ${this.#q(this.progressTable)} WHERE ${this.#whereLiteral(appName, id)}` };
+    return this.#delete("literals", this.progressTable, appName, id);
   }
 
   removeStatement(appName: string, id: string): Statement {
-    return { sql: `DELETE FROM ${this.#q(this.table)} WHERE ${this.#whereLiteral(appName, id)}` };
+    return this.#delete("literals", this.table, appName, id);
   }
 
   async setDuration(connection: Connection, appName: string, id: string, durationMs: number): Promise<void> {
-    await this.#update(connection, this.table, "duration_ms", Math.round(durationMs), appName, id);
+    await this.#run(connection, this.#update("parameters", this.table, "duration_ms", Math.round(durationMs), appName, id));
   }
 
   async setChecksum(connection: Connection, appName: string, id: string, checksum: string): Promise<void> {
-    await this.#update(connection, this.table, "checksum", checksum, appName, id);
+    await this.#run(connection, this.#update("parameters", this.table, "checksum", checksum, appName, id));
   }
 
   async remove(connection: Connection, appName: string, id: string): Promise<number> {
-    const { affectedRows } = await connection.query(
-      `DELETE FROM ${this.#q(this.table)} WHERE ${this.#where(["app_name", "name"])}`,
-      [appName, id],
-    );
+    const { affectedRows } = await this.#run(connection, this.#delete("parameters", this.table, appName, id));
     return affectedRows;
   }
 
@@ -164,32 +161,66 @@ export class TrackingStore {
    */
   async startProgress(connection: Connection, record: Omit<ProgressRecord, "error">, options: { readonly replace: boolean } = { replace: true }): Promise<void> {
     if (options.replace) await this.removeProgress(connection, record.appName, record.id);
-    const p = (i: number) => this.#dialect.placeholder(i);
-    const cols = ["app_name", "name", "direction", "statements_done", "total", "checksum"];
-    await connection.query(
-      `INSERT INTO ${this.#q(this.progressTable)} (${this.#cols(cols)}) VALUES (${cols.map((_, i) => p(i + 1)).join(", ")})`,
-      [record.appName, record.id, record.direction, record.statementsDone, record.total, record.checksum],
-    );
+    await this.#run(connection, this.#startProgress("parameters", record));
   }
 
   async setProgress(connection: Connection, appName: string, id: string, statementsDone: number): Promise<void> {
-    await this.#update(connection, this.progressTable, "statements_done", statementsDone, appName, id);
+    await this.#run(connection, this.#update("parameters", this.progressTable, "statements_done", statementsDone, appName, id));
   }
 
   async failProgress(connection: Connection, appName: string, id: string, error: string): Promise<void> {
-    await this.#update(connection, this.progressTable, "error", error, appName, id);
+    await this.#run(connection, this.#update("parameters", this.progressTable, "error", error, appName, id));
   }
 
   async removeProgress(connection: Connection, appName: string, id: string): Promise<void> {
-    await connection.query(`DELETE FROM ${this.#q(this.progressTable)} WHERE ${this.#where(["app_name", "name"])}`, [appName, id]);
+    await this.#run(connection, this.#delete("parameters", this.progressTable, appName, id));
   }
 
-  async #update(connection: Connection, table: string, column: string, value: unknown, appName: string, id: string): Promise<void> {
-    const p = (i: number) => this.#dialect.placeholder(i);
-    await connection.query(
-      `UPDATE ${this.#q(table)} SET ${this.#q(column)} = ${p(1)} WHERE ${this.#where(["app_name", "name"], 2)}`,
-      [value, appName, id],
+  // Each statement of the two tables is written once, below, for both ways its values go.
+
+  #insert(values: Values, row: { appName: string; id: string; checksum: string }, duration: number | { readonly sql: string }): Statement {
+    const cols = this.#cols(["app_name", "name", "checksum", "duration_ms"]);
+    return this.#statement(values, (v) => `INSERT INTO ${this.#q(this.table)} (${cols}) VALUES (${v(row.appName)}, ${v(row.id)}, ${v(row.checksum)}, ${typeof duration === "number" ? v(Math.round(duration)) : duration.sql})`);
+  }
+
+  #startProgress(values: Values, record: Omit<ProgressRecord, "error">): Statement {
+    const cols = this.#cols(["app_name", "name", "direction", "statements_done", "total", "checksum"]);
+    return this.#statement(
+      values,
+      (v) => `INSERT INTO ${this.#q(this.progressTable)} (${cols}) VALUES (${v(record.appName)}, ${v(record.id)}, ${v(record.direction)}, ${v(record.statementsDone)}, ${v(record.total)}, ${v(record.checksum)})`,
     );
+  }
+
+  #update(values: Values, table: string, column: string, value: string | number, appName: string, id: string): Statement {
+    return this.#statement(values, (v) => `UPDATE ${this.#q(table)} SET ${this.#q(column)} = ${v(value)} WHERE ${this.#whereRow(v, appName, id)}`);
+  }
+
+  #delete(values: Values, table: string, appName: string, id: string): Statement {
+    return this.#statement(values, (v) => `DELETE FROM ${this.#q(table)} WHERE ${this.#whereRow(v, appName, id)}`);
+  }
+
+  /** `app_name = … AND name = …`, the values written by `v`. */
+  #whereRow(v: Value, appName: string, id: string): string {
+    return `${this.#q("app_name")} = ${v(appName)} AND ${this.#q("name")} = ${v(id)}`;
+  }
+
+  /**
+   * The statement `build` writes, its values (passed through the `v` it is given, in the order
+   * they appear in the text) as the driver's parameters with the dialect's placeholders, or as the
+   * dialect's escaped literals (a number as itself).
+   */
+  #statement(values: Values, build: (v: Value) => string): Statement {
+    if (values === "literals") return { sql: build((value) => (typeof value === "number" ? String(value) : this.#dialect.emitter.hooks.quoteLiteral(value))) };
+    const params: (string | number)[] = [];
+    const sql = build((value) => {
+      params.push(value);
+      return this.#dialect.placeholder(params.length);
+    });
+    return { sql, params };
+  }
+
+  #run(connection: Connection, statement: Statement) {
+    return connection.query(statement.sql, statement.params);
   }
 
   async #tableExists(connection: Connection, table: string): Promise<boolean> {
@@ -212,25 +243,11 @@ export class TrackingStore {
     }
   }
 
-  #literal(value: string): string {
-    return this.#dialect.emitter.hooks.quoteLiteral(value);
-  }
-
-  /** `app_name = 'a' AND name = 'b'`, the values as escaped literals. */
-  #whereLiteral(appName: string, id: string): string {
-    return `${this.#q("app_name")} = ${this.#literal(appName)} AND ${this.#q("name")} = ${this.#literal(id)}`;
-  }
-
   #q(name: string): string {
     return this.#dialect.emitter.hooks.quoteIdentifier(name);
   }
 
   #cols(names: readonly string[]): string {
     return names.map((n) => this.#q(n)).join(", ");
-  }
-
-  /** `a = $n AND b = $n+1` with placeholders numbered from `first`. */
-  #where(columns: readonly string[], first = 1): string {
-    return columns.map((c, i) => `${this.#q(c)} = ${this.#dialect.placeholder(first + i)}`).join(" AND ");
   }
 }
