@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { type Connection, type LockOptions, type QueryResult, type Statement, MigError } from "@mig/core/dialect";
 import { toSqliteParams } from "./bind-params";
+import { openSqliteDatabase } from "./load-driver";
 import { type HeldLock, acquireSqliteMigrationLock } from "./migration-lock";
 import { isRebuildStatement } from "./rebuild-statement";
 import { RebuildRuntime } from "./rebuild-runtime";
@@ -36,7 +37,7 @@ export class SqliteConnection implements Connection {
   static async open(options: SqliteConnectionOptions): Promise<SqliteConnection> {
     let db: Database.Database;
     try {
-      db = new Database(options.filename, {
+      db = openSqliteDatabase(options.filename, {
         readonly: options.readonly ?? false,
         timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       });
