@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { nativeBindingOf, openSqliteDatabase } from "../src/load-driver";
+import { loadSqliteDriver, nativeBindingOf } from "../src/load-driver";
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -36,7 +36,7 @@ describe("the native module of better-sqlite3", () => {
   });
 
   it("opens databases with the options given", () => {
-    const db = openSqliteDatabase(":memory:", { timeout: 123 });
+    const db = loadSqliteDriver()(":memory:", { timeout: 123 });
     try {
       expect(db.pragma("busy_timeout", { simple: true })).toBe(123);
     } finally {
