@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { MigError } from "@mig/core/dialect";
 import { AsyncMutex } from "./async-mutex";
 import { lockDataDir } from "./data-dir-lock";
@@ -33,6 +33,14 @@ function openError(error: unknown, where: string): MigError {
 }
 
 /**
+ * PGlite, imported when a database is first opened: commands that never connect (`mig new`) skip
+ * its cost (importing it takes ~40–60 ms).
+ */
+async function loadPglite(): Promise<typeof PGlite> {
+  return (await import("@electric-sql/pglite")).PGlite;
+}
+
+/**
  * A freshly initialised cluster, as a tarball. `initdb` is most of PGlite's start-up time (seconds),
  * so it runs once per process: every later in-memory database starts from a copy of the first.
  */
@@ -41,9 +49,9 @@ let template: Promise<Blob> | undefined;
 async function createInMemory(): Promise<PGlite> {
   if (template) {
     const dump = await template.catch(() => undefined);
-    if (dump) return PGlite.create({ loadDataDir: dump });
+    if (dump) return (await loadPglite()).create({ loadDataDir: dump });
   }
-  const db = await PGlite.create();
+  const db = await (await loadPglite()).create();
   const dump = db.dumpDataDir("none");
   template = dump;
   await dump.catch(() => (template = undefined));
@@ -59,7 +67,7 @@ async function openDir(dataDir: string, options: OpenOptions): Promise<OpenDatab
     const ready = (async () => {
       const unlock = await lockDataDir(dataDir, options.openTimeoutMs);
       try {
-        return { db: await PGlite.create({ dataDir }), unlock };
+        return { db: await (await loadPglite()).create({ dataDir }), unlock };
       } catch (error) {
         unlock();
         throw error;

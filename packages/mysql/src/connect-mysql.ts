@@ -1,9 +1,9 @@
 import type { ConnectionConfig } from "@mig/core/dialect";
-import { createConnection } from "mysql2/promise";
 import { connectionError } from "./connection-error";
 import { connectionTarget, resolveConnectionOptions } from "./connection-options";
 import { galeraSession } from "./galera-session";
 import type { LockSession } from "./galera-lock";
+import { loadMysql2 } from "./load-driver";
 import { defaultLockName } from "./migration-lock";
 import { MysqlConnection } from "./mysql-connection";
 
@@ -35,6 +35,7 @@ const GALERA_SESSION = "wsrep_OSU_method = 'TOI', wsrep_sync_wait = 1";
 export async function connectMysql(config: ConnectionConfig, options: ConnectMysqlOptions = {}): Promise<MysqlConnection> {
   const resolved = resolveConnectionOptions(config);
   const target = connectionTarget(resolved);
+  const { createConnection } = loadMysql2();
   let driver;
   try {
     driver = await createConnection(resolved);

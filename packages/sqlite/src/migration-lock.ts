@@ -1,5 +1,6 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { type LockOptions, MigError } from "@mig/core/dialect";
+import { loadSqliteDriver } from "./load-driver";
 
 const POLL_MS = 50;
 
@@ -23,10 +24,11 @@ export interface HeldLock {
  */
 export async function acquireSqliteMigrationLock(filename: string, options: LockOptions): Promise<HeldLock> {
   const path = `${filename}-mig-lock`;
+  const openDatabase = loadSqliteDriver();
   let db: Database.Database;
   try {
     // timeout 0: a busy lock fails at once, and this function does the waiting.
-    db = new Database(path, { timeout: 0 });
+    db = openDatabase(path, { timeout: 0 });
     // Nothing is ever written: keep the journal in memory so no -journal file appears.
     db.pragma("journal_mode = MEMORY");
   } catch (error) {

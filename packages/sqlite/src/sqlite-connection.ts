@@ -1,6 +1,7 @@
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { type Connection, type LockOptions, type QueryResult, type Statement, MigError } from "@mig/core/dialect";
 import { toSqliteParams } from "./bind-params";
+import { loadSqliteDriver } from "./load-driver";
 import { type HeldLock, acquireSqliteMigrationLock } from "./migration-lock";
 import { isRebuildStatement } from "./rebuild-statement";
 import { RebuildRuntime } from "./rebuild-runtime";
@@ -34,9 +35,10 @@ export class SqliteConnection implements Connection {
 
   /** Opens the database and turns foreign keys on. Fails with `MIG_E_CONNECTION`. */
   static async open(options: SqliteConnectionOptions): Promise<SqliteConnection> {
+    const openDatabase = loadSqliteDriver();
     let db: Database.Database;
     try {
-      db = new Database(options.filename, {
+      db = openDatabase(options.filename, {
         readonly: options.readonly ?? false,
         timeout: options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS,
       });

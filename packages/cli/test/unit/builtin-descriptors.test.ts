@@ -29,6 +29,14 @@ describe("the built-in dialects' descriptors", () => {
     }
   });
 
+  it("are built as one module each: the CLI reads every built-in's names by loading one small file", () => {
+    for (const builtin of BUILTIN_DIALECTS) {
+      const packageDir = dirname(require.resolve(`${builtin.packageName}/package.json`));
+      const built = readFileSync(join(packageDir, "dist", "descriptor.js"), "utf8");
+      expect(built.split("\n").filter((line) => /^\s*import\b|\bfrom\s+["']/.test(line)), `${builtin.packageName}/dist/descriptor.js`).toEqual([]);
+    }
+  });
+
   it("give the registry its names: every name and alias finds its package", async () => {
     for (const { builtin, descriptor } of (await builtinDescriptors()).found) {
       for (const name of registryNames(descriptor)) {
