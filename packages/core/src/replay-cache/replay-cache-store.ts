@@ -109,8 +109,9 @@ export function readReplayCache(dir: string, key: string, migVersion: string): R
     if (end < 0 || text.length < end + SNAPSHOT_END.length + DIGEST_LINE || text[text.length - 1] !== "\n") return undefined;
     const digestAt = end + SNAPSHOT_END.length;
     snapshot = text.slice(newline + 1, digestAt);
-    digest = text.slice(digestAt, digestAt + DIGEST_LINE - 1);
-    if (text[digestAt + DIGEST_LINE - 1] !== "\n" || sha256(snapshot) !== digest) return undefined;
+    // The digests kept are the ones computed: a slice of the file's text would keep all of it alive.
+    digest = sha256(snapshot);
+    if (text[digestAt + DIGEST_LINE - 1] !== "\n" || text.slice(digestAt, digestAt + DIGEST_LINE - 1) !== digest) return undefined;
     snapshotBytes = snapshot.length;
     // Each appended migration: its JSON on one line, then that line's digest chained to the one before.
     const rest = text.slice(digestAt + DIGEST_LINE);
@@ -119,8 +120,9 @@ export function readReplayCache(dir: string, key: string, migVersion: string): R
     if (lines.length % 2 !== 0) return undefined;
     for (let i = 0; i < lines.length; i += 2) {
       const line = lines[i]!;
-      if (chained(digest, line) !== lines[i + 1]) return undefined;
-      digest = lines[i + 1]!;
+      const next = chained(digest, line);
+      if (next !== lines[i + 1]) return undefined;
+      digest = next;
       const migration = JSON.parse(line) as AppendedMigration;
       if (!Array.isArray(migration.files) || !migration.files.every(isCachedFile) || !Array.isArray(migration.operations)) return undefined;
       appended.push(migration);
