@@ -132,6 +132,8 @@ export class Snapshot {
     const left = new Set(replaced);
     const kept: TableSchema[] = [];
     for (const schema of this.#schemas.values()) if (!left.has(schema.table.name)) kept.push(schema);
+    // Every table replaced (a schema built from nothing): the new tables are the snapshot.
+    if (kept.length === 0) return changed;
     const added = [...changed.#schemas.values()];
     const tables: TableSchema[] = [];
     // Two lists sorted by name, merged; a table in both is a duplicate, reported as `fromEntities` reports it.
