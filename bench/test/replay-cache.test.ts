@@ -34,11 +34,14 @@ describe("mig new --auto with the replay cache", () => {
       // The replay entries only: the same folder also holds the compiled-module cache (transform/).
       const files = existsSync(migCacheDir(project)) ? readdirSync(migCacheDir(project)).filter((name) => /^replay-.*\.json$/.test(name)) : [];
       expect(files).toHaveLength(1);
-      // An entry is its metadata as one JSON line, then the snapshot's JSON.
+      // An entry is its metadata as one JSON line, then the snapshot's JSON and its digest, then
+      // for each migration appended to it a JSON line of its files and operations and a digest.
       const text = readFileSync(join(migCacheDir(project), files[0]!), "utf8");
       const newline = text.indexOf("\n");
       const meta = JSON.parse(text.slice(0, newline)) as { files: { path: string; hash: string }[] };
-      return { files: meta.files, snapshot: text.slice(newline + 1) };
+      const end = text.indexOf("\n]}\n") + "\n]}\n".length;
+      const appended = text.slice(end).split("\n").filter((line, i) => i % 2 === 1 && line !== "").map((line) => JSON.parse(line) as { files: { path: string; hash: string }[]; operations: unknown[] });
+      return { files: [...meta.files, ...appended.flatMap((a) => a.files)], snapshot: text.slice(newline + 1, end), operations: appended.flatMap((a) => a.operations) };
     };
     // The entry covers the whole history.
     expect(entry().files.map((f) => f.path).sort()).toEqual(names.map((name) => project.path("migrations", name)).sort());
@@ -55,14 +58,18 @@ describe("mig new --auto with the replay cache", () => {
     // The schema of the edited files has renamed_in_file where the tables have h_2.
     expect(edited.stdout).toMatch(/add column t_\d+\.h_2/);
     expect(edited.stdout).toMatch(/drop column t_\d+\.renamed_in_file/);
-    // The entry now holds the edited history (the edited file by its new bytes) and the migration
-    // just written on top of it, which drops renamed_in_file and adds h_2 back.
+    // The entry now holds the edited history (the edited file by its new bytes: its snapshot has
+    // renamed_in_file) and, appended to it, the migration just written on top, which drops
+    // renamed_in_file and adds h_2 back.
     const after = entry();
     expect(after.files).toHaveLength(names.length + 1);
     const hash = createHash("sha256").update(readFileSync(path, "utf8"), "utf8").digest("hex");
     expect(after.files.find((f) => f.path === path)?.hash).toBe(hash);
-    expect(after.snapshot).toContain('"h_2"');
-    expect(after.snapshot).not.toContain('"renamed_in_file"');
+    expect(after.snapshot).toContain('"renamed_in_file"');
+    expect(after.operations).toMatchObject([
+      { kind: "drop_column", column: { name: "renamed_in_file" } },
+      { kind: "add_column", column: { name: "h_2" } },
+    ]);
     // The next run answers from it: the tables and the migrations agree.
     expect(run().stdout).toMatch(/No changes detected/);
     rmSync(project.dir, { recursive: true, force: true });

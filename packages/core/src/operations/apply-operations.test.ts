@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { diff } from "../diff/diff";
 import { snap, t } from "../diff/fixtures";
 import { isMigError } from "../errors/mig-error";
+import { Snapshot } from "../snapshot/snapshot";
 import type { Operation } from "../operations/operation";
 import { applyOperation, applyOperations } from "./apply-operation";
 
@@ -31,5 +32,25 @@ describe("applyOperations", () => {
       thrown = error;
     }
     expect(isMigError(thrown, "MIG_E_REPLAY")).toBe(true);
+  });
+
+  it("copies only the tables it changes, and names the same tables in its errors", () => {
+    const from = snap(t("a"), t("b", { a_id: "integer" }, { foreignKeys: [fk("a_id", "a")] }), t("c", { a_id: "integer" }, { foreignKeys: [fk("a_id", "a")] }));
+    const added = { kind: "add_column" as const, table: "c", column: { kind: "column", table: "c", name: "extra", type: "text", nullable: true, default: null } } satisfies Operation;
+    const after = applyOperations(from, [added]);
+    // The untouched tables are the very schemas of the snapshot it started from.
+    expect(after.table("a")).toBe(from.table("a"));
+    expect(after.table("b")).toBe(from.table("b"));
+    expect(after.entities).toEqual(Snapshot.fromEntities([...from.entities, added.column]).entities);
+    // Table c, worked on first, still comes after b: the first table that references a is b.
+    let message = "";
+    try {
+      applyOperations(from, [added, { kind: "drop_table", schema: from.table("a")! }]);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('of "b"');
+    // Nothing to change: the snapshot itself.
+    expect(applyOperations(from, [])).toBe(from);
   });
 });

@@ -24,31 +24,124 @@ export interface TableState {
 export type NamedGroup = "indexes" | "uniques" | "checks" | "foreignKeys";
 
 /**
+ * The tables of a working state, by name: a table of the snapshot it starts from is copied into
+ * a working `TableState` only once an operation asks for it (one added column at 2000 tables
+ * copies one table, not 2000). Iterates, like the `Map` it stands for, in insertion order: the
+ * snapshot's tables in its order, then those set since (a table removed and set again at the end).
+ */
+export class TableStates {
+  readonly #base: Snapshot;
+  /** Tables of the base taken into working copies, keeping their place. */
+  readonly #copied = new Map<string, TableState>();
+  /** Tables of the base removed (set again, they go to `#added`). */
+  readonly #removed = new Set<string>();
+  /** Tables that are not at a place of the base, in the order they were set. */
+  readonly #added = new Map<string, TableState>();
+
+  constructor(base: Snapshot) {
+    this.#base = base;
+  }
+
+  /** A table's columns, without copying a table of the base for it. */
+  columns(name: string): readonly ColumnEntity[] | undefined {
+    const table = this.#added.get(name) ?? this.#copied.get(name);
+    if (table !== undefined) return table.columns;
+    return this.#inBase(name) ? this.#base.table(name)!.columns : undefined;
+  }
+
+  #inBase(name: string): boolean {
+    return !this.#removed.has(name) && this.#base.table(name) !== undefined;
+  }
+
+  get(name: string): TableState | undefined {
+    const added = this.#added.get(name);
+    if (added !== undefined || !this.#inBase(name)) return added;
+    let copied = this.#copied.get(name);
+    if (copied === undefined) this.#copied.set(name, (copied = tableState(this.#base.table(name)!, (entity) => entity)));
+    return copied;
+  }
+
+  has(name: string): boolean {
+    return this.#added.has(name) || this.#inBase(name);
+  }
+
+  set(name: string, table: TableState): void {
+    if (this.#inBase(name)) this.#copied.set(name, table);
+    else this.#added.set(name, table);
+  }
+
+  delete(name: string): void {
+    if (this.#added.delete(name)) return;
+    if (this.#inBase(name)) {
+      this.#removed.add(name);
+      this.#copied.delete(name);
+    }
+  }
+
+  *values(): Iterable<TableState> {
+    for (const name of this.#base.tableNames()) if (this.#inBase(name)) yield this.get(name)!;
+    yield* [...this.#added.values()];
+  }
+
+  /**
+   * Every foreign key whose target is `table`, with its owner, in the order of `values()`; a
+   * table of the base is copied only when one of its foreign keys matches.
+   */
+  *referencesTo(table: string): Iterable<{ owner: TableState; foreignKey: ForeignKeyEntity }> {
+    for (const name of this.#base.tableNames()) {
+      if (!this.#inBase(name)) continue;
+      const owner = this.#copied.get(name);
+      if (owner === undefined && !this.#base.table(name)!.foreignKeys.some((foreignKey) => foreignKey.references.table === table)) continue;
+      yield* matching(owner ?? this.get(name)!, table);
+    }
+    for (const owner of [...this.#added.values()]) yield* matching(owner, table);
+  }
+
+  /**
+   * The snapshot of these tables: the base's untouched tables as they are, the others checked
+   * and sorted as `Snapshot.fromEntities` does (`Snapshot.withTables`).
+   */
+  toSnapshot(): Snapshot {
+    if (this.#copied.size === 0 && this.#removed.size === 0 && this.#added.size === 0) return this.#base;
+    const changed: Entity[] = [];
+    const gather = (table: TableState) => {
+      changed.push(table.table);
+      for (let i = 0; i < table.columns.length; i++) changed.push(table.columns[i]!);
+      for (const entity of table.indexes.values()) changed.push(entity);
+      for (const entity of table.uniques.values()) changed.push(entity);
+      for (const entity of table.checks.values()) changed.push(entity);
+      for (const entity of table.foreignKeys.values()) changed.push(entity);
+    };
+    for (const table of this.#copied.values()) gather(table);
+    for (const table of this.#added.values()) gather(table);
+    return this.#base.withTables([...this.#removed, ...this.#copied.keys()], changed);
+  }
+}
+
+function* matching(owner: TableState, table: string): Iterable<{ owner: TableState; foreignKey: ForeignKeyEntity }> {
+  for (const foreignKey of owner.foreignKeys.values()) {
+    if (foreignKey.references.table === table) yield { owner, foreignKey };
+  }
+}
+
+/**
  * The mutable working copy replay applies operations to (one Snapshot per operation would make
  * replay quadratic). It only ever holds frozen entities: the snapshot's own, or fresh copies of
  * an operation's, so neither the snapshot nor the operations are touched.
  */
 export class SchemaState {
-  readonly tables = new Map<string, TableState>();
+  readonly tables: TableStates;
+
+  private constructor(base: Snapshot) {
+    this.tables = new TableStates(base);
+  }
 
   static from(snapshot: Snapshot): SchemaState {
-    const state = new SchemaState();
-    for (const schema of snapshot.tables()) state.tables.set(schema.table.name, tableState(schema, (entity) => entity));
-    return state;
+    return new SchemaState(snapshot);
   }
 
   toSnapshot(): Snapshot {
-    // Loops, not spreads of iterators: this runs once per replay over every entity (~30,000 at 2000 tables).
-    const entities: Entity[] = [];
-    for (const table of this.tables.values()) {
-      entities.push(table.table);
-      for (let i = 0; i < table.columns.length; i++) entities.push(table.columns[i]!);
-      for (const entity of table.indexes.values()) entities.push(entity);
-      for (const entity of table.uniques.values()) entities.push(entity);
-      for (const entity of table.checks.values()) entities.push(entity);
-      for (const entity of table.foreignKeys.values()) entities.push(entity);
-    }
-    return Snapshot.fromEntities(entities);
+    return this.tables.toSnapshot();
   }
 
   /** The table, or a `MIG_E_REPLAY` error. */
@@ -71,9 +164,9 @@ export class SchemaState {
    * may belong to another app, so it is not checked.
    */
   checkTarget(foreignKey: ForeignKeyEntity, doing: string): void {
-    const target = this.tables.get(foreignKey.references.table);
-    if (!target) return;
-    const missing = foreignKey.references.columns.find((name) => !target.columns.some((column) => column.name === name));
+    const columns = this.tables.columns(foreignKey.references.table);
+    if (!columns) return;
+    const missing = foreignKey.references.columns.find((name) => !columns.some((column) => column.name === name));
     if (missing !== undefined) {
       throw replayError(`${doing}: foreign key "${foreignKey.name}" of "${foreignKey.table}" references column "${foreignKey.references.table}.${missing}", which does not exist`, {
         table: foreignKey.table,
@@ -83,12 +176,8 @@ export class SchemaState {
   }
 
   /** Every foreign key, in any table, whose target is `table`. */
-  *referencesTo(table: string): Iterable<{ owner: TableState; foreignKey: ForeignKeyEntity }> {
-    for (const owner of this.tables.values()) {
-      for (const foreignKey of owner.foreignKeys.values()) {
-        if (foreignKey.references.table === table) yield { owner, foreignKey };
-      }
-    }
+  referencesTo(table: string): Iterable<{ owner: TableState; foreignKey: ForeignKeyEntity }> {
+    return this.tables.referencesTo(table);
   }
 }
 

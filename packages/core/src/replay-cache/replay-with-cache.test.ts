@@ -30,9 +30,9 @@ const tempDir = () => {
 const column = (table: string, name: string): ColumnEntity => ({ kind: "column", table, name, type: "integer", nullable: true, default: null });
 const idAt = (k: number) => generateMigrationId(new Date(Date.UTC(2024, 0, 1, 0, 0, k)));
 
-function initialOperations(): readonly Operation[] {
+function initialOperations(tables: readonly string[] = ["band", "manager"]): readonly Operation[] {
   const entities: Entity[] = [];
-  for (const table of ["band", "manager"]) {
+  for (const table of tables) {
     entities.push({ kind: "table", name: table, primaryKey: ["id"] });
     entities.push({ kind: "column", table, name: "id", type: "serial", nullable: false, default: null });
   }
@@ -233,5 +233,74 @@ describe("cacheWrittenMigration", () => {
 
     const off = write(undefined, files, await run(files, undefined), 9, addColumn("off"));
     expect(await run([...files, off], cacheDir)).toMatchObject({ cached: 3, loaded: 1 });
+  }, 60_000);
+
+  it("appends a written file to the entry it extends, compacts it once long, and never trusts a cut or altered line", async () => {
+    const cacheDir = tempDir();
+    // Twenty tables: the entry's snapshot is long enough for a few appended columns.
+    const tables = Array.from({ length: 20 }, (_, i) => `t_${i}`);
+    const first = write(cacheDir, [], await run([], cacheDir), 0, initialOperations(tables));
+    const [name] = readdirSync(cacheDir);
+    const entry = join(cacheDir, name!);
+    let files = [first];
+    let previous = readFileSync(entry, "utf8");
+    let appended = 0;
+    for (let k = 1; k <= 12; k++) {
+      const replayed = await run(files, cacheDir);
+      expect(replayed).toMatchObject({ loaded: 0, cached: files.length, loads: 0 });
+      expect(serialiseSnapshot(replayed.snapshot)).toBe(await truth(files));
+      files = [...files, write(cacheDir, files, replayed, k, [{ kind: "add_column", table: `t_${k % 3}`, column: column(`t_${k % 3}`, `c_${k}`) }])];
+      const text = readFileSync(entry, "utf8");
+      // Either one line and its digest appended to the entry as it was, or the entry written anew.
+      if (text.startsWith(previous)) {
+        appended++;
+        expect(text.slice(previous.length).split("\n")).toHaveLength(3);
+      } else {
+        expect(text.split("\n")[0]).toContain(files[files.length - 1]!.path);
+      }
+      previous = text;
+    }
+    // Some appended, and the entry compacted at least once (its appended lines stay short).
+    expect(appended).toBeGreaterThan(1);
+    expect(appended).toBeLessThan(12);
+    const last = await run(files, cacheDir);
+    expect(last).toMatchObject({ loaded: 0, cached: files.length });
+    expect(serialiseSnapshot(last.snapshot)).toBe(await truth(files));
+
+    // One more appended, then cut short, altered, or extended by a line not chained to it: each misses.
+    const replayed = await run(files, cacheDir);
+    const base = readFileSync(entry, "utf8");
+    files = [...files, write(cacheDir, files, replayed, 20, [{ kind: "add_column", table: "t_0", column: column("t_0", "appended") }])];
+    const text = readFileSync(entry, "utf8");
+    expect(text.startsWith(base)).toBe(true);
+    const line = text.slice(base.length).split("\n")[0]!;
+    for (const broken of [
+      text.slice(0, text.length - 10),
+      text.slice(0, base.length + 10),
+      text.replace(line, line.replace('"appended"', '"other"')),
+      `${text}${line}\n${"0".repeat(64)}\n`,
+    ]) {
+      writeFileSync(entry, broken);
+      const result = await run(files, cacheDir);
+      expect(result).toMatchObject({ cached: 0, loaded: files.length });
+      expect(serialiseSnapshot(result.snapshot)).toBe(await truth(files));
+    }
+  }, 120_000);
+
+  it("appends nothing to an entry that changed since it was read", async () => {
+    const cacheDir = tempDir();
+    const tables = Array.from({ length: 20 }, (_, i) => `t_${i}`);
+    const first = write(cacheDir, [], await run([], cacheDir), 0, initialOperations(tables));
+    const replayed = await run([first], cacheDir);
+    const [name] = readdirSync(cacheDir);
+    const entry = join(cacheDir, name!);
+    // Another run wrote the entry in between (here: the same entry with one more line).
+    writeFileSync(entry, `${readFileSync(entry, "utf8")}x\n`);
+    const second = write(cacheDir, [first], replayed, 1, [{ kind: "add_column", table: "t_0", column: column("t_0", "late") }]);
+    // Written anew instead: it covers both files, and the next run gets what loading them gives.
+    expect(readFileSync(entry, "utf8").endsWith("x\n")).toBe(false);
+    const result = await run([first, second], cacheDir);
+    expect(result).toMatchObject({ loaded: 0, cached: 2 });
+    expect(serialiseSnapshot(result.snapshot)).toBe(await truth([first, second]));
   }, 60_000);
 });

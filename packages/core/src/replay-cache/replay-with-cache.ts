@@ -3,7 +3,18 @@ import { applyOperations } from "../operations/apply-operation";
 import type { Operation } from "../operations/operation";
 import { replayMigrations, type ReplayableMigration } from "../manager/replay-migrations";
 import type { Snapshot } from "../snapshot/snapshot";
-import { readCachedSnapshot, readReplayCache, REPLAY_CACHE_FORMAT, REPLAY_CACHE_VERSION, sha256, writeReplayCache, type CachedFile, type ReplayCacheEntry } from "./replay-cache-store";
+import {
+  appendReplayCache,
+  readCachedSnapshot,
+  readReplayCache,
+  REPLAY_CACHE_FORMAT,
+  REPLAY_CACHE_VERSION,
+  sha256,
+  writeReplayCache,
+  type CachedFile,
+  type ReplayCacheEntry,
+  type StoredEntry,
+} from "./replay-cache-store";
 import { isSelfContained } from "./self-contained";
 
 /** A migration file before it is loaded: where it is and its exact text. */
@@ -43,6 +54,8 @@ export interface ReplayWithCacheResult {
   readonly files: readonly CachedFile[];
   /** Every one of `files` is self-contained (`isSelfContained`): an entry may cover them all. */
   readonly selfContained: boolean;
+  /** The entry file as it stands when it covers exactly `files`: `cacheWrittenMigration` appends to it. */
+  readonly stored?: StoredEntry | undefined;
 }
 
 /** A file replayed in this run, or (no migration) one the cached snapshot stood in for. */
@@ -85,8 +98,8 @@ export async function replayWithCache(input: ReplayWithCacheInput): Promise<Repl
   if (entry) entry.snapshot = undefined;
   if (entry && onTop) {
     const replayed: Replayed[] = [...entry.files.map((file) => ({ file, migration: undefined })), ...onTop.loaded];
-    const length = store(input, replayed, onTop.snapshot, entry.files.length, selfContained);
-    return { snapshot: onTop.snapshot, loaded: onTop.loaded.length, cached: entry.files.length, files: replayed.map((r) => r.file), selfContained: length === replayed.length };
+    const { length, stored } = store(input, replayed, onTop.snapshot, entry, selfContained);
+    return { snapshot: onTop.snapshot, loaded: onTop.loaded.length, cached: entry.files.length, files: replayed.map((r) => r.file), selfContained: length === replayed.length, stored };
   }
   const loaded = (await input.loadAll()).map(({ path, migration }): Replayed => ({
     file: { path, hash: hashes.get(path) ?? "", id: migration.migrationId },
@@ -94,8 +107,8 @@ export async function replayWithCache(input: ReplayWithCacheInput): Promise<Repl
   }));
   loaded.sort((a, b) => compareMigrationIds(a.file.id, b.file.id));
   const snapshot = replayMigrations(loaded.map((r) => r.migration!));
-  const length = store(input, loaded, snapshot, -1, selfContained);
-  return { snapshot, loaded: loaded.length, cached: 0, files: loaded.map((r) => r.file), selfContained: length === loaded.length };
+  const { length, stored } = store(input, loaded, snapshot, undefined, selfContained);
+  return { snapshot, loaded: loaded.length, cached: 0, files: loaded.map((r) => r.file), selfContained: length === loaded.length, stored };
 }
 
 /** The snapshot of the cached files with the others replayed on top, or undefined when the entry cannot stand in. */
@@ -121,7 +134,7 @@ async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry,
   }
   let base: Snapshot;
   try {
-    base = readCachedSnapshot(entry.snapshot ?? "");
+    base = readCachedSnapshot(entry.snapshot ?? "", entry.operations);
   } catch {
     return undefined;
   } finally {
@@ -132,27 +145,35 @@ async function replayOnTop(input: ReplayWithCacheInput, entry: ReplayCacheEntry,
 }
 
 /**
- * Rewrites the entry to cover the longest self-contained run from the first file, unless it
- * already does. Returns the length of that run.
+ * Rewrites the entry to cover the longest self-contained run from the first file, unless `entry`
+ * (the one read) already does. Returns the length of that run, and the entry file when it covers
+ * every replayed file.
  */
-function store(input: ReplayWithCacheInput, replayed: readonly Replayed[], snapshot: Snapshot, previous: number, selfContained: (path: string) => boolean): number {
-  if (input.cacheDir === undefined) return 0;
+function store(
+  input: ReplayWithCacheInput,
+  replayed: readonly Replayed[],
+  snapshot: Snapshot,
+  entry: ReplayCacheEntry | undefined,
+  selfContained: (path: string) => boolean,
+): { length: number; stored: StoredEntry | undefined } {
+  if (input.cacheDir === undefined) return { length: 0, stored: undefined };
   let length = 0;
   while (length < replayed.length && selfContained(replayed[length]!.file.path)) length++;
-  if (length === previous || length === 0) return length;
+  if (length === 0) return { length, stored: undefined };
+  if (length === entry?.files.length) return { length, stored: length === replayed.length ? entry.stored : undefined };
   const prefix = replayed.slice(0, length);
   let covered = snapshot;
   if (length < replayed.length) {
     // Only files loaded in this run can be replayed again (a prefix never ends inside the cached part).
-    if (prefix.some((r) => r.migration === undefined)) return length;
+    if (prefix.some((r) => r.migration === undefined)) return { length, stored: undefined };
     covered = replayMigrations(prefix.map((r) => r.migration!));
   }
-  writeReplayCache(
+  const stored = writeReplayCache(
     input.cacheDir,
     { format: REPLAY_CACHE_FORMAT, version: REPLAY_CACHE_VERSION, migVersion: input.migVersion, key: input.key, files: prefix.map((r) => r.file) },
     covered,
   );
-  return length;
+  return { length, stored: length === replayed.length ? stored : undefined };
 }
 
 /** A migration file just written on top of what `replayWithCache` replayed: its exact text and what it records. */
@@ -170,10 +191,14 @@ export interface WrittenMigrationFile {
  * --auto`): stores the entry that covers every replayed file and the new one, so that the next
  * run loads none of them. The new file's snapshot is what replaying it gives: the file is
  * serialised from `operations` (`serialiseMigration`, which checks that each call loads), and
- * loading it records these very operations (`operationToCall`), so they are applied on top of
- * `replayed.snapshot` directly. Nothing is stored (the next run loads the new file, as without
- * this) unless every replayed file and the new one are self-contained and the new ID comes after
- * every replayed one; nor when the cache is off. Never fails: the file is written already.
+ * loading it records these very operations (`operationToCall`), so they stand for the file.
+ * When the entry on disk covers exactly the replayed files, they are appended to it
+ * (`appendReplayCache`: the next reader applies them on top of its snapshot, and one that does
+ * not fit is a miss); otherwise, or once the appended lines grow long, they are applied on top of
+ * `replayed.snapshot` and the whole entry is written. Nothing is stored (the next run loads the
+ * new file, as without this) unless every replayed file and the new one are self-contained and
+ * the new ID comes after every replayed one; nor when the cache is off. Never fails: the file is
+ * written already.
  *
  * @example
  * ```ts
@@ -191,12 +216,16 @@ export function cacheWrittenMigration(
   if (input.files.some((file) => file.path === written.path) || !isSelfContained(written.text)) return;
   const last = replayed.files[replayed.files.length - 1]?.id;
   if (last !== undefined && compareMigrationIds(written.migrationId, last) <= 0) return;
+  const file: CachedFile = { path: written.path, hash: sha256(written.text), id: written.migrationId };
+  // Raw functions change no schema (and are no JSON).
+  const operations = written.operations.filter((operation) => operation.kind !== "raw");
+  if (replayed.stored && appendReplayCache(input.cacheDir, input.key, replayed.stored, { files: [file], operations })) return;
   let snapshot: Snapshot;
   try {
-    snapshot = applyOperations(replayed.snapshot, written.operations);
+    snapshot = applyOperations(replayed.snapshot, operations);
   } catch {
     return; // the next run loads the file and reports what does not fit
   }
-  const files = [...replayed.files, { path: written.path, hash: sha256(written.text), id: written.migrationId }];
+  const files = [...replayed.files, file];
   writeReplayCache(input.cacheDir, { format: REPLAY_CACHE_FORMAT, version: REPLAY_CACHE_VERSION, migVersion: input.migVersion, key: input.key, files }, snapshot);
 }

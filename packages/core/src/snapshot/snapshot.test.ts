@@ -86,3 +86,27 @@ describe("Snapshot.fromEntities", () => {
     expect(snapshot.entities.every((entity) => Object.isFrozen(entity))).toBe(true);
   });
 });
+
+describe("Snapshot.withTables", () => {
+  it("gives what fromEntities of the kept tables and the new entities gives", () => {
+    fc.assert(
+      fc.property(arbitrarySnapshot(), arbitrarySnapshot(), fc.infiniteStream(fc.boolean()), (base, other, drops) => {
+        const replaced = base.tableNames().filter(() => drops.next().value);
+        // The other snapshot's tables, but none that the base keeps (that would be a duplicate).
+        const kept = base.tableNames().filter((name) => !replaced.includes(name));
+        const entities = other.entities.filter((entity) => !kept.includes(entity.kind === "table" ? entity.name : entity.table)).reverse();
+        const expected = Snapshot.fromEntities([...base.entities.filter((entity) => kept.includes(entity.kind === "table" ? entity.name : entity.table)), ...entities]);
+        const result = base.withTables(replaced, entities);
+        expect(result.entities).toEqual(expected.entities);
+        expect(result.tables()).toEqual(expected.tables());
+      }),
+    );
+  });
+
+  it("reports a table kept and given again, and a duplicate among the new entities, as fromEntities does", () => {
+    const base = Snapshot.fromEntities(band);
+    expect(codeOf(() => base.withTables([], [band[0]!]))).toBe("MIG_E_SNAPSHOT");
+    expect(codeOf(() => base.withTables(["band"], [band[0]!, band[1]!, band[1]!]))).toBe("MIG_E_SNAPSHOT");
+    expect(base.withTables(["band"], band).entities).toEqual(base.entities);
+  });
+});
