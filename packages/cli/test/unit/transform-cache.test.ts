@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -47,6 +48,25 @@ describe("TransformCache", () => {
     expect(cache.get("/m/a.ts", key)).toBeUndefined();
   });
 
+  it("serves a folder's files only under the transform they were stored with, from an intact entry", () => {
+    const p = project({});
+    const cache = new TransformCache(cacheDir(p));
+    const files = [
+      { name: "a.ts", source: "export const a = 1;", code: "exports.a = 1;" },
+      { name: "b.ts", source: "export const b = 2;", code: "exports.b = 2;" },
+    ];
+    cache.setFolder("/m", "a".repeat(64), files);
+    expect([...cache.getFolder("/m", "a".repeat(64))!.values()]).toEqual(files);
+    expect(cache.getFolder("/m", "b".repeat(64))).toBeUndefined();
+    expect(cache.getFolder("/n", "a".repeat(64))).toBeUndefined();
+    const [entry] = entries(p);
+    const text = readFileSync(entry!, "utf8");
+    writeFileSync(entry!, text.slice(0, -10));
+    expect(cache.getFolder("/m", "a".repeat(64))).toBeUndefined();
+    writeFileSync(entry!, text.replace("exports.b = 2", "exports.b = 3"));
+    expect(cache.getFolder("/m", "a".repeat(64))).toBeUndefined();
+  });
+
   it("stores nothing, and throws nothing, where it cannot write", () => {
     const p = project({ "node_modules/.cache/mig": "a file where the folder should be" });
     const cache = new TransformCache(cacheDir(p));
@@ -91,6 +111,37 @@ describe("the loader's transform cache", () => {
     expect(readFileSync(entry!, "utf8")).not.toBe(text);
     expect((await jitiLoader({}).load(join(p.dir, "mod.ts"))).value).toBe(7);
     expect(readFileSync(entry!, "utf8")).toBe(text);
+  });
+
+  it("keeps the files of a folder loaded together in one entry, each served only for its exact source", async () => {
+    const p = project({ "m/a.ts": `export const value: number = 1;\n`, "m/b.ts": `export const value: number = 2;\n` });
+    const paths = ["a.ts", "b.ts"].map((name) => join(p.dir, "m", name));
+    /** One run: the folder prepared with the texts as read, then each file loaded with its text. */
+    const run = async (env: Record<string, string> = {}) => {
+      const loader = jitiLoader(env);
+      const texts = paths.map((path) => readFileSync(path, "utf8"));
+      loader.prepare(paths, texts);
+      return Promise.all(paths.map(async (path, i) => (await loader.load(path, texts[i])).value));
+    };
+    expect(await run({ MIG_CACHE: "0" })).toEqual([1, 2]);
+    expect(entries(p)).toEqual([]);
+    expect(await run()).toEqual([1, 2]);
+    expect(entries(p)).toHaveLength(1);
+    const [entry] = entries(p);
+    const text = readFileSync(entry!, "utf8");
+    // The next run's code is the entry's: an entry rewritten with its hash is served as it is…
+    const [header, body] = [text.slice(0, text.indexOf("\n")), text.slice(text.indexOf("\n") + 1)];
+    const rewritten = body.replace("value = 2", "value = 20");
+    writeFileSync(entry!, `${header.replace(/[0-9a-f]{64}$/, createHash("sha256").update(rewritten).digest("hex"))}\n${rewritten}`);
+    expect(await run()).toEqual([1, 20]);
+    // …an edited file is compiled again, and the entry written for the folder as it now is…
+    p.write("m/a.ts", `export const value: number = 10;\n`);
+    expect(await run()).toEqual([10, 20]);
+    // …and an entry altered without its hash is no entry: every file is compiled again.
+    writeFileSync(entry!, readFileSync(entry!, "utf8").replace("value = 10", "value = 11"));
+    expect(await run()).toEqual([10, 2]);
+    expect(entries(p)).toHaveLength(1);
+    expect(await run()).toEqual([10, 2]);
   });
 
   it("loads through a cache folder it cannot use, and writes nothing with MIG_CACHE=0", async () => {
