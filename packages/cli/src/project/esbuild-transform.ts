@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 import { basename, dirname } from "node:path";
 import type { TransformOptions, TransformResult } from "jiti";
 import { VERSION } from "../version";
+import type { Script } from "node:vm";
+import { FolderScripts } from "./folder-scripts";
 import { TransformCache, type FolderFile } from "./transform-cache";
 
 type Transform = (options: TransformOptions) => TransformResult;
@@ -121,7 +123,15 @@ const NEEDS_JITI_MODULES = /\brequire\b|\bjitiImport\(\s*["'](?!@mig\/)/;
 export const isPlainModule = (code: string): boolean => !NEEDS_JITI_MODULES.test(code);
 
 /** A compiled module, or `babel` when esbuild refused it (jiti's transform takes it, with jiti's errors). */
-type Prepared = { readonly source: string; readonly async: boolean; readonly code: string | undefined };
+type Prepared = { readonly source: string; readonly async: boolean; readonly code: string | undefined; readonly folder?: FolderScripts };
+
+/** A plain module's code to run (`evaluatePlainModule`), with V8's code cache for it when its folder has one. */
+export interface PlainModule {
+  readonly code: string;
+  readonly cachedData?: Buffer;
+  /** Called with the module's compiled script once its body has run (its folder's code cache is made from them). */
+  readonly ran?: (script: Script) => void;
+}
 
 /**
  * The transform jiti runs on the user's TypeScript (config, tables modules, migration files):
@@ -187,12 +197,14 @@ export class UserCodeTransform {
     const transform = cache && folderTransformKey();
     const stored = cache?.getFolder(dir, transform!);
     const kept: FolderFile[] = [];
+    const paths = new Map<string, string>();
     const compiling: Promise<void>[] = [];
     let fresh = false;
     for (const { path, source } of files) {
       if (NEEDS_JITI.test(source)) continue;
       const name = basename(path);
-      const hit = stored?.get(name);
+      paths.set(name, path);
+      const hit = stored?.files.get(name);
       if (hit !== undefined && hit.source === source) {
         this.#prepared.set(path, { source, async: true, code: hit.code });
         kept.push(hit);
@@ -207,8 +219,15 @@ export class UserCodeTransform {
       compiling.push(compiled);
     }
     await Promise.all(compiling);
-    if (cache && (fresh || kept.length !== stored?.size)) {
-      cache.setFolder(dir, transform!, kept.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)));
+    if (!cache) return;
+    const rewrite = fresh || kept.length !== stored?.files.size;
+    const digest = rewrite ? cache.setFolder(dir, transform!, kept.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) : stored!.digest;
+    if (digest === undefined) return;
+    const plain = kept.filter((file) => isPlainModule(file.code)).map((file) => file.name);
+    const folder = new FolderScripts(cache, dir, digest, plain, rewrite ? undefined : cache.getCodeCache(dir, digest));
+    for (const name of plain) {
+      const path = paths.get(name)!;
+      this.#prepared.set(path, { ...this.#prepared.get(path)!, folder });
     }
   }
 
@@ -243,12 +262,12 @@ export class UserCodeTransform {
   }
 
   /**
-   * The code `prepare` compiled for `path` when it is a plain module (`isPlainModule`) and the
+   * The code `prepare` compiled for `path` (with its folder's code cache) when it is a plain module (`isPlainModule`) and the
    * file still holds the source it was compiled from (`source`: its text as the caller has just
    * read it; otherwise it is read), taken (a later load compiles or reads the cache again);
    * otherwise undefined, and jiti loads the file as it is now.
    */
-  takePlain(path: string, source?: string): string | undefined {
+  takePlain(path: string, source?: string): PlainModule | undefined {
     const prepared = this.#prepared.get(path);
     if (prepared?.code === undefined || !prepared.async || !isPlainModule(prepared.code)) return undefined;
     try {
@@ -257,7 +276,10 @@ export class UserCodeTransform {
       return undefined;
     }
     this.#prepared.delete(path);
-    return prepared.code;
+    const { code, folder } = prepared;
+    if (folder === undefined) return { code };
+    const name = basename(path);
+    return { code, cachedData: folder.cachedData(name), ran: (script) => folder.ran(name, script) };
   }
 
   /** jiti's transform hook. */
