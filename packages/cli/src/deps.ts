@@ -41,6 +41,11 @@ export interface CliDeps {
    */
   readonly prepareModules?: (absolutePaths: readonly string[], sources?: readonly string[]) => void;
   /**
+   * Called once the command has run: the binary writes what its caches learned during the run
+   * (V8's code cache of a migrations folder, holding each file's `forwards()` as compiled). Never fails.
+   */
+  readonly finish?: () => void;
+  /**
    * Told the size in bytes of the tables modules `mig new --auto` is about to load, before it
    * loads them (the binary keeps V8's heap compact for a large schema: `heapForSchema`).
    */

@@ -151,6 +151,7 @@ export class UserCodeTransform {
   readonly #preparing = new Map<string, Promise<void>>();
   readonly #caches = new Map<string, TransformCache | undefined>();
   readonly #cacheDirOf: (dir: string) => string | undefined;
+  readonly #folders: FolderScripts[] = [];
 
   /** `cacheDirOf(dir)`: the cache folder for the modules of a folder (undefined: no cache). */
   constructor(cacheDirOf: (dir: string) => string | undefined) {
@@ -225,6 +226,7 @@ export class UserCodeTransform {
     if (digest === undefined) return;
     const plain = kept.filter((file) => isPlainModule(file.code)).map((file) => file.name);
     const folder = new FolderScripts(cache, dir, digest, plain, rewrite ? undefined : cache.getCodeCache(dir, digest));
+    this.#folders.push(folder);
     for (const name of plain) {
       const path = paths.get(name)!;
       this.#prepared.set(path, { ...this.#prepared.get(path)!, folder });
@@ -280,6 +282,11 @@ export class UserCodeTransform {
     if (folder === undefined) return { code };
     const name = basename(path);
     return { code, cachedData: folder.cachedData(name), ran: (script) => folder.ran(name, script) };
+  }
+
+  /** Writes the code caches of the folders whose modules were compiled without one (`FolderScripts.store`): at the end of a run. */
+  storeCodeCaches(): void {
+    for (const folder of this.#folders) folder.store();
   }
 
   /** jiti's transform hook. */

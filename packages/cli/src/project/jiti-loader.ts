@@ -17,11 +17,13 @@ type Jiti = { import: (id: string) => Promise<unknown> };
  * (`evaluatePlainModule`); any other goes through jiti, which is loaded on first use (`mig
  * --version`, and a run whose modules are all plain, never pay for it). `prepare` starts
  * compiling modules that will be loaded soon (all at once, in esbuild's process); given their
- * texts, it takes them as the files of a folder (`UserCodeTransform.prepareFolder`).
+ * texts, it takes them as the files of a folder (`UserCodeTransform.prepareFolder`). `finish`,
+ * at the end of a run, writes the code caches of those folders that need it.
  */
 export function jitiLoader(env: Readonly<Record<string, string | undefined>> = process.env): {
   readonly load: ModuleLoader;
   readonly prepare: (absolutePaths: readonly string[], sources?: readonly string[]) => void;
+  readonly finish: () => void;
 } {
   const jitis = new Map<string, Jiti>();
   installSharedPackageImport();
@@ -59,5 +61,5 @@ export function jitiLoader(env: Readonly<Record<string, string | undefined>> = p
     if (sources) transform.prepareFolder(absolutePaths, sources);
     else for (const path of absolutePaths) void transform.prepare(path);
   };
-  return { load, prepare };
+  return { load, prepare, finish: () => transform.storeCodeCaches() };
 }
