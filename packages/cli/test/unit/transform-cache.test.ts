@@ -92,7 +92,7 @@ describe("TransformCache", () => {
     const [entry] = entries(p);
     const bytes = readFileSync(entry!);
     const altered = Buffer.from(bytes);
-    altered[altered.length - 1] ^= 0xff;
+    altered[altered.length - 1] = altered.at(-1)! ^ 0xff;
     writeFileSync(entry!, altered);
     expect(cache.getCodeCache("/m", "c".repeat(64))).toBeUndefined();
     writeFileSync(entry!, bytes.subarray(0, -1));
@@ -184,7 +184,7 @@ describe("the loader's transform cache", () => {
     expect(readFileSync(file!).equals(bytes)).toBe(true);
     // A cache altered in its last byte is not given to V8: the modules are compiled, and it is made again.
     const corrupt = Buffer.from(bytes);
-    corrupt[corrupt.length - 1] ^= 0xff;
+    corrupt[corrupt.length - 1] = corrupt.at(-1)! ^ 0xff;
     writeFileSync(file!, corrupt);
     expect(await loadFolder(paths)).toEqual([1, 2]);
     expect(readFileSync(file!).equals(corrupt)).toBe(false);
