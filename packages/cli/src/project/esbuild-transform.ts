@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname } from "node:path";
+import type { Script } from "node:vm";
 import type { TransformOptions, TransformResult } from "jiti";
 import { VERSION } from "../version";
-import type { Script } from "node:vm";
 import { FolderScripts } from "./folder-scripts";
 import { TransformCache, type FolderFile } from "./transform-cache";
 
@@ -264,10 +264,10 @@ export class UserCodeTransform {
   }
 
   /**
-   * The code `prepare` compiled for `path` (with its folder's code cache) when it is a plain module (`isPlainModule`) and the
-   * file still holds the source it was compiled from (`source`: its text as the caller has just
-   * read it; otherwise it is read), taken (a later load compiles or reads the cache again);
-   * otherwise undefined, and jiti loads the file as it is now.
+   * The code `prepare` compiled for `path` (with its folder's code cache) when it is a plain
+   * module (`isPlainModule`) and the file still holds the source it was compiled from (`source`:
+   * its text as the caller has just read it; otherwise it is read), taken (a later load compiles
+   * or reads the cache again); otherwise undefined, and jiti loads the file as it is now.
    */
   takePlain(path: string, source?: string): PlainModule | undefined {
     const prepared = this.#prepared.get(path);
