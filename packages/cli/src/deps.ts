@@ -1,7 +1,11 @@
 import type { Prompter } from "./prompts/prompter";
 
-/** Loads a module (a config, tables module or migration file) and returns its namespace. */
-export type ModuleLoader = (absolutePath: string) => Promise<Record<string, unknown>>;
+/**
+ * Loads a module (a config, tables module or migration file) and returns its namespace.
+ * `source`: the file's text when the caller has just read it (the loader then does not read it
+ * again, and runs code compiled from exactly that text).
+ */
+export type ModuleLoader = (absolutePath: string, source?: string) => Promise<Record<string, unknown>>;
 
 /**
  * Everything a command touches outside its own code. The binary passes the real process; tests
@@ -31,9 +35,16 @@ export interface CliDeps {
   readonly loadModule: ModuleLoader;
   /**
    * Announces modules about to be loaded, so that they are compiled meanwhile, side by side
-   * (the binary compiles them in esbuild's process). Never fails; loading reports any error.
+   * (the binary compiles them in esbuild's process). `sources`: their texts, when the caller has
+   * read them (the files of a migrations folder: the binary caches their compiled code as one
+   * entry). Never fails; loading reports any error.
    */
-  readonly prepareModules?: (absolutePaths: readonly string[]) => void;
+  readonly prepareModules?: (absolutePaths: readonly string[], sources?: readonly string[]) => void;
+  /**
+   * Called once the command has run: the binary writes what its caches learned during the run
+   * (V8's code cache of a migrations folder, holding each file's `forwards()` as compiled). Never fails.
+   */
+  readonly finish?: () => void;
   /**
    * Told the size in bytes of the tables modules `mig new --auto` is about to load, before it
    * loads them (the binary keeps V8's heap compact for a large schema: `heapForSchema`).

@@ -24,6 +24,7 @@ export function nodeDeps(): CliDeps {
     elapsed: () => performance.now(),
     loadModule: loader.load,
     prepareModules: loader.prepare,
+    finish: loader.finish,
     schemaSize: heapForSchema,
   };
 }

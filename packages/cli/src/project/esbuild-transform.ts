@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { basename, dirname } from "node:path";
+import type { Script } from "node:vm";
 import type { TransformOptions, TransformResult } from "jiti";
 import { VERSION } from "../version";
-import { TransformCache } from "./transform-cache";
+import { FolderScripts } from "./folder-scripts";
+import { TransformCache, type FolderFile } from "./transform-cache";
 
 type Transform = (options: TransformOptions) => TransformResult;
 type EsbuildOptions = Readonly<Record<string, unknown>>;
@@ -103,6 +105,11 @@ function transformIdentity(ts: boolean, async: boolean): string {
   return JSON.stringify({ mig: VERSION, esbuild: esbuildVersion, options, async, rewrite: [SAME_INSTANCE_REQUIRE.source, REWRITE_FORM] });
 }
 
+let folderTransform: string | undefined;
+
+/** The transform of a folder's cache entry: both kinds of file (TypeScript and JavaScript) compiled for an asynchronous import. */
+const folderTransformKey = () => (folderTransform ??= TransformCache.key(transformIdentity(true, true), transformIdentity(false, true)));
+
 /**
  * What makes compiled code need jiti's module system: `require` (a package esbuild left as
  * `require("x")`, or the user's own use of it), or an import of the user's own files.
@@ -116,7 +123,15 @@ const NEEDS_JITI_MODULES = /\brequire\b|\bjitiImport\(\s*["'](?!@mig\/)/;
 export const isPlainModule = (code: string): boolean => !NEEDS_JITI_MODULES.test(code);
 
 /** A compiled module, or `babel` when esbuild refused it (jiti's transform takes it, with jiti's errors). */
-type Prepared = { readonly source: string; readonly async: boolean; readonly code: string | undefined };
+type Prepared = { readonly source: string; readonly async: boolean; readonly code: string | undefined; readonly folder?: FolderScripts };
+
+/** A plain module's code to run (`evaluatePlainModule`), with V8's code cache for it when its folder has one. */
+export interface PlainModule {
+  readonly code: string;
+  readonly cachedData?: Buffer;
+  /** Called with the module's compiled script once its body has run (its folder's code cache is made from them). */
+  readonly ran?: (script: Script) => void;
+}
 
 /**
  * The transform jiti runs on the user's TypeScript (config, tables modules, migration files):
@@ -136,27 +151,93 @@ export class UserCodeTransform {
   readonly #preparing = new Map<string, Promise<void>>();
   readonly #caches = new Map<string, TransformCache | undefined>();
   readonly #cacheDirOf: (dir: string) => string | undefined;
+  readonly #folders: FolderScripts[] = [];
 
   /** `cacheDirOf(dir)`: the cache folder for the modules of a folder (undefined: no cache). */
   constructor(cacheDirOf: (dir: string) => string | undefined) {
     this.#cacheDirOf = cacheDirOf;
   }
 
-  /** Compiles `path` ahead of its (asynchronous) import, unless the cache has it. Never fails. */
-  prepare(path: string): Promise<void> {
+  /**
+   * Compiles `path` ahead of its (asynchronous) import, unless the cache has it. Never fails.
+   * `source`: the file's text as the caller has just read it (not read again).
+   */
+  prepare(path: string, source?: string): Promise<void> {
     let preparing = this.#preparing.get(path);
     if (!preparing) {
-      preparing = this.#compile(path).finally(() => this.#preparing.delete(path));
+      if (source !== undefined && this.#prepared.get(path)?.source === source) return Promise.resolve();
+      preparing = this.#compile(path, source).finally(() => this.#preparing.delete(path));
       this.#preparing.set(path, preparing);
     }
     return preparing;
   }
 
-  async #compile(path: string): Promise<void> {
+  /**
+   * Compiles the files of a folder that are loaded together (a migrations folder), given their
+   * texts, ahead of their imports: their code comes from the folder's one cache entry
+   * (`TransformCache.getFolder`), each file's by its exact source; the files it lacks (new or
+   * edited) are compiled, and the entry is written anew whenever it did not hold exactly these
+   * files. Never fails.
+   */
+  prepareFolder(paths: readonly string[], sources: readonly string[]): void {
+    const byDir = new Map<string, { path: string; source: string }[]>();
+    paths.forEach((path, i) => {
+      const dir = dirname(path);
+      const files = byDir.get(dir) ?? [];
+      if (files.length === 0) byDir.set(dir, files);
+      files.push({ path, source: sources[i]! });
+    });
+    for (const [dir, files] of byDir) {
+      const folder = this.#compileFolder(dir, files);
+      for (const { path } of files) this.#preparing.set(path, folder.finally(() => this.#preparing.delete(path)));
+    }
+  }
+
+  async #compileFolder(dir: string, files: readonly { path: string; source: string }[]): Promise<void> {
+    const cache = this.#cacheFor(files[0]!.path);
+    const transform = cache && folderTransformKey();
+    const stored = cache?.getFolder(dir, transform!);
+    const kept: FolderFile[] = [];
+    const paths = new Map<string, string>();
+    const compiling: Promise<void>[] = [];
+    let fresh = false;
+    for (const { path, source } of files) {
+      if (NEEDS_JITI.test(source)) continue;
+      const name = basename(path);
+      paths.set(name, path);
+      const hit = stored?.files.get(name);
+      if (hit !== undefined && hit.source === source) {
+        this.#prepared.set(path, { source, async: true, code: hit.code });
+        kept.push(hit);
+        continue;
+      }
+      const compiled = this.#esbuild(path, source).then((code) => {
+        this.#prepared.set(path, { source, async: true, code });
+        if (code === undefined) return;
+        kept.push({ name, source, code });
+        fresh = true;
+      });
+      compiling.push(compiled);
+    }
+    await Promise.all(compiling);
+    if (!cache) return;
+    const rewrite = fresh || kept.length !== stored?.files.size;
+    const digest = rewrite ? cache.setFolder(dir, transform!, kept.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0))) : stored!.digest;
+    if (digest === undefined) return;
+    const plain = kept.filter((file) => isPlainModule(file.code)).map((file) => file.name);
+    const folder = new FolderScripts(cache, dir, digest, plain, rewrite ? undefined : cache.getCodeCache(dir, digest));
+    this.#folders.push(folder);
+    for (const name of plain) {
+      const path = paths.get(name)!;
+      this.#prepared.set(path, { ...this.#prepared.get(path)!, folder });
+    }
+  }
+
+  async #compile(path: string, given: string | undefined): Promise<void> {
     const ts = TYPESCRIPT.test(path);
     let source: string;
     try {
-      source = readFileSync(path, "utf8");
+      source = given ?? readFileSync(path, "utf8");
     } catch {
       return; // jiti reports it
     }
@@ -168,31 +249,44 @@ export class UserCodeTransform {
       this.#prepared.set(path, { source, async: true, code: cached });
       return;
     }
-    let code: string | undefined;
-    try {
-      code = importWithJiti((await esbuild().transform(source, esbuildOptions(ts, path))).code);
-    } catch {
-      code = undefined;
-    }
+    const code = await this.#esbuild(path, source);
     this.#prepared.set(path, { source, async: true, code });
     if (code !== undefined) cache?.set(path, key!, code);
   }
 
+  /** `source` compiled by esbuild's service for an asynchronous import, or undefined when esbuild refuses it. */
+  async #esbuild(path: string, source: string): Promise<string | undefined> {
+    try {
+      return importWithJiti((await esbuild().transform(source, esbuildOptions(TYPESCRIPT.test(path), path))).code);
+    } catch {
+      return undefined;
+    }
+  }
+
   /**
-   * The code `prepare` compiled for `path` when it is a plain module (`isPlainModule`) and the
-   * file still holds the source it was compiled from, taken (a later load compiles or reads the
-   * cache again); otherwise undefined, and jiti loads the file as it is now.
+   * The code `prepare` compiled for `path` (with its folder's code cache) when it is a plain
+   * module (`isPlainModule`) and the file still holds the source it was compiled from (`source`:
+   * its text as the caller has just read it; otherwise it is read), taken (a later load compiles
+   * or reads the cache again); otherwise undefined, and jiti loads the file as it is now.
    */
-  takePlain(path: string): string | undefined {
+  takePlain(path: string, source?: string): PlainModule | undefined {
     const prepared = this.#prepared.get(path);
     if (prepared?.code === undefined || !prepared.async || !isPlainModule(prepared.code)) return undefined;
     try {
-      if (readFileSync(path, "utf8") !== prepared.source) return undefined;
+      if ((source ?? readFileSync(path, "utf8")) !== prepared.source) return undefined;
     } catch {
       return undefined;
     }
     this.#prepared.delete(path);
-    return prepared.code;
+    const { code, folder } = prepared;
+    if (folder === undefined) return { code };
+    const name = basename(path);
+    return { code, cachedData: folder.cachedData(name), ran: (script) => folder.ran(name, script) };
+  }
+
+  /** Writes the code caches of the folders whose modules were compiled without one (`FolderScripts.store`): at the end of a run. */
+  storeCodeCaches(): void {
+    for (const folder of this.#folders) folder.store();
   }
 
   /** jiti's transform hook. */

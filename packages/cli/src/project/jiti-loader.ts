@@ -16,11 +16,14 @@ type Jiti = { import: (id: string) => Promise<unknown> };
  * uses. A module whose only imports are `@mig/*` packages is run as compiled
  * (`evaluatePlainModule`); any other goes through jiti, which is loaded on first use (`mig
  * --version`, and a run whose modules are all plain, never pay for it). `prepare` starts
- * compiling modules that will be loaded soon (all at once, in esbuild's process).
+ * compiling modules that will be loaded soon (all at once, in esbuild's process); given their
+ * texts, it takes them as the files of a folder (`UserCodeTransform.prepareFolder`). `finish`,
+ * at the end of a run, writes the code caches of those folders that need it.
  */
 export function jitiLoader(env: Readonly<Record<string, string | undefined>> = process.env): {
   readonly load: ModuleLoader;
-  readonly prepare: (absolutePaths: readonly string[]) => void;
+  readonly prepare: (absolutePaths: readonly string[], sources?: readonly string[]) => void;
+  readonly finish: () => void;
 } {
   const jitis = new Map<string, Jiti>();
   installSharedPackageImport();
@@ -45,17 +48,18 @@ export function jitiLoader(env: Readonly<Record<string, string | undefined>> = p
     jitis.set(parent, jiti);
     return jiti;
   };
-  const load: ModuleLoader = async (absolutePath) => {
-    await transform.prepare(absolutePath);
-    const plain = transform.takePlain(absolutePath);
+  const load: ModuleLoader = async (absolutePath, source) => {
+    await transform.prepare(absolutePath, source);
+    const plain = transform.takePlain(absolutePath, source);
     const loaded =
       plain === undefined
         ? await jitiFor(import.meta.url).import(absolutePath)
         : await evaluatePlainModule(absolutePath, plain, async (id) => (await importFromProject(id, dirname(absolutePath))) ?? jitiFor(absolutePath).import(id));
     return (typeof loaded === "object" && loaded !== null ? loaded : { default: loaded }) as Record<string, unknown>;
   };
-  const prepare = (absolutePaths: readonly string[]) => {
-    for (const path of absolutePaths) void transform.prepare(path);
+  const prepare = (absolutePaths: readonly string[], sources?: readonly string[]) => {
+    if (sources) transform.prepareFolder(absolutePaths, sources);
+    else for (const path of absolutePaths) void transform.prepare(path);
   };
-  return { load, prepare };
+  return { load, prepare, finish: () => transform.storeCodeCaches() };
 }

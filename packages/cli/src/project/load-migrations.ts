@@ -47,13 +47,15 @@ export function migrationFilePaths(app: ResolvedApp): string[] {
     .sort();
 }
 
-/** Loads one migration file (jiti) and checks its exports. */
-export async function loadMigrationFile(app: ResolvedApp, path: string, deps: CliDeps): Promise<MigrationFile> {
+/**
+ * Loads one migration file (jiti) and checks its exports. `text`: the file's text when the caller
+ * has read it; the checksum and the loaded code are both of that one reading.
+ */
+export async function loadMigrationFile(app: ResolvedApp, path: string, deps: CliDeps, text: string = readFileSync(path, "utf8")): Promise<MigrationFile> {
   const shown = relative(deps.cwd, path) || path;
-  const text = readFileSync(path, "utf8");
   let module: Record<string, unknown>;
   try {
-    module = await deps.loadModule(path);
+    module = await deps.loadModule(path, text);
   } catch (error) {
     const failure = describeLoadError(error, path, deps.cwd);
     throw fileError(shown, `cannot be loaded: ${failure.reason}`, error, failure);
@@ -94,8 +96,10 @@ export async function loadMigrationFile(app: ResolvedApp, path: string, deps: Cl
 export async function loadMigrations(app: ResolvedApp, deps: CliDeps): Promise<MigrationFile[]> {
   const files: MigrationFile[] = [];
   const paths = migrationFilePaths(app);
-  deps.prepareModules?.(paths);
-  for (const path of paths) files.push(await loadMigrationFile(app, path, deps));
+  // Each file is read once: its checksum, its compiled code's cache entry and its loading all use this text.
+  const texts = paths.map((path) => readFileSync(path, "utf8"));
+  deps.prepareModules?.(paths, texts);
+  for (let i = 0; i < paths.length; i++) files.push(await loadMigrationFile(app, paths[i]!, deps, texts[i]));
   files.sort((a, b) => compareMigrationIds(a.id, b.id));
   for (let i = 1; i < files.length; i++) {
     const [previous, current] = [files[i - 1]!, files[i]!];
