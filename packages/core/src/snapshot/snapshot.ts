@@ -107,18 +107,7 @@ export class Snapshot {
       tables.push(group as TableSchema);
     }
     if (!isSorted(tables)) tables.sort((a, b) => compareStrings(a.table.name, b.table.name));
-    const sorted: Entity[] = [];
-    const schemas = new Map<string, TableSchema>();
-    for (const schema of tables) {
-      schemas.set(schema.table.name, schema);
-      sorted.push(schema.table);
-      append(sorted, schema.columns);
-      append(sorted, schema.indexes);
-      append(sorted, schema.uniques);
-      append(sorted, schema.checks);
-      append(sorted, schema.foreignKeys);
-    }
-    return new Snapshot(Object.freeze(sorted), schemas);
+    return Snapshot.#ofSortedTables(tables);
   }
 
   /**
@@ -144,6 +133,11 @@ export class Snapshot {
       if (order === 0) return Snapshot.fromEntities([...kept.flatMap(entitiesOf), ...entities]);
       tables.push(order < 0 ? kept[i++]! : added[j++]!);
     }
+    return Snapshot.#ofSortedTables(tables);
+  }
+
+  /** The snapshot of `tables`, sorted by name, each with its entities in their order. */
+  static #ofSortedTables(tables: readonly TableSchema[]): Snapshot {
     const sorted: Entity[] = [];
     const schemas = new Map<string, TableSchema>();
     for (const schema of tables) {
