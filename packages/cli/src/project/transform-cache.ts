@@ -47,16 +47,24 @@ export class TransformCache {
 
   /** The code stored for `path` under `key`, or undefined. */
   get(path: string, key: string): string | undefined {
+    return this.#readEntry(this.#entryPath(path), HEADER, key)?.body;
+  }
+
+  /**
+   * The body of the entry at `entry` whose header (`header`: the key, then the body's sha256)
+   * names `key`, with that digest; undefined when it is missing, of another key, or not intact.
+   */
+  #readEntry(entry: string, header: RegExp, key: string): { readonly body: string; readonly digest: string } | undefined {
     let text: string;
     try {
-      text = readFileSync(this.#entryPath(path), "utf8");
+      text = readFileSync(entry, "utf8");
     } catch {
       return undefined;
     }
-    const header = HEADER.exec(text);
-    if (!header || header[1] !== key) return undefined;
-    const code = text.slice(header[0].length);
-    return sha256(code) === header[2] ? code : undefined;
+    const match = header.exec(text);
+    if (!match || match[1] !== key) return undefined;
+    const body = text.slice(match[0].length);
+    return sha256(body) === match[2] ? { body, digest: match[2] } : undefined;
   }
 
   /** Stores `code` for `path` under `key` (a temporary file renamed over the old entry). */
@@ -89,20 +97,12 @@ export class TransformCache {
    * each source whole, so one read and one hash of the entry check every file of the folder.
    */
   getFolder(dir: string, transform: string): { readonly files: Map<string, FolderFile>; readonly digest: string } | undefined {
-    let text: string;
-    try {
-      text = readFileSync(this.#folderEntryPath(dir), "utf8");
-    } catch {
-      return undefined;
-    }
-    const header = FOLDER_HEADER.exec(text);
-    if (!header || header[1] !== transform) return undefined;
-    const body = text.slice(header[0].length);
-    if (sha256(body) !== header[2]) return undefined;
+    const entry = this.#readEntry(this.#folderEntryPath(dir), FOLDER_HEADER, transform);
+    if (entry === undefined) return undefined;
     try {
       const files = new Map<string, FolderFile>();
-      for (const [name, source, code] of JSON.parse(body) as [string, string, string][]) files.set(name, { name, source, code });
-      return { files, digest: header[2]! };
+      for (const [name, source, code] of JSON.parse(entry.body) as [string, string, string][]) files.set(name, { name, source, code });
+      return { files, digest: entry.digest };
     } catch {
       return undefined;
     }
